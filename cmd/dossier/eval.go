@@ -1,0 +1,105 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/dossier-nlp/dossier/store"
+)
+
+type evalOptions struct {
+	*globalOptions
+	gold, pred string
+	verbose    bool
+	json       bool
+}
+
+func newEvalCmd(g *globalOptions) *cobra.Command {
+	o := &evalOptions{globalOptions: g}
+	cmd := &cobra.Command{
+		Use:   "eval --gold FILE",
+		Short: "Score the database's entities and relations against a gold file",
+		Long: `eval compares what the database holds (its JSONL export) with a gold file in
+the same shape and prints precision, recall and F1 per entity type and overall,
+then per relation predicate. Documents are paired by file name. A predicted
+entity counts as found when its type matches and one of its names equals one of
+the gold aliases after normalisation (case, possessive 's, surrounding
+punctuation, a leading "the"); gold items marked optional neither count nor
+cost. Fragments are extra records of an entity already found.`,
+		Example: `  dossier eval --gold testdata/seeds-gold.jsonl
+  dossier eval --gold testdata/seeds-gold.jsonl --verbose
+  dossier eval --gold gold.jsonl --pred out.jsonl   # score an export file`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if o.gold == "" {
+				return errors.New("--gold FILE is required")
+			}
+			gf, err := os.Open(o.gold)
+			if err != nil {
+				return fmt.Errorf("open gold file: %w", err)
+			}
+			defer gf.Close()
+			gold, err := store.ReadGold(gf)
+			if err != nil {
+				return fmt.Errorf("read gold file %s: %w", o.gold, err)
+			}
+			var pred []store.ExportDoc
+			if o.pred != "" {
+				if pred, err = readExport(o.pred); err != nil {
+					return err
+				}
+			} else {
+				db, err := openExisting(cmd.Context(), o.db)
+				if err != nil {
+					return err
+				}
+				defer db.Close()
+				err = db.ExportDocs(cmd.Context(), func(d store.ExportDoc) error {
+					pred = append(pred, d)
+					return nil
+				})
+				if err != nil {
+					return err
+				}
+			}
+			rep := store.Evaluate(gold, pred)
+			if o.json {
+				return writeJSON(o.stdout, rep)
+			}
+			rep.WriteText(o.stdout, o.verbose)
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.gold, "gold", "", "gold file (JSON lines, one document per line)")
+	f.StringVar(&o.pred, "pred", "", "score this JSONL export file instead of the database")
+	f.BoolVarP(&o.verbose, "verbose", "v", false, "also list missed entities, false positives and fragments")
+	f.BoolVar(&o.json, "json", false, "print the report as JSON")
+	return cmd
+}
+
+// readExport reads a JSONL export file.
+func readExport(path string) ([]store.ExportDoc, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("open export: %w", err)
+	}
+	defer f.Close()
+	var docs []store.ExportDoc
+	dec := json.NewDecoder(bufio.NewReader(f))
+	for {
+		var d store.ExportDoc
+		if err := dec.Decode(&d); err == io.EOF {
+			return docs, nil
+		} else if err != nil {
+			return nil, fmt.Errorf("read export %s: document %d: %w", path, len(docs)+1, err)
+		}
+		docs = append(docs, d)
+	}
+}

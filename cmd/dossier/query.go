@@ -1,0 +1,259 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/dossier-nlp/dossier/store"
+)
+
+type entitiesOptions struct {
+	*globalOptions
+	filter store.EntityFilter
+	json   bool
+}
+
+func newEntitiesCmd(g *globalOptions) *cobra.Command {
+	o := &entitiesOptions{globalOptions: g}
+	cmd := &cobra.Command{
+		Use:   "entities",
+		Short: "List entities with their number of documents, mentions and aliases",
+		Long: `entities lists the entities in the database, most mentioned first: canonical
+name, type, how many documents and mentions, and every alias seen.`,
+		Example: `  dossier entities --type PERSON
+  dossier entities --name gladkov
+  dossier entities --doc belgorod/002.txt --json`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			db, err := openExisting(cmd.Context(), o.db)
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			rows, err := db.Entities(cmd.Context(), o.filter)
+			if err != nil {
+				return err
+			}
+			if o.json {
+				return writeJSON(o.stdout, rows)
+			}
+			tw := tabwriter.NewWriter(o.stdout, 0, 0, 2, ' ', 0)
+			fmt.Fprintln(tw, "ID\tNAME\tTYPE\tDOCS\tMENTIONS\tALIASES")
+			for _, r := range rows {
+				fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%d\t%s\n", r.ID, r.Name, r.Type, r.Docs, r.Mentions, strings.Join(otherAliases(r.Name, r.Aliases), "; "))
+			}
+			return tw.Flush()
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.filter.Type, "type", "", "only this type: PERSON, LOCATION, ORGANIZATION")
+	f.StringVar(&o.filter.Name, "name", "", "only entities with a name or alias matching this (case-insensitive)")
+	f.StringVar(&o.filter.Doc, "doc", "", "only entities mentioned in this document (path as stored)")
+	f.IntVar(&o.filter.Limit, "limit", 50, "at most this many rows (0 for all)")
+	f.BoolVar(&o.json, "json", false, "print JSON for scripts")
+	return cmd
+}
+
+// otherAliases returns the aliases that differ from the name.
+func otherAliases(name string, aliases []string) []string {
+	var out []string
+	for _, a := range aliases {
+		if a != name {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+type relationsOptions struct {
+	*globalOptions
+	filter store.RelationFilter
+	json   bool
+}
+
+func newRelationsCmd(g *globalOptions) *cobra.Command {
+	o := &relationsOptions{globalOptions: g}
+	cmd := &cobra.Command{
+		Use:   "relations",
+		Short: "List relations between entities, aggregated over documents, with evidence",
+		Long: `relations lists how entities are related: subject, predicate, object, the number
+of documents that state it, and the best evidence sentence. Kinds are typed
+(leads, speaks_for, member_of, part_of, located_in, based_in, lives_in, killed),
+open (a verb phrase) and cooccurrence (named in one sentence).`,
+		Example: `  dossier relations --entity Gladkov
+  dossier relations --predicate speaks_for --json
+  dossier relations --kind cooccurrence --min-docs 3`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			db, err := openExisting(cmd.Context(), o.db)
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			rows, err := db.Relations(cmd.Context(), o.filter)
+			if err != nil {
+				return err
+			}
+			if o.json {
+				return writeJSON(o.stdout, rows)
+			}
+			tw := tabwriter.NewWriter(o.stdout, 0, 0, 2, ' ', 0)
+			fmt.Fprintln(tw, "SUBJECT\tPREDICATE\tOBJECT\tKIND\tDOCS\tCONF\tEVIDENCE")
+			for _, r := range rows {
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%.2f\t%q\n", r.Subject, r.Predicate, r.Object, r.Kind, r.Docs, r.Confidence, clip(r.Evidence, 100))
+			}
+			return tw.Flush()
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.filter.Entity, "entity", "", "only relations whose subject or object has this name or alias")
+	f.StringVar(&o.filter.Predicate, "predicate", "", "only this predicate (leads, speaks_for, ...)")
+	f.StringVar(&o.filter.Kind, "kind", "", "only this kind: typed, open, cooccurrence")
+	f.IntVar(&o.filter.MinDocs, "min-docs", 0, "only relations stated in at least this many documents")
+	f.Float64Var(&o.filter.MinConfidence, "min-confidence", 0, "only relations with at least this confidence")
+	f.IntVar(&o.filter.Limit, "limit", 50, "at most this many rows (0 for all)")
+	f.BoolVar(&o.json, "json", false, "print JSON for scripts")
+	return cmd
+}
+
+func newSearchCmd(g *globalOptions) *cobra.Command {
+	var limit int
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "search QUERY",
+		Short: "Full-text search over the sentences of every document",
+		Long: `search finds sentences matching QUERY with SQLite's FTS4 full-text index. QUERY
+uses FTS4 syntax: words (all must match), "a phrase", OR, prefix*, NEAR.`,
+		Example: `  dossier search Shebekino
+  dossier search '"border checkpoint"'
+  dossier search 'drone OR drones' --limit 5`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			db, err := openExisting(cmd.Context(), g.db)
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			hits, err := db.Search(cmd.Context(), strings.Join(args, " "), limit)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return writeJSON(g.stdout, hits)
+			}
+			for _, h := range hits {
+				fmt.Fprintf(g.stdout, "%s:%d [%d,%d)  %s\n", h.Doc, h.Sentence, h.Start, h.End, h.Snippet)
+			}
+			if len(hits) == 0 {
+				fmt.Fprintln(g.stderr, "no sentence matches")
+			}
+			return nil
+		},
+	}
+	cmd.Flags().IntVar(&limit, "limit", 20, "at most this many sentences")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON for scripts")
+	return cmd
+}
+
+func newStatsCmd(g *globalOptions) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:     "stats",
+		Short:   "Show what the database holds: documents, mentions, entities, relations, failures",
+		Example: `  dossier stats --db dossier.db`,
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			db, err := openExisting(cmd.Context(), g.db)
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			s, err := db.Stats(cmd.Context())
+			if err != nil {
+				return err
+			}
+			failed, err := db.Failed(cmd.Context())
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return writeJSON(g.stdout, struct {
+					store.Stats
+					Failures []store.DocInfo `json:"failures"`
+				}{s, failed})
+			}
+			writeStats(g.stdout, g.db, s, failed)
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON for scripts")
+	return cmd
+}
+
+func writeStats(w io.Writer, path string, s store.Stats, failed []store.DocInfo) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "database\t%s (%s)\n", path, humanSize(s.FileSize))
+	fmt.Fprintf(tw, "documents\t%d ok, %d failed\n", s.Documents, s.FailedDocuments)
+	fmt.Fprintf(tw, "sentences\t%d\n", s.Sentences)
+	fmt.Fprintf(tw, "mentions\t%d\n", s.Mentions)
+	fmt.Fprintf(tw, "entities\t%d%s\n", s.Entities, breakdown(s.EntitiesByType))
+	fmt.Fprintf(tw, "relations\t%d%s\n", s.Relations, breakdown(s.RelationsByKind))
+	tw.Flush()
+	if len(failed) > 0 {
+		fmt.Fprintln(w, "failed documents:")
+		for _, d := range failed {
+			fmt.Fprintf(w, "  %s: %s\n", d.Path, d.Error)
+		}
+	}
+}
+
+func breakdown(m map[string]int) string {
+	if len(m) == 0 {
+		return ""
+	}
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = fmt.Sprintf("%s %d", k, m[k])
+	}
+	return " (" + strings.Join(parts, ", ") + ")"
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// clip shortens s to at most n runes, marking the cut with an ellipsis, and
+// folds line breaks so a table row stays one line.
+func clip(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+func humanSize(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GiB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
+}

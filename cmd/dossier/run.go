@@ -1,0 +1,205 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"github.com/dossier-nlp/dossier/extract"
+	"github.com/dossier-nlp/dossier/pipeline"
+	"github.com/dossier-nlp/dossier/store"
+)
+
+type runOptions struct {
+	*globalOptions
+	include, exclude []string
+	maxSize          string
+	workers          int
+	force            bool
+	quiet            bool
+}
+
+func newRunCmd(g *globalOptions) *cobra.Command {
+	o := &runOptions{globalOptions: g}
+	cmd := &cobra.Command{
+		Use:   "run FOLDER",
+		Short: "Extract entities and relations from every article in a folder into the database",
+		Long: `run walks FOLDER recursively (or takes a single file), reads every file matching
+--include (default *.txt and *.md) and not matching --exclude, and stores its
+sentences, entity mentions, entities and relations in the database.
+
+Re-runs are incremental: a file whose path and content (sha256) are unchanged
+since the last run is skipped; a changed file has its old rows replaced; --force
+redoes everything. Files that are empty, binary, not valid UTF-8, unreadable or
+larger than --max-size are recorded as failed with the reason, and the rest of
+the batch goes on.
+
+Ctrl-C stops finding new files, finishes and commits the documents in flight
+and exits; running the same command again continues where it stopped. A second
+Ctrl-C aborts at once; the database stays consistent either way.
+
+Exit status: 0 when every file was processed or unchanged, 2 when the run
+finished but some files failed (they are listed), 130 when interrupted, 1 on
+any other error.`,
+		Example: `  dossier run testdata/seeds --db dossier.db
+  dossier run ~/news --include '*.txt' --exclude 'drafts/*' --workers 4
+  dossier run ~/news --force      # reprocess everything`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return o.run(cmd.Context(), args[0])
+		},
+	}
+	f := cmd.Flags()
+	f.StringSliceVar(&o.include, "include", nil, "file name patterns to process, comma-separated or repeated (default *.txt,*.md); a pattern with / matches the path relative to FOLDER")
+	f.StringSliceVar(&o.exclude, "exclude", nil, "file or directory patterns to skip")
+	f.StringVar(&o.maxSize, "max-size", "16MiB", "skip (and record as failed) files larger than this")
+	f.IntVar(&o.workers, "workers", 0, "extraction workers (default: number of CPUs)")
+	f.BoolVar(&o.force, "force", false, "reprocess files even when they are unchanged")
+	f.BoolVarP(&o.quiet, "quiet", "q", false, "print only the summary")
+	return cmd
+}
+
+func (o *runOptions) run(ctx context.Context, folder string) error {
+	maxSize, err := parseSize(o.maxSize)
+	if err != nil {
+		return fmt.Errorf("--max-size: %w", err)
+	}
+	if _, err := os.Stat(folder); err != nil {
+		return fmt.Errorf("read folder: %w", err)
+	}
+	db, err := store.Open(ctx, o.db)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	x, err := extract.New(extract.Options{})
+	if err != nil {
+		return fmt.Errorf("load models: %w", err)
+	}
+	opts := pipeline.Options{
+		Include: o.include, Exclude: o.exclude, MaxSize: maxSize,
+		Workers: o.workers, Force: o.force,
+	}
+	var bar *progressLine
+	if !o.quiet {
+		bar = newProgressLine(o.stderr)
+		opts.OnProgress = bar.update
+		opts.ProgressInterval = bar.interval
+	}
+	sum, err := pipeline.Run(ctx, folder, db, x, opts)
+	if bar != nil {
+		bar.finish()
+	}
+	if err != nil {
+		return err
+	}
+	printSummary(o.stdout, sum, o.db)
+	switch {
+	case sum.Stopped:
+		return &exitCodeError{code: exitInterrupted}
+	case sum.Failed > 0:
+		return &exitCodeError{code: exitFilesFailed}
+	}
+	return nil
+}
+
+func printSummary(w io.Writer, s *pipeline.Summary, db string) {
+	if s.Stopped {
+		fmt.Fprintf(w, "stopped: saved %d documents; run the same command again to continue\n", s.Processed+s.Failed)
+	}
+	fmt.Fprintf(w, "%d processed, %d unchanged, %d failed (of %d files)\n", s.Processed, s.Unchanged, s.Failed, s.Found)
+	fmt.Fprintf(w, "%d mentions and %d relations written; %d entities in %s\n", s.Mentions, s.Relations, s.Entities, db)
+	rate := ""
+	if s.Processed > 0 {
+		rate = fmt.Sprintf(", %.2f MB/s, %.0f tokens/s", s.MBPerSecond(), float64(s.Tokens)/s.Elapsed.Seconds())
+	}
+	fmt.Fprintf(w, "%s elapsed%s\n", s.Elapsed.Round(time.Millisecond), rate)
+	if len(s.Failures) > 0 {
+		fmt.Fprintln(w, "failed:")
+		for _, f := range s.Failures {
+			fmt.Fprintf(w, "  %s: %s\n", f.Path, f.Reason)
+		}
+	}
+}
+
+// progressLine shows progress on stderr: a line redrawn in place when stderr
+// is a terminal, a plain line every ten seconds otherwise.
+type progressLine struct {
+	w        io.Writer
+	tty      bool
+	interval time.Duration
+	drawn    bool
+}
+
+func newProgressLine(w io.Writer) *progressLine {
+	p := &progressLine{w: w, interval: 10 * time.Second}
+	if f, ok := w.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		p.tty, p.interval = true, 200*time.Millisecond
+	}
+	return p
+}
+
+func (p *progressLine) update(pr pipeline.Progress) {
+	mbs := float64(pr.Bytes) / 1e6 / max(pr.Elapsed.Seconds(), 1e-9)
+	total := fmt.Sprint(pr.Found)
+	if pr.Discovering {
+		total += "+"
+	}
+	line := fmt.Sprintf("%d/%s files  %d processed  %d unchanged  %d failed  %.2f MB/s  %s",
+		pr.Done(), total, pr.Processed, pr.Unchanged, pr.Failed, mbs, pr.Elapsed.Round(time.Second))
+	if !p.tty {
+		fmt.Fprintln(p.w, line)
+		return
+	}
+	bar := ""
+	if !pr.Discovering && pr.Found > 0 {
+		const width = 24
+		n := pr.Done() * width / pr.Found
+		bar = "[" + strings.Repeat("=", n) + strings.Repeat(" ", width-n) + "] "
+	}
+	fmt.Fprintf(p.w, "\r\033[K%s%s", bar, line)
+	p.drawn = true
+}
+
+func (p *progressLine) finish() {
+	if p.tty && p.drawn {
+		fmt.Fprint(p.w, "\r\033[K")
+	}
+}
+
+// parseSize reads sizes like "16MiB", "500k", "2GB" or a plain byte count.
+func parseSize(s string) (int64, error) {
+	t := strings.ToLower(strings.TrimSpace(s))
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		mult   int64
+	}{{"kib", 1 << 10}, {"mib", 1 << 20}, {"gib", 1 << 30}, {"kb", 1e3}, {"mb", 1e6}, {"gb", 1e9}, {"k", 1 << 10}, {"m", 1 << 20}, {"g", 1 << 30}, {"b", 1}} {
+		if strings.HasSuffix(t, u.suffix) {
+			t, mult = strings.TrimSpace(strings.TrimSuffix(t, u.suffix)), u.mult
+			break
+		}
+	}
+	n, err := strconv.ParseFloat(t, 64)
+	if err != nil || n <= 0 {
+		return 0, fmt.Errorf("bad size %q", s)
+	}
+	return int64(n * float64(mult)), nil
+}
+
+// openExisting opens the database for a read command, which must not create
+// an empty one by accident.
+func openExisting(ctx context.Context, path string) (*store.DB, error) {
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("no database at %s: create one with 'dossier run FOLDER --db %s'", path, path)
+	}
+	return store.Open(ctx, path)
+}

@@ -1,0 +1,91 @@
+package extract
+
+import (
+	"sort"
+)
+
+// Version identifies the extraction rules. It changes whenever the same text
+// would give different results, so stores can tell which documents an
+// upgrade must redo. The tagger's name is appended by Extractor.Version.
+const Version = "1"
+
+// Options configures an Extractor. The zero value is ready to use.
+type Options struct {
+	// Tagger finds entity spans in each sentence. Nil means DefaultTagger().
+	Tagger Tagger
+}
+
+// Extractor turns the text of one document into a Result. It holds only
+// read-only models and is safe for concurrent use by many goroutines.
+type Extractor struct {
+	tagger Tagger
+}
+
+// New returns an Extractor configured by opts.
+func New(opts Options) (*Extractor, error) {
+	t := opts.Tagger
+	if t == nil {
+		var err error
+		if t, err = DefaultTagger(); err != nil {
+			return nil, err
+		}
+	}
+	sharedProseModel()
+	return &Extractor{tagger: t}, nil
+}
+
+// DefaultTagger returns the tagger used when Options.Tagger is nil.
+func DefaultTagger() (Tagger, error) {
+	return ProseTagger(), nil
+}
+
+// Version identifies the rules and the model this Extractor applies.
+func (x *Extractor) Version() string {
+	return Version + "+" + x.tagger.Name()
+}
+
+// Extract tokenizes text, splits it into sentences, finds the entities it
+// names and the relations between them. Every offset in the result is a
+// byte offset into text, and text[m.Start:m.End] == m.Text for every
+// mention. Any bytes are accepted: invalid UTF-8 and control characters are
+// treated as spaces.
+func (x *Extractor) Extract(text string) *Result {
+	clean := cleanText(text)
+	toks := tokenize(clean)
+	// Tokens were cut from clean; their bytes equal text's at the same
+	// offsets, because cleanText only blanks bytes that never sit inside a
+	// token.
+	sents := segment(clean, toks)
+	res := &Result{Tokens: toks, Sentences: sents}
+
+	var words []string
+	for si, s := range sents {
+		stoks := toks[s.FirstToken:s.EndToken]
+		words = words[:0]
+		for _, t := range stoks {
+			words = append(words, t.Text)
+		}
+		for _, sp := range x.tagger.Tag(words) {
+			if sp.Start < 0 || sp.End > len(stoks) || sp.Start >= sp.End {
+				continue
+			}
+			start, end := trimSpan(stoks, sp.Start, sp.End, sp.Type)
+			if start >= end {
+				continue
+			}
+			res.Mentions = append(res.Mentions, Mention{
+				Start:      stoks[start].Start,
+				End:        stoks[end-1].End,
+				Text:       text[stoks[start].Start:stoks[end-1].End],
+				Type:       sp.Type,
+				Sentence:   si,
+				Source:     x.tagger.Name(),
+				Confidence: sp.Confidence,
+			})
+		}
+	}
+	sort.SliceStable(res.Mentions, func(i, j int) bool { return res.Mentions[i].Start < res.Mentions[j].Start })
+	res.Entities = resolve(res.Mentions)
+	res.Relations = cooccurrences(sents, res.Mentions)
+	return res
+}

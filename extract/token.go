@@ -1,0 +1,161 @@
+package extract
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	prose "github.com/jdkato/prose/v2"
+)
+
+var (
+	proseOnce  sync.Once
+	proseModel *prose.Model
+)
+
+// sharedProseModel returns prose's built-in model, decoded once. prose
+// decodes about 10 MB of model on every NewDocument call without
+// UsingModel; the model is read-only during inference, so one copy serves
+// every goroutine.
+func sharedProseModel() *prose.Model {
+	proseOnce.Do(func() {
+		d, err := prose.NewDocument("x", prose.WithSegmentation(false))
+		if err == nil {
+			proseModel = d.Model
+		}
+	})
+	return proseModel
+}
+
+// cleanText returns text with every byte that is not part of valid,
+// printable UTF-8 (invalid sequences, NUL and other C0 controls apart from
+// tab, newline and carriage return, DEL) and every byte order mark or
+// zero-width space replaced by a space. The result has the same length and
+// the same byte offsets as text, so spans found in it are spans of text too.
+func cleanText(text string) string {
+	i := 0
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if blank(r, n) {
+			break
+		}
+		i += n
+	}
+	if i == len(text) {
+		return text
+	}
+	b := []byte(text)
+	for i < len(b) {
+		r, n := utf8.DecodeRune(b[i:])
+		if blank(r, n) {
+			for k := i; k < i+n; k++ {
+				b[k] = ' '
+			}
+		}
+		i += n
+	}
+	return string(b)
+}
+
+// blank reports whether the rune r, n bytes long, is read as white space.
+func blank(r rune, n int) bool {
+	switch {
+	case r == utf8.RuneError && n == 1:
+		return true
+	case r < 0x20:
+		return r != '\t' && r != '\n' && r != '\r'
+	case r == 0x7f, r == 0xfeff, r == 0x200b:
+		return true
+	}
+	return false
+}
+
+// tokenize splits text into tokens with part-of-speech tags, each aligned to
+// the bytes of text. text must be valid UTF-8 (see cleanText).
+func tokenize(text string) []Token {
+	doc, err := prose.NewDocument(text,
+		prose.WithSegmentation(false),
+		prose.WithExtraction(false),
+		prose.WithTagging(true),
+		prose.UsingModel(sharedProseModel()))
+	if err != nil {
+		return nil
+	}
+	return alignProse(text, doc.Tokens())
+}
+
+// alignProse places prose's tokens in text and keeps their tags.
+func alignProse(text string, ptoks []prose.Token) []Token {
+	toks := make([]Token, 0, len(ptoks))
+	align(text, len(ptoks), func(i int) string { return ptoks[i].Text }, func(i, start, end int) {
+		toks = append(toks, Token{Text: text[start:end], Tag: ptoks[i].Tag, Start: start, End: end})
+	})
+	return toks
+}
+
+// align finds n tokens, given by word(i), in the original text, in order, and
+// calls found for each with its byte span. prose replaces curly quotes by
+// straight ones and "&rsquo;" by an apostrophe before splitting, and drops
+// white space, so every token is matched from the end of the previous one,
+// treating those characters as equal. A token that cannot be found (which
+// prose's splitting rules do not produce) is skipped rather than given a
+// wrong span.
+func align(text string, n int, word func(int) string, found func(i, start, end int)) {
+	pos := 0
+	for i := 0; i < n; i++ {
+		w := word(i)
+		if w == "" {
+			continue
+		}
+		p := pos
+		for p < len(text) {
+			r, size := utf8.DecodeRuneInString(text[p:])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			p += size
+		}
+		end, ok := matchToken(text, p, w)
+		if !ok {
+			// Search a little further, never far: a wrong span is worse
+			// than a missing token.
+			limit := min(len(text), p+64)
+			for q := p + 1; q < limit && !ok; q++ {
+				if utf8.RuneStart(text[q]) {
+					if end, ok = matchToken(text, q, w); ok {
+						p = q
+					}
+				}
+			}
+			if !ok {
+				continue
+			}
+		}
+		found(i, p, end)
+		pos = end
+	}
+}
+
+// matchToken reports whether tok occurs in text at byte p, allowing for
+// prose's quote normalisation, and returns the end of the match in text.
+func matchToken(text string, p int, tok string) (int, bool) {
+	i := p
+	for _, r := range tok {
+		if i >= len(text) {
+			return 0, false
+		}
+		t, n := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case t == r:
+		case r == '"' && (t == '\u201c' || t == '\u201d'):
+		case r == '\'' && (t == '\u2018' || t == '\u2019'):
+		case r == '\'' && strings.HasPrefix(text[i:], "&rsquo;"):
+			n = len("&rsquo;")
+		default:
+			return 0, false
+		}
+		i += n
+	}
+	return i, true
+}

@@ -1,0 +1,159 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+)
+
+// ExportDoc is one document in the JSONL export: the entities it mentions
+// (with the aliases seen in it), every mention with its byte span, and its
+// relations with their evidence. Gold files share this shape.
+type ExportDoc struct {
+	Doc       string           `json:"doc"`
+	SHA256    string           `json:"sha256,omitempty"`
+	Entities  []ExportEntity   `json:"entities"`
+	Mentions  []ExportMention  `json:"mentions"`
+	Relations []ExportRelation `json:"relations"`
+}
+
+// ExportEntity is an entity as mentioned in one document.
+type ExportEntity struct {
+	ID       int64    `json:"id"`
+	Name     string   `json:"name"` // canonical name across all documents
+	Type     string   `json:"type"`
+	Aliases  []string `json:"aliases"` // surface forms seen in this document
+	Mentions int      `json:"mentions"`
+}
+
+// ExportMention is one mention: Text is exactly file[Start:End].
+type ExportMention struct {
+	Start      int     `json:"start"`
+	End        int     `json:"end"`
+	Text       string  `json:"text"`
+	Type       string  `json:"type"`
+	Entity     int64   `json:"entity"`
+	Sentence   int     `json:"sentence"`
+	Source     string  `json:"source,omitempty"`
+	Confidence float64 `json:"confidence"`
+}
+
+// ExportRelation is one relation stated in a document. Evidence is exactly
+// file[Start:End].
+type ExportRelation struct {
+	Subject    string  `json:"subject"`
+	Predicate  string  `json:"predicate"`
+	Object     string  `json:"object"`
+	Kind       string  `json:"kind"`
+	Sentence   int     `json:"sentence"`
+	Start      int     `json:"start"`
+	End        int     `json:"end"`
+	Evidence   string  `json:"evidence"`
+	Confidence float64 `json:"confidence"`
+	Rule       string  `json:"rule,omitempty"`
+	Count      int     `json:"count,omitempty"`
+}
+
+// Export writes one JSON object per processed document, ordered by path,
+// one per line.
+func (db *DB) Export(ctx context.Context, w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return db.ExportDocs(ctx, func(d ExportDoc) error {
+		if err := enc.Encode(d); err != nil {
+			return fmt.Errorf("write export: %w", err)
+		}
+		return nil
+	})
+}
+
+// ExportDocs calls fn with every processed document, ordered by path. It
+// stops at and returns fn's first error.
+func (db *DB) ExportDocs(ctx context.Context, fn func(ExportDoc) error) error {
+	rows, err := db.sql.QueryContext(ctx, `SELECT id, path, coalesce(sha256, '') FROM documents WHERE status = 'ok' ORDER BY path`)
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	type docRef struct {
+		id        int64
+		path, sha string
+	}
+	var docs []docRef
+	for rows.Next() {
+		var d docRef
+		if err := rows.Scan(&d.id, &d.path, &d.sha); err != nil {
+			rows.Close()
+			return fmt.Errorf("export: %w", err)
+		}
+		docs = append(docs, d)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	for _, d := range docs {
+		ed, err := db.exportDoc(ctx, d.id)
+		if err != nil {
+			return fmt.Errorf("export %s: %w", d.path, err)
+		}
+		ed.Doc, ed.SHA256 = d.path, d.sha
+		if err := fn(ed); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (db *DB) exportDoc(ctx context.Context, docID int64) (ExportDoc, error) {
+	ed := ExportDoc{Entities: []ExportEntity{}, Mentions: []ExportMention{}, Relations: []ExportRelation{}}
+	rows, err := db.sql.QueryContext(ctx, `SELECT m.start, m.end, m.text, m.type, m.entity_id, m.sentence, m.source, m.confidence,
+		e.name, e.type FROM mentions m JOIN entities e ON e.id = m.entity_id
+		WHERE m.doc_id = ? ORDER BY m.start, m.end`, docID)
+	if err != nil {
+		return ed, err
+	}
+	byID := make(map[int64]int) // entity id -> index in ed.Entities
+	for rows.Next() {
+		var m ExportMention
+		var name, typ string
+		if err := rows.Scan(&m.Start, &m.End, &m.Text, &m.Type, &m.Entity, &m.Sentence, &m.Source, &m.Confidence, &name, &typ); err != nil {
+			rows.Close()
+			return ed, err
+		}
+		ed.Mentions = append(ed.Mentions, m)
+		i, ok := byID[m.Entity]
+		if !ok {
+			i = len(ed.Entities)
+			byID[m.Entity] = i
+			ed.Entities = append(ed.Entities, ExportEntity{ID: m.Entity, Name: name, Type: typ})
+		}
+		e := &ed.Entities[i]
+		e.Mentions++
+		alias := collapseSpace(m.Text)
+		if !slices.Contains(e.Aliases, alias) {
+			e.Aliases = append(e.Aliases, alias)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return ed, err
+	}
+	rows, err = db.sql.QueryContext(ctx, `SELECT subject, predicate, object, kind, sentence, start, end,
+		coalesce(evidence, ''), confidence, rule, count FROM relations_text
+		WHERE id IN (SELECT id FROM relations WHERE doc_id = ?) ORDER BY start, end, id`, docID)
+	if err != nil {
+		return ed, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r ExportRelation
+		if err := rows.Scan(&r.Subject, &r.Predicate, &r.Object, &r.Kind, &r.Sentence, &r.Start, &r.End,
+			&r.Evidence, &r.Confidence, &r.Rule, &r.Count); err != nil {
+			return ed, err
+		}
+		ed.Relations = append(ed.Relations, r)
+	}
+	return ed, rows.Err()
+}

@@ -1,0 +1,252 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/dossier-nlp/dossier/extract"
+)
+
+// EntityFilter selects entities. Zero fields select everything.
+type EntityFilter struct {
+	Type  string // only this type
+	Name  string // a name or alias containing this, case-insensitive
+	Doc   string // only entities mentioned in the document with this path
+	Limit int    // at most this many; 0 for all
+}
+
+// EntityRow is an entity with its totals over all documents.
+type EntityRow struct {
+	ID       int64    `json:"id"`
+	Name     string   `json:"name"`
+	Type     string   `json:"type"`
+	Docs     int      `json:"docs"`
+	Mentions int      `json:"mentions"`
+	Aliases  []string `json:"aliases"` // most used first
+}
+
+// Entities lists entities matching f, most mentioned first.
+func (db *DB) Entities(ctx context.Context, f EntityFilter) ([]EntityRow, error) {
+	var where []string
+	var args []any
+	if f.Type != "" {
+		where = append(where, "type = ?")
+		args = append(args, strings.ToUpper(f.Type))
+	}
+	if f.Name != "" {
+		where = append(where, "id IN (SELECT entity_id FROM aliases WHERE alias LIKE ? ESCAPE '\\')")
+		args = append(args, "%"+likeEscape(f.Name)+"%")
+	}
+	if f.Doc != "" {
+		where = append(where, "id IN (SELECT m.entity_id FROM mentions m JOIN documents d ON d.id = m.doc_id WHERE d.path = ?)")
+		args = append(args, f.Doc)
+	}
+	q := `SELECT id, name, type, docs, mentions,
+		(SELECT group_concat(alias, char(31)) FROM (SELECT alias FROM aliases a WHERE a.entity_id = s.id ORDER BY a.mentions DESC, a.alias))
+		FROM entity_stats s`
+	if len(where) > 0 {
+		q += " WHERE " + strings.Join(where, " AND ")
+	}
+	q += " ORDER BY mentions DESC, docs DESC, name"
+	if f.Limit > 0 {
+		q += fmt.Sprintf(" LIMIT %d", f.Limit)
+	}
+	rows, err := db.sql.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("list entities: %w", err)
+	}
+	defer rows.Close()
+	var out []EntityRow
+	for rows.Next() {
+		var r EntityRow
+		var aliases *string
+		if err := rows.Scan(&r.ID, &r.Name, &r.Type, &r.Docs, &r.Mentions, &aliases); err != nil {
+			return nil, fmt.Errorf("list entities: %w", err)
+		}
+		if aliases != nil {
+			r.Aliases = strings.Split(*aliases, "\x1f")
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// RelationFilter selects relations. Zero fields select everything.
+type RelationFilter struct {
+	Entity        string  // subject or object goes by this name or alias
+	Predicate     string  // only this predicate
+	Kind          string  // only this kind: typed, open, cooccurrence
+	MinDocs       int     // stated in at least this many documents
+	MinConfidence float64 // at least this confident
+	Limit         int     // at most this many; 0 for all
+}
+
+// RelationRow is a relation aggregated over documents, with the evidence
+// of its most confident statement.
+type RelationRow struct {
+	Subject     string  `json:"subject"`
+	SubjectID   int64   `json:"subject_id"`
+	Predicate   string  `json:"predicate"`
+	Object      string  `json:"object"`
+	ObjectID    int64   `json:"object_id"`
+	Kind        string  `json:"kind"`
+	Docs        int     `json:"docs"`
+	Mentions    int     `json:"mentions"`
+	Confidence  float64 `json:"confidence"`
+	Evidence    string  `json:"evidence"`
+	EvidenceDoc string  `json:"evidence_doc"`
+}
+
+// Relations lists relations matching f: typed first, then by the number of
+// documents stating them and confidence.
+func (db *DB) Relations(ctx context.Context, f RelationFilter) ([]RelationRow, error) {
+	var where []string
+	var args []any
+	if f.Entity != "" {
+		match := `(SELECT entity_id FROM aliases WHERE key = ? OR alias LIKE ? ESCAPE '\')`
+		where = append(where, "(subject_id IN "+match+" OR object_id IN "+match+")")
+		k, like := extract.NormalizeName(f.Entity), "%"+likeEscape(f.Entity)+"%"
+		args = append(args, k, like, k, like)
+	}
+	if f.Predicate != "" {
+		where = append(where, "predicate = ?")
+		args = append(args, f.Predicate)
+	}
+	if f.Kind != "" {
+		where = append(where, "kind = ?")
+		args = append(args, f.Kind)
+	}
+	if f.MinDocs > 0 {
+		where = append(where, "docs >= ?")
+		args = append(args, f.MinDocs)
+	}
+	if f.MinConfidence > 0 {
+		where = append(where, "confidence >= ?")
+		args = append(args, f.MinConfidence)
+	}
+	q := `SELECT subject, subject_id, predicate, object, object_id, kind, docs, mentions, confidence,
+		coalesce(evidence, ''), evidence_doc FROM relation_stats`
+	if len(where) > 0 {
+		q += " WHERE " + strings.Join(where, " AND ")
+	}
+	q += ` ORDER BY CASE kind WHEN 'typed' THEN 0 WHEN 'open' THEN 1 ELSE 2 END, docs DESC, confidence DESC, mentions DESC, subject, object`
+	if f.Limit > 0 {
+		q += fmt.Sprintf(" LIMIT %d", f.Limit)
+	}
+	rows, err := db.sql.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("list relations: %w", err)
+	}
+	defer rows.Close()
+	var out []RelationRow
+	for rows.Next() {
+		var r RelationRow
+		if err := rows.Scan(&r.Subject, &r.SubjectID, &r.Predicate, &r.Object, &r.ObjectID, &r.Kind,
+			&r.Docs, &r.Mentions, &r.Confidence, &r.Evidence, &r.EvidenceDoc); err != nil {
+			return nil, fmt.Errorf("list relations: %w", err)
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// SearchHit is a sentence matching a full-text query.
+type SearchHit struct {
+	Doc      string `json:"doc"`
+	Sentence int    `json:"sentence"`
+	Start    int    `json:"start"`
+	End      int    `json:"end"`
+	Snippet  string `json:"snippet"` // the sentence with matches in [brackets]
+}
+
+// Search finds sentences matching query, an FTS4 full-text query (words,
+// "phrases", OR, prefix*, NEAR), in document order.
+func (db *DB) Search(ctx context.Context, query string, limit int) ([]SearchHit, error) {
+	if limit <= 0 {
+		limit = -1
+	}
+	rows, err := db.sql.QueryContext(ctx, `SELECT d.path, s.idx, s.start, s.end,
+		snippet(sentences_fts, '[', ']', '…', -1, 40)
+		FROM sentences_fts f
+		JOIN sentences s ON s.id = f.docid
+		JOIN documents d ON d.id = s.doc_id
+		WHERE sentences_fts MATCH ?
+		ORDER BY d.path, s.idx LIMIT ?`, query, limit)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", query, err)
+	}
+	defer rows.Close()
+	var out []SearchHit
+	for rows.Next() {
+		var h SearchHit
+		if err := rows.Scan(&h.Doc, &h.Sentence, &h.Start, &h.End, &h.Snippet); err != nil {
+			return nil, fmt.Errorf("search %q: %w", query, err)
+		}
+		h.Snippet = collapseSpace(h.Snippet)
+		out = append(out, h)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("search %q: %w", query, err)
+	}
+	return out, nil
+}
+
+// Stats summarises what the database holds.
+type Stats struct {
+	FileSize        int64          `json:"file_size"`
+	Documents       int            `json:"documents"`
+	FailedDocuments int            `json:"failed_documents"`
+	Sentences       int            `json:"sentences"`
+	Mentions        int            `json:"mentions"`
+	Entities        int            `json:"entities"`
+	EntitiesByType  map[string]int `json:"entities_by_type"`
+	Relations       int            `json:"relations"`
+	RelationsByKind map[string]int `json:"relations_by_kind"`
+}
+
+// Stats counts the database's rows.
+func (db *DB) Stats(ctx context.Context) (Stats, error) {
+	s := Stats{FileSize: fileSize(db.path), EntitiesByType: map[string]int{}, RelationsByKind: map[string]int{}}
+	err := db.sql.QueryRowContext(ctx, `SELECT
+		(SELECT count(*) FROM documents WHERE status = 'ok'),
+		(SELECT count(*) FROM documents WHERE status = 'failed'),
+		(SELECT count(*) FROM sentences),
+		(SELECT count(*) FROM mentions)`).Scan(&s.Documents, &s.FailedDocuments, &s.Sentences, &s.Mentions)
+	if err != nil {
+		return s, fmt.Errorf("count rows: %w", err)
+	}
+	for _, q := range []struct {
+		query string
+		total *int
+		by    map[string]int
+	}{
+		{`SELECT type, count(*) FROM entities GROUP BY type`, &s.Entities, s.EntitiesByType},
+		{`SELECT kind, count(*) FROM relations GROUP BY kind`, &s.Relations, s.RelationsByKind},
+	} {
+		rows, err := db.sql.QueryContext(ctx, q.query)
+		if err != nil {
+			return s, fmt.Errorf("count rows: %w", err)
+		}
+		for rows.Next() {
+			var k string
+			var n int
+			if err := rows.Scan(&k, &n); err != nil {
+				rows.Close()
+				return s, fmt.Errorf("count rows: %w", err)
+			}
+			q.by[k] = n
+			*q.total += n
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return s, fmt.Errorf("count rows: %w", err)
+		}
+	}
+	return s, nil
+}
+
+// likeEscape escapes LIKE's wildcards in s.
+func likeEscape(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}

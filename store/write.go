@@ -1,0 +1,461 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/dossier-nlp/dossier/extract"
+)
+
+// Doc is one document to write: either a processed file (Err empty, Result
+// set) or a rejected one (Err says why).
+type Doc struct {
+	Path             string // relative to the folder that was run
+	SHA256           string
+	Size             int64
+	Text             string // the file's text; sentences and evidence are cut from it
+	Result           *extract.Result
+	ExtractorVersion string
+	Err              string
+}
+
+// WriteStats counts the rows a Write added.
+type WriteStats struct {
+	Mentions  int
+	Relations int
+}
+
+// Write stores docs in one transaction: all of them or, on error, none.
+// A document already stored under the same path has its rows replaced.
+// Each document's entities are linked to the store's entities of the same
+// type whose names or aliases match (see linkEntity); entities left
+// without mentions are removed.
+func (db *DB) Write(ctx context.Context, docs []Doc) (WriteStats, error) {
+	var ws WriteStats
+	tx, err := db.sql.BeginTx(ctx, nil)
+	if err != nil {
+		return ws, fmt.Errorf("begin: %w", err)
+	}
+	defer tx.Rollback()
+	w, err := newWriter(ctx, tx)
+	if err != nil {
+		return ws, err
+	}
+	defer w.close()
+	for i := range docs {
+		if err := w.doc(&docs[i], &ws); err != nil {
+			return WriteStats{}, fmt.Errorf("write %s: %w", docs[i].Path, err)
+		}
+	}
+	if err := w.cleanup(); err != nil {
+		return WriteStats{}, err
+	}
+	if err := tx.Commit(); err != nil {
+		return WriteStats{}, fmt.Errorf("commit: %w", err)
+	}
+	return ws, nil
+}
+
+// writer holds one transaction's prepared statements and the entities it
+// touched.
+type writer struct {
+	ctx     context.Context
+	tx      *sql.Tx
+	stmts   map[string]*sql.Stmt
+	touched map[int64]bool // entities whose aliases changed
+}
+
+func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
+	return &writer{ctx: ctx, tx: tx, stmts: make(map[string]*sql.Stmt), touched: make(map[int64]bool)}, nil
+}
+
+func (w *writer) close() {
+	for _, s := range w.stmts {
+		s.Close()
+	}
+}
+
+// stmt returns the prepared form of query, preparing it once per
+// transaction.
+func (w *writer) stmt(query string) (*sql.Stmt, error) {
+	if s, ok := w.stmts[query]; ok {
+		return s, nil
+	}
+	s, err := w.tx.PrepareContext(w.ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	w.stmts[query] = s
+	return s, nil
+}
+
+func (w *writer) exec(query string, args ...any) (sql.Result, error) {
+	s, err := w.stmt(query)
+	if err != nil {
+		return nil, err
+	}
+	return s.ExecContext(w.ctx, args...)
+}
+
+func (w *writer) doc(d *Doc, ws *WriteStats) error {
+	var (
+		oldID                  int64
+		oldStatus, oldErr, sha string
+		oldSize                int64
+	)
+	s, err := w.stmt(`SELECT id, status, coalesce(error, ''), coalesce(sha256, ''), size FROM documents WHERE path = ?`)
+	if err != nil {
+		return err
+	}
+	err = s.QueryRowContext(w.ctx, d.Path).Scan(&oldID, &oldStatus, &oldErr, &sha, &oldSize)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		oldID = 0
+	case err != nil:
+		return err
+	}
+	now := time.Now().UTC().Format(time.RFC3339)
+
+	if d.Err != "" && oldID != 0 && oldStatus == StatusFailed && oldErr == d.Err && sha == d.SHA256 && oldSize == d.Size {
+		return nil // the same failure as last time: nothing changes
+	}
+	if oldID != 0 {
+		if err := w.removeRows(oldID); err != nil {
+			return err
+		}
+	}
+
+	status, tokens := StatusOK, 0
+	if d.Err != "" {
+		status = StatusFailed
+	} else if d.Result != nil {
+		tokens = len(d.Result.Tokens)
+	}
+	var docID int64
+	if oldID != 0 {
+		docID = oldID
+		_, err = w.exec(`UPDATE documents SET sha256 = ?, size = ?, status = ?, error = ?, extractor = ?,
+			tokens = ?, processed_at = ? WHERE id = ?`,
+			nullable(d.SHA256), d.Size, status, nullable(d.Err), nullable(d.ExtractorVersion), tokens, now, docID)
+	} else {
+		var r sql.Result
+		r, err = w.exec(`INSERT INTO documents (path, sha256, size, status, error, extractor, tokens, processed_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			d.Path, nullable(d.SHA256), d.Size, status, nullable(d.Err), nullable(d.ExtractorVersion), tokens, now)
+		if err == nil {
+			docID, err = r.LastInsertId()
+		}
+	}
+	if err != nil {
+		return err
+	}
+	if d.Err != "" || d.Result == nil {
+		return nil
+	}
+	return w.rows(docID, d, ws)
+}
+
+// removeRows deletes a document's sentences, mentions and relations and
+// takes its mentions off its entities' alias counts.
+func (w *writer) removeRows(docID int64) error {
+	s, err := w.stmt(`SELECT entity_id, text, count(*) FROM mentions WHERE doc_id = ? GROUP BY entity_id, text`)
+	if err != nil {
+		return err
+	}
+	rows, err := s.QueryContext(w.ctx, docID)
+	if err != nil {
+		return err
+	}
+	type dec struct {
+		id    int64
+		alias string
+		n     int
+	}
+	var decs []dec
+	for rows.Next() {
+		var d dec
+		if err := rows.Scan(&d.id, &d.alias, &d.n); err != nil {
+			rows.Close()
+			return err
+		}
+		d.alias = collapseSpace(d.alias)
+		decs = append(decs, d)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, d := range decs {
+		if _, err := w.exec(`UPDATE aliases SET mentions = mentions - ? WHERE entity_id = ? AND alias = ?`, d.n, d.id, d.alias); err != nil {
+			return err
+		}
+		w.touched[d.id] = true
+	}
+	for _, q := range []string{
+		`DELETE FROM relations WHERE doc_id = ?`,
+		`DELETE FROM mentions WHERE doc_id = ?`,
+		`DELETE FROM sentences WHERE doc_id = ?`,
+	} {
+		if _, err := w.exec(q, docID); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// rows inserts a processed document's sentences, entities, mentions and
+// relations.
+func (w *writer) rows(docID int64, d *Doc, ws *WriteStats) error {
+	res := d.Result
+	for i, s := range res.Sentences {
+		if _, err := w.exec(`INSERT INTO sentences (doc_id, idx, start, end, text) VALUES (?, ?, ?, ?, ?)`,
+			docID, i, s.Start, s.End, d.Text[s.Start:s.End]); err != nil {
+			return err
+		}
+	}
+	ids := make([]int64, len(res.Entities))
+	for i := range res.Entities {
+		id, err := w.linkEntity(&res.Entities[i])
+		if err != nil {
+			return fmt.Errorf("link entity %q: %w", res.Entities[i].Name, err)
+		}
+		ids[i] = id
+	}
+	// Alias counts: mentions per (entity, surface form).
+	type ak struct {
+		id    int64
+		alias string
+	}
+	counts := make(map[ak]int)
+	for _, m := range res.Mentions {
+		counts[ak{ids[m.Entity], collapseSpace(m.Text)}]++
+	}
+	keys := make([]ak, 0, len(counts))
+	for k := range counts {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].id != keys[j].id {
+			return keys[i].id < keys[j].id
+		}
+		return keys[i].alias < keys[j].alias
+	})
+	for _, k := range keys {
+		if _, err := w.exec(`INSERT INTO aliases (entity_id, alias, key, mentions) VALUES (?, ?, ?, ?)
+			ON CONFLICT (entity_id, alias) DO UPDATE SET mentions = mentions + excluded.mentions`,
+			k.id, k.alias, extract.NormalizeName(k.alias), counts[k]); err != nil {
+			return err
+		}
+		w.touched[k.id] = true
+	}
+	for _, m := range res.Mentions {
+		if _, err := w.exec(`INSERT INTO mentions (doc_id, sentence, entity_id, start, end, text, type, source, confidence)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			docID, m.Sentence, ids[m.Entity], m.Start, m.End, m.Text, m.Type, m.Source, m.Confidence); err != nil {
+			return err
+		}
+	}
+	ws.Mentions += len(res.Mentions)
+	for _, r := range res.Relations {
+		count := r.Count
+		if count < 1 {
+			count = 1
+		}
+		if _, err := w.exec(`INSERT INTO relations (doc_id, sentence, subject_id, predicate, object_id, kind, start, end, confidence, rule, count)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			docID, r.Sentence, ids[r.Subject], r.Predicate, ids[r.Object], r.Kind, r.Start, r.End, r.Confidence, r.Rule, count); err != nil {
+			return err
+		}
+	}
+	ws.Relations += len(res.Relations)
+	return nil
+}
+
+// linkEntity returns the store entity a document's entity belongs to,
+// creating one when none matches. An entity matches when it has the same
+// type and shares a normalised name or alias. For people only full names
+// (two words or more) link, so two people who share a surname stay apart;
+// a person named by a surname alone links only when exactly one stored
+// person goes by it.
+func (w *writer) linkEntity(e *extract.Entity) (int64, error) {
+	var multi, single []string
+	seen := make(map[string]bool)
+	for _, a := range append([]string{e.Name}, e.Aliases...) {
+		k := extract.NormalizeName(a)
+		if k == "" || seen[k] {
+			continue
+		}
+		seen[k] = true
+		if strings.Contains(k, " ") {
+			multi = append(multi, k)
+		} else {
+			single = append(single, k)
+		}
+	}
+	keys := append(multi, single...)
+	if e.Type == extract.Person && len(multi) > 0 {
+		keys = multi
+	}
+	cands, err := w.candidates(e.Type, keys, extract.NormalizeName(e.Name))
+	if err != nil {
+		return 0, err
+	}
+	if len(cands) > 0 && (e.Type != extract.Person || len(multi) > 0 || len(cands) == 1) {
+		return cands[0], nil
+	}
+	r, err := w.exec(`INSERT INTO entities (name, type, key) VALUES (?, ?, ?)`,
+		collapseSpace(e.Name), e.Type, extract.NormalizeName(e.Name))
+	if err != nil {
+		return 0, err
+	}
+	return r.LastInsertId()
+}
+
+// candidates returns the stored entities of type typ with an alias whose
+// key is one of keys, best first: the one whose canonical key is the
+// document's canonical key, then the most shared keys, then the most
+// mentioned.
+func (w *writer) candidates(typ string, keys []string, nameKey string) ([]int64, error) {
+	if len(keys) == 0 {
+		return nil, nil
+	}
+	type cand struct {
+		id            int64
+		shared, exact int
+		mentions      int
+	}
+	byID := make(map[int64]*cand)
+	s, err := w.stmt(`SELECT a.entity_id, e.key = ?, (SELECT coalesce(sum(mentions), 0) FROM aliases x WHERE x.entity_id = a.entity_id)
+		FROM aliases a JOIN entities e ON e.id = a.entity_id
+		WHERE a.key = ? AND e.type = ? AND a.mentions > 0`)
+	if err != nil {
+		return nil, err
+	}
+	for _, k := range keys {
+		rows, err := s.QueryContext(w.ctx, nameKey, k, typ)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var id int64
+			var exact bool
+			var n int
+			if err := rows.Scan(&id, &exact, &n); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			c := byID[id]
+			if c == nil {
+				c = &cand{id: id, mentions: n}
+				byID[id] = c
+			}
+			c.shared++
+			if exact {
+				c.exact = 1
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	cs := make([]*cand, 0, len(byID))
+	for _, c := range byID {
+		cs = append(cs, c)
+	}
+	sort.Slice(cs, func(i, j int) bool {
+		a, b := cs[i], cs[j]
+		if a.exact != b.exact {
+			return a.exact > b.exact
+		}
+		if a.shared != b.shared {
+			return a.shared > b.shared
+		}
+		if a.mentions != b.mentions {
+			return a.mentions > b.mentions
+		}
+		return a.id < b.id
+	})
+	out := make([]int64, len(cs))
+	for i, c := range cs {
+		out[i] = c.id
+	}
+	return out, nil
+}
+
+// cleanup drops aliases no mention uses any more, removes entities left
+// without mentions and re-picks the canonical name of every entity whose
+// aliases changed: the alias with the most words, then the most mentions.
+func (w *writer) cleanup() error {
+	if len(w.touched) == 0 {
+		return nil
+	}
+	if _, err := w.exec(`DELETE FROM aliases WHERE mentions <= 0`); err != nil {
+		return fmt.Errorf("remove unused aliases: %w", err)
+	}
+	ids := make([]int64, 0, len(w.touched))
+	for id := range w.touched {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	for _, id := range ids {
+		s, err := w.stmt(`SELECT alias, mentions FROM aliases WHERE entity_id = ?`)
+		if err != nil {
+			return err
+		}
+		rows, err := s.QueryContext(w.ctx, id)
+		if err != nil {
+			return err
+		}
+		best, bestWords, bestN := "", -1, -1
+		for rows.Next() {
+			var a string
+			var n int
+			if err := rows.Scan(&a, &n); err != nil {
+				rows.Close()
+				return err
+			}
+			words := len(strings.Fields(a))
+			if words > bestWords || words == bestWords && (n > bestN || n == bestN && a < best) {
+				best, bestWords, bestN = a, words, n
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		if bestWords < 0 {
+			if _, err := w.exec(`DELETE FROM entities WHERE id = ? AND NOT EXISTS (SELECT 1 FROM mentions WHERE entity_id = ?)`, id, id); err != nil {
+				return fmt.Errorf("remove entity without mentions: %w", err)
+			}
+			continue
+		}
+		if _, err := w.exec(`UPDATE entities SET name = ?, key = ? WHERE id = ? AND name <> ?`,
+			best, extract.NormalizeName(best), id, best); err != nil {
+			return fmt.Errorf("update canonical name: %w", err)
+		}
+	}
+	w.touched = make(map[int64]bool)
+	return nil
+}
+
+func nullable(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// collapseSpace folds runs of white space (a name broken across lines) into
+// single spaces.
+func collapseSpace(s string) string {
+	if !strings.ContainsAny(s, "\n\r\t\v\f\u00a0") && !strings.Contains(s, "  ") {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
