@@ -139,7 +139,11 @@ func (w *walker) walk(dir, rel string) bool {
 		if typ&fs.ModeSymlink != 0 {
 			info, err := os.Stat(abs)
 			if err != nil {
-				continue // dangling link: not a document
+				// A broken link that looks like a document is reported.
+				if w.m.keepFile(erel) && !w.emit(file{abs: abs, rel: erel, err: fmt.Errorf("broken symbolic link: %w", err)}) {
+					return false
+				}
+				continue
 			}
 			typ = info.Mode().Type()
 		}

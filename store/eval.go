@@ -67,31 +67,25 @@ func (s StringSet) MarshalJSON() ([]byte, error) {
 	return json.Marshal([]string(s))
 }
 
-// ReadGold reads a gold file: one GoldDoc per line (blank lines allowed).
+// ReadGold reads a gold file: a sequence of GoldDoc JSON objects, usually
+// one per line.
 func ReadGold(r io.Reader) ([]GoldDoc, error) {
 	var docs []GoldDoc
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 1<<20), 64<<20)
-	line := 0
-	for sc.Scan() {
-		line++
-		b := strings.TrimSpace(sc.Text())
-		if b == "" {
-			continue
-		}
+	dec := json.NewDecoder(bufio.NewReader(r))
+	for {
 		var d GoldDoc
-		if err := json.Unmarshal([]byte(b), &d); err != nil {
-			return nil, fmt.Errorf("line %d: %w", line, err)
+		err := dec.Decode(&d)
+		if err == io.EOF {
+			return docs, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("document %d: %w", len(docs)+1, err)
 		}
 		if d.Doc == "" {
-			return nil, fmt.Errorf("line %d: missing \"doc\"", line)
+			return nil, fmt.Errorf("document %d: missing \"doc\"", len(docs)+1)
 		}
 		docs = append(docs, d)
 	}
-	if err := sc.Err(); err != nil {
-		return nil, err
-	}
-	return docs, nil
 }
 
 // Score is a precision / recall / F1 tally.

@@ -1,0 +1,313 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/dossier-nlp/dossier/store"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
+
+// TestMain lets the test binary act as the dossier command, for tests that
+// need a real process to kill.
+func TestMain(m *testing.M) {
+	if os.Getenv("DOSSIER_TEST_AS_MAIN") == "1" {
+		os.Exit(run(context.Background(), os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	}
+	os.Exit(m.Run())
+}
+
+// cli runs dossier in-process and returns its exit status and output.
+func cli(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(context.Background(), args, strings.NewReader(""), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func seedsDir(t *testing.T) string {
+	abs, err := filepath.Abs("../../testdata/seeds")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return abs
+}
+
+// seededDB runs dossier over the seed articles into a new database.
+func seededDB(t *testing.T) string {
+	t.Helper()
+	db := filepath.Join(t.TempDir(), "seeds.db")
+	code, out, errs := cli(t, "run", seedsDir(t), "--db", db, "--quiet")
+	if code != 0 {
+		t.Fatalf("run: exit %d\n%s%s", code, out, errs)
+	}
+	if !strings.Contains(out, "5 processed, 0 unchanged, 0 failed (of 5 files)") {
+		t.Fatalf("run summary:\n%s", out)
+	}
+	return db
+}
+
+func TestCommands(t *testing.T) {
+	db := seededDB(t)
+	tests := []struct {
+		args []string
+		want []string // substrings of stdout
+	}{
+		{[]string{"stats"}, []string{"documents  5 ok, 0 failed", "entities", "relations"}},
+		{[]string{"entities", "--type", "PERSON"}, []string{"NAME", "PERSON", "Gladkov"}},
+		{[]string{"entities", "--name", "gladkov"}, []string{"Vyacheslav Gladkov"}},
+		{[]string{"relations", "--entity", "Gladkov"}, []string{"SUBJECT", "Gladkov"}},
+		{[]string{"search", "Shebekino"}, []string{"[Shebekino]"}},
+		{[]string{"eval", "--gold", "../../testdata/seeds-gold.jsonl"}, []string{"overall", "precision", "typed relations"}},
+		{[]string{"run", seedsDir(t), "--quiet"}, []string{"0 processed, 5 unchanged, 0 failed"}},
+	}
+	for _, tc := range tests {
+		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
+			code, out, errs := cli(t, append(tc.args, "--db", db)...)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errs)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(out, w) {
+					t.Errorf("output lacks %q:\n%s", w, out)
+				}
+			}
+		})
+	}
+}
+
+func TestJSONOutput(t *testing.T) {
+	db := seededDB(t)
+	for _, args := range [][]string{
+		{"entities", "--json"}, {"relations", "--json"}, {"search", "drone*", "--json"}, {"stats", "--json"},
+		{"eval", "--gold", "../../testdata/seeds-gold.jsonl", "--json"},
+	} {
+		code, out, errs := cli(t, append(args, "--db", db)...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errs)
+		}
+		var v any
+		if err := json.Unmarshal([]byte(out), &v); err != nil {
+			t.Errorf("%v: not JSON: %v\n%s", args, err, out)
+		}
+	}
+}
+
+func TestErrors(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "none.db")
+	tests := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"entities", "--db", missing}, exitError, "no database at"},
+		{[]string{"run", "/does/not/exist", "--db", missing}, exitError, "read folder"},
+		{[]string{"run", ".", "--max-size", "lots", "--db", missing}, exitError, "--max-size"},
+		{[]string{"export", "--format", "csv", "--db", missing}, exitError, "unknown format"},
+		{[]string{"eval", "--db", missing}, exitError, "--gold"},
+		{[]string{"frobnicate"}, exitError, "unknown command"},
+	}
+	for _, tc := range tests {
+		code, _, errs := cli(t, tc.args...)
+		if code != tc.code || !strings.Contains(errs, tc.want) {
+			t.Errorf("%v: exit %d, stderr %q; want exit %d and %q", tc.args, code, errs, tc.code, tc.want)
+		}
+	}
+	if _, err := os.Stat(missing); err == nil {
+		t.Error("a failing command created the database")
+	}
+}
+
+func TestHelpHasExamples(t *testing.T) {
+	root := newRootCmd(nil, nil, nil)
+	for _, c := range root.Commands() {
+		if c.Hidden || c.Name() == "help" || c.Name() == "completion" {
+			continue
+		}
+		if c.Example == "" || c.Long == "" && c.Short == "" {
+			t.Errorf("%s: help without an example", c.Name())
+		}
+	}
+}
+
+func TestBadFilesExitStatus(t *testing.T) {
+	dir := t.TempDir()
+	seeds, _ := filepath.Glob(filepath.Join(seedsDir(t), "*.txt"))
+	for _, p := range seeds {
+		b, _ := os.ReadFile(p)
+		os.WriteFile(filepath.Join(dir, filepath.Base(p)), b, 0o644)
+	}
+	os.WriteFile(filepath.Join(dir, "bin.txt"), []byte{0x7f, 'E', 'L', 'F', 0, 0}, 0o644)
+	os.WriteFile(filepath.Join(dir, "empty.md"), nil, 0o644)
+	db := filepath.Join(t.TempDir(), "x.db")
+	code, out, _ := cli(t, "run", dir, "--db", db, "--quiet")
+	if code != exitFilesFailed {
+		t.Fatalf("exit %d, want %d\n%s", code, exitFilesFailed, out)
+	}
+	for _, w := range []string{"5 processed", "2 failed", "bin.txt: binary file", "empty.md: empty file"} {
+		if !strings.Contains(out, w) {
+			t.Errorf("summary lacks %q:\n%s", w, out)
+		}
+	}
+}
+
+// TestExportGolden compares the export of the seeds with the golden file
+// (go test ./cmd/dossier -update rewrites it) and checks that every mention
+// and every evidence span slices back to its text in the original file.
+func TestExportGolden(t *testing.T) {
+	db := seededDB(t)
+	code, out, errs := cli(t, "export", "--db", db)
+	if code != 0 {
+		t.Fatalf("export: %s", errs)
+	}
+	golden := "../../testdata/golden/seeds-export.jsonl"
+	if *update {
+		if err := os.WriteFile(golden, []byte(out), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test ./cmd/dossier -update to create it)", err)
+	}
+	if out != string(want) {
+		t.Errorf("export differs from %s; if the change is intended, run go test ./cmd/dossier -update and review the diff", golden)
+	}
+	checkSpans(t, out)
+}
+
+func checkSpans(t *testing.T, export string) {
+	t.Helper()
+	sc := bufio.NewScanner(strings.NewReader(export))
+	sc.Buffer(nil, 64<<20)
+	docs, spans := 0, 0
+	for sc.Scan() {
+		var d store.ExportDoc
+		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
+			t.Fatal(err)
+		}
+		docs++
+		file, err := os.ReadFile(filepath.Join(seedsDir(t), d.Doc))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range d.Mentions {
+			spans++
+			if string(file[m.Start:m.End]) != m.Text {
+				t.Errorf("%s: mention %q at [%d,%d) slices to %q", d.Doc, m.Text, m.Start, m.End, file[m.Start:m.End])
+			}
+		}
+		for _, r := range d.Relations {
+			spans++
+			if string(file[r.Start:r.End]) != r.Evidence {
+				t.Errorf("%s: evidence at [%d,%d) does not slice back", d.Doc, r.Start, r.End)
+			}
+		}
+	}
+	if docs != 5 || spans == 0 {
+		t.Errorf("export has %d documents and %d spans", docs, spans)
+	}
+}
+
+// TestKillAndResume kills a run over a couple of thousand files with
+// SIGKILL in the middle, re-runs it, and expects exactly the rows of an
+// uninterrupted run: no partial document, no duplicate.
+func TestKillAndResume(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow")
+	}
+	dir := t.TempDir()
+	sentences := []string{
+		"Governor Vyacheslav Gladkov said drones hit Shebekino in Belgorod Oblast.",
+		"The Russian Volunteer Corps (RDK) claimed the raid near Grayvoron.",
+		"Kremlin spokesman Dmitry Peskov spoke to reporters in Moscow on %d May.",
+		"Ukraine's military intelligence, the GUR, denied any role, Andriy Yusov said.",
+	}
+	const files = 2000
+	for i := range files {
+		sub := filepath.Join(dir, fmt.Sprintf("%02d", i%40))
+		os.MkdirAll(sub, 0o755)
+		text := fmt.Sprintf(sentences[i%len(sentences)], i) + fmt.Sprintf(" Report number %d.\n", i)
+		os.WriteFile(filepath.Join(sub, fmt.Sprintf("%04d.txt", i)), []byte(text), 0o644)
+	}
+	full := filepath.Join(t.TempDir(), "full.db")
+	if code, _, errs := cli(t, "run", dir, "--db", full, "--quiet"); code != 0 {
+		t.Fatalf("uninterrupted run: %s", errs)
+	}
+
+	db := filepath.Join(t.TempDir(), "killed.db")
+	cmd := exec.Command(os.Args[0], "run", dir, "--db", db, "--quiet")
+	cmd.Env = append(os.Environ(), "DOSSIER_TEST_AS_MAIN=1")
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	// Kill it once some documents are committed.
+	killed := false
+	for deadline := time.Now().Add(5 * time.Minute); time.Now().Before(deadline) && !killed; {
+		select {
+		case <-done:
+			t.Fatal("the run finished before it could be killed")
+		case <-time.After(20 * time.Millisecond):
+		}
+		if n := countRows(db, "documents"); n >= 100 {
+			cmd.Process.Signal(syscall.SIGKILL)
+			<-done
+			killed = true
+		}
+	}
+	if !killed {
+		t.Fatal("no documents were committed in time")
+	}
+	partial := countRows(db, "documents")
+	if partial >= files {
+		t.Fatalf("killed run had already written all %d documents", partial)
+	}
+	code, out, errs := cli(t, "run", dir, "--db", db, "--quiet")
+	if code != 0 {
+		t.Fatalf("resumed run: exit %d: %s", code, errs)
+	}
+	if !strings.Contains(out, fmt.Sprintf("%d unchanged", partial)) {
+		t.Errorf("resumed run should skip the %d documents already written:\n%s", partial, out)
+	}
+	for _, table := range []string{"documents", "sentences", "entities", "aliases", "mentions", "relations", "sentences_fts"} {
+		if a, b := countRows(db, table), countRows(full, table); a != b {
+			t.Errorf("%s: %d rows after kill and resume, %d after an uninterrupted run", table, a, b)
+		}
+	}
+	_, exp1, _ := cli(t, "export", "--db", db)
+	_, exp2, _ := cli(t, "export", "--db", full)
+	if exp1 != exp2 {
+		t.Error("export after kill and resume differs from an uninterrupted run")
+	}
+}
+
+// countRows counts a table's rows with a connection of its own; -1 when the
+// database cannot be read yet.
+func countRows(path, table string) int {
+	if _, err := os.Stat(path); err != nil {
+		return -1
+	}
+	db, err := sql.Open("sqlite3", "file:"+path+"?mode=ro&_busy_timeout=5000")
+	if err != nil {
+		return -1
+	}
+	defer db.Close()
+	n := -1
+	db.QueryRow("SELECT count(*) FROM " + table).Scan(&n)
+	return n
+}

@@ -1,0 +1,30 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// FuzzExtract feeds arbitrary bytes to Extract: it must not panic, and every
+// span must be in bounds, on UTF-8 boundaries and slice back to its text.
+// The seed corpus (testdata/fuzz/FuzzExtract and the lines below) runs as
+// part of go test.
+func FuzzExtract(f *testing.F) {
+	for _, s := range []string{
+		"", "a", "Mr. Putin met Mr. Biden in Washington, D.C., on Monday.",
+		"“Quoted” ‘text’ &rsquo; Kyiv\r\nKiev\n\nZürich", "\xff\xfe\x00abc Putin", "U.S. U.K. E.U.",
+		"BELGOROD, Russia (AP) — Gov. Vyacheslav Gladkov said.", "a\u200bb\ufeffc Putin\u00a0Moscow",
+		"...!?;;\"'()[]", "Ministry of Defense of the Russian Federation",
+	} {
+		f.Add(s)
+	}
+	if paths, _ := filepath.Glob("../testdata/seeds/*.txt"); len(paths) > 0 {
+		if b, err := os.ReadFile(paths[0]); err == nil {
+			f.Add(string(b[:min(len(b), 2000)]))
+		}
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		checkResult(t, text, testExtractor.Extract(text))
+	})
+}
