@@ -266,9 +266,14 @@ func (w *writer) rows(docID int64, d *Doc, ws *WriteStats) error {
 		if count < 1 {
 			count = 1
 		}
+		subj, obj := ids[r.Subject], ids[r.Object]
+		if r.Kind == extract.KindCooccurrence && subj > obj {
+			// Co-occurrence is symmetric: one order, so documents add up.
+			subj, obj = obj, subj
+		}
 		if _, err := w.exec(`INSERT INTO relations (doc_id, sentence, subject_id, predicate, object_id, kind, start, end, confidence, rule, count)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			docID, r.Sentence, ids[r.Subject], r.Predicate, ids[r.Object], r.Kind, r.Start, r.End, r.Confidence, r.Rule, count); err != nil {
+			docID, r.Sentence, subj, r.Predicate, obj, r.Kind, r.Start, r.End, r.Confidence, r.Rule, count); err != nil {
 			return err
 		}
 	}
