@@ -12,13 +12,18 @@ import (
 	_ "github.com/mattn/go-sqlite3" // registers the "sqlite3" driver
 )
 
-//go:embed schema.sql
-var schemaV1 string
+var (
+	//go:embed schema.sql
+	schemaV1 string
+	//go:embed schema_v2.sql
+	schemaV2 string
+)
 
 // migrations[i] brings a database from schema version i to version i+1.
 // Append new migrations; never edit a released one.
 var migrations = []string{
 	schemaV1,
+	schemaV2,
 }
 
 // SchemaVersion is the schema version this package writes.
@@ -36,8 +41,9 @@ const (
 
 // DB is an open dossier database.
 type DB struct {
-	sql  *sql.DB
-	path string
+	sql   *sql.DB
+	path  string
+	rules *AliasRules // applied on every write; nil for none
 }
 
 // Open opens the database at path, creating it and bringing its schema up

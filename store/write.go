@@ -47,10 +47,14 @@ func (db *DB) Write(ctx context.Context, docs []Doc) (WriteStats, error) {
 		return ws, err
 	}
 	defer w.close()
+	w.rules = db.rules
 	for i := range docs {
 		if err := w.doc(&docs[i], &ws); err != nil {
 			return WriteStats{}, fmt.Errorf("write %s: %w", docs[i].Path, err)
 		}
+	}
+	if err := w.applyRules(); err != nil {
+		return WriteStats{}, fmt.Errorf("apply aliases: %w", err)
 	}
 	if err := w.cleanup(); err != nil {
 		return WriteStats{}, err
@@ -64,10 +68,12 @@ func (db *DB) Write(ctx context.Context, docs []Doc) (WriteStats, error) {
 // writer holds one transaction's prepared statements and the entities it
 // touched.
 type writer struct {
-	ctx     context.Context
-	tx      *sql.Tx
-	stmts   map[string]*sql.Stmt
-	touched map[int64]bool // entities whose aliases changed
+	ctx       context.Context
+	tx        *sql.Tx
+	stmts     map[string]*sql.Stmt
+	touched   map[int64]bool // entities whose aliases changed
+	rules     *AliasRules
+	decisions []Decision
 }
 
 func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
@@ -218,11 +224,31 @@ func (w *writer) rows(docID int64, d *Doc, ws *WriteStats) error {
 			return err
 		}
 	}
+	// Exact names first; then spelling variants, judged by the context of
+	// the entities already linked; then new entities.
 	ids := make([]int64, len(res.Entities))
+	var context []int64
 	for i := range res.Entities {
 		id, err := w.linkEntity(&res.Entities[i])
 		if err != nil {
 			return fmt.Errorf("link entity %q: %w", res.Entities[i].Name, err)
+		}
+		ids[i] = id
+		if id != 0 {
+			context = append(context, id)
+		}
+	}
+	for i := range res.Entities {
+		if ids[i] != 0 {
+			continue
+		}
+		e := &res.Entities[i]
+		id, err := w.linkVariant(e, context)
+		if err == nil && id == 0 {
+			id, err = w.newEntity(e)
+		}
+		if err != nil {
+			return fmt.Errorf("link entity %q: %w", e.Name, err)
 		}
 		ids[i] = id
 	}
@@ -246,9 +272,10 @@ func (w *writer) rows(docID int64, d *Doc, ws *WriteStats) error {
 		return keys[i].alias < keys[j].alias
 	})
 	for _, k := range keys {
-		if _, err := w.exec(`INSERT INTO aliases (entity_id, alias, key, mentions) VALUES (?, ?, ?, ?)
+		key := extract.NormalizeName(k.alias)
+		if _, err := w.exec(`INSERT INTO aliases (entity_id, alias, key, mentions, variant) VALUES (?, ?, ?, ?, ?)
 			ON CONFLICT (entity_id, alias) DO UPDATE SET mentions = mentions + excluded.mentions`,
-			k.id, k.alias, extract.NormalizeName(k.alias), counts[k]); err != nil {
+			k.id, k.alias, key, counts[k], variantKey(key)); err != nil {
 			return err
 		}
 		w.touched[k.id] = true
@@ -281,12 +308,12 @@ func (w *writer) rows(docID int64, d *Doc, ws *WriteStats) error {
 	return nil
 }
 
-// linkEntity returns the store entity a document's entity belongs to,
-// creating one when none matches. An entity matches when it has the same
-// type and shares a normalised name or alias. For people only full names
-// (two words or more) link, so two people who share a surname stay apart;
-// a person named by a surname alone links only when exactly one stored
-// person goes by it.
+// linkEntity returns the stored entity a document's entity is, or 0 when
+// none matches by name. An entity matches when it has the same type and
+// shares a normalised name or alias (or one that the aliases file merges
+// with it). For people only full names (two words or more) link, so two
+// people who share a surname stay apart; a person named by a surname alone
+// links only when exactly one stored person goes by it.
 func (w *writer) linkEntity(e *extract.Entity) (int64, error) {
 	var multi, single []string
 	seen := make(map[string]bool)
@@ -310,15 +337,75 @@ func (w *writer) linkEntity(e *extract.Entity) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
+	byRule := false
+	if expanded := w.rules.expand(e.Type, keys); len(cands) == 0 && len(expanded) > len(keys) {
+		// Only the aliases file links this name to a stored entity.
+		if cands, err = w.candidates(e.Type, expanded, extract.NormalizeName(e.Name)); err != nil {
+			return 0, err
+		}
+		byRule = len(cands) > 0
+	}
+	if w.rules != nil && len(w.rules.Forbids) > 0 {
+		var ok []int64
+		for _, c := range cands {
+			ck, err := w.aliasKeys(c)
+			if err != nil {
+				return 0, err
+			}
+			if !w.rules.forbidden(seen, ck) {
+				ok = append(ok, c)
+			}
+		}
+		cands = ok
+	}
 	if len(cands) > 0 && (e.Type != extract.Person || len(multi) > 0 || len(cands) == 1) {
+		if byRule {
+			name, _, err := w.entityName(cands[0])
+			if err != nil {
+				return 0, err
+			}
+			detail := "linked by the aliases file"
+			if m := w.rules.mergeRuleFor(e.Type, keys); m != nil {
+				detail = fmt.Sprintf("aliases file line %d", m.Line)
+			}
+			if err := w.decide(cands[0], name, "merged", collapseSpace(e.Name), "aliases file", detail); err != nil {
+				return 0, err
+			}
+		}
 		return cands[0], nil
 	}
+	return 0, nil
+}
+
+func (w *writer) newEntity(e *extract.Entity) (int64, error) {
 	r, err := w.exec(`INSERT INTO entities (name, type, key) VALUES (?, ?, ?)`,
 		collapseSpace(e.Name), e.Type, extract.NormalizeName(e.Name))
 	if err != nil {
 		return 0, err
 	}
 	return r.LastInsertId()
+}
+
+// aliasKeys returns the keys of a stored entity's aliases.
+func (w *writer) aliasKeys(id int64) (map[string]bool, error) {
+	s, err := w.stmt(`SELECT key FROM aliases WHERE entity_id = ?`)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.QueryContext(w.ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	keys := make(map[string]bool)
+	for rows.Next() {
+		var k string
+		if err := rows.Scan(&k); err != nil {
+			return nil, err
+		}
+		keys[k] = true
+	}
+	return keys, rows.Err()
 }
 
 // candidates returns the stored entities of type typ with an alias whose
@@ -440,7 +527,7 @@ func (w *writer) cleanup() error {
 			}
 			continue
 		}
-		if _, err := w.exec(`UPDATE entities SET name = ?, key = ? WHERE id = ? AND name <> ?`,
+		if _, err := w.exec(`UPDATE entities SET name = ?, key = ? WHERE id = ? AND name <> ? AND pinned = 0`,
 			best, extract.NormalizeName(best), id, best); err != nil {
 			return fmt.Errorf("update canonical name: %w", err)
 		}

@@ -311,3 +311,34 @@ func countRows(path, table string) int {
 	db.QueryRow("SELECT count(*) FROM " + table).Scan(&n)
 	return n
 }
+
+func TestAliasesFile(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "a.db")
+	aliases := filepath.Join(t.TempDir(), "aliases.txt")
+	os.WriteFile(aliases, []byte("Kyiv = Kiev\nVyacheslav Gladkov != Gladkov\n"), 0o644)
+	for i := range 2 {
+		code, out, errs := cli(t, "run", seedsDir(t), "--db", db, "--quiet", "--aliases", aliases)
+		if code != 0 {
+			t.Fatalf("run %d: exit %d: %s", i, code, errs)
+		}
+		if i == 1 && strings.Contains(out, "aliases:") {
+			t.Errorf("second run decided again:\n%s", out)
+		}
+	}
+	_, out, _ := cli(t, "entities", "--db", db, "--decisions")
+	for _, w := range []string{"merged", "Kiev", "split", "Gladkov", "aliases file line 1"} {
+		if !strings.Contains(out, w) {
+			t.Errorf("decisions lack %q:\n%s", w, out)
+		}
+	}
+	_, out, _ = cli(t, "entities", "--db", db, "--name", "Kiev", "--json")
+	var rows []store.EntityRow
+	json.Unmarshal([]byte(out), &rows)
+	if len(rows) != 1 || rows[0].Name != "Kyiv" {
+		t.Errorf("Kiev should be an alias of Kyiv: %+v", rows)
+	}
+	code, _, errs := cli(t, "run", seedsDir(t), "--db", db, "--aliases", filepath.Join(t.TempDir(), "none.txt"))
+	if code != exitError || !strings.Contains(errs, "open aliases file") {
+		t.Errorf("missing aliases file: exit %d, %s", code, errs)
+	}
+}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -15,8 +16,9 @@ import (
 
 type entitiesOptions struct {
 	*globalOptions
-	filter store.EntityFilter
-	json   bool
+	filter    store.EntityFilter
+	json      bool
+	decisions bool
 }
 
 func newEntitiesCmd(g *globalOptions) *cobra.Command {
@@ -28,6 +30,7 @@ func newEntitiesCmd(g *globalOptions) *cobra.Command {
 name, type, how many documents and mentions, and every alias seen.`,
 		Example: `  dossier entities --type PERSON
   dossier entities --name gladkov
+  dossier entities --decisions
   dossier entities --doc belgorod/002.txt --json`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -36,6 +39,9 @@ name, type, how many documents and mentions, and every alias seen.`,
 				return err
 			}
 			defer db.Close()
+			if o.decisions {
+				return o.printDecisions(cmd.Context(), db)
+			}
 			rows, err := db.Entities(cmd.Context(), o.filter)
 			if err != nil {
 				return err
@@ -57,7 +63,24 @@ name, type, how many documents and mentions, and every alias seen.`,
 	f.StringVar(&o.filter.Doc, "doc", "", "only entities mentioned in this document (path as stored)")
 	f.IntVar(&o.filter.Limit, "limit", 50, "at most this many rows (0 for all)")
 	f.BoolVar(&o.json, "json", false, "print JSON for scripts")
+	f.BoolVar(&o.decisions, "decisions", false, "list the merges and splits decided beyond exact names (aliases file, spelling variants)")
 	return cmd
+}
+
+func (o *entitiesOptions) printDecisions(ctx context.Context, db *store.DB) error {
+	ds, err := db.Decisions(ctx)
+	if err != nil {
+		return err
+	}
+	if o.json {
+		return writeJSON(o.stdout, ds)
+	}
+	tw := tabwriter.NewWriter(o.stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "ENTITY\tDECISION\tNAME\tRULE\tDETAIL")
+	for _, d := range ds {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", d.Entity, d.Decision, d.Name, d.Rule, d.Detail)
+	}
+	return tw.Flush()
 }
 
 // otherAliases returns the aliases that differ from the name.

@@ -25,6 +25,7 @@ type runOptions struct {
 	workers          int
 	force            bool
 	quiet            bool
+	aliases          string
 }
 
 func newRunCmd(g *globalOptions) *cobra.Command {
@@ -46,12 +47,21 @@ Ctrl-C stops finding new files, finishes and commits the documents in flight
 and exits; running the same command again continues where it stopped. A second
 Ctrl-C aborts at once; the database stays consistent either way.
 
+--aliases FILE applies your entity-resolution decisions on every run, to what
+is stored and to every new document. One rule a line ('#' starts a comment):
+  Russian Volunteer Corps = RDK, RVC     these names are one entity, named as first
+  LOCATION: Kyiv = Kiev                  the same, for one type only
+  Vyacheslav Gladkov != Anna Gladkov     never one entity (split if they are)
+Every merge, split and rename is recorded in the merges table (view
+merge_decisions) and listed by 'dossier entities --decisions'.
+
 Exit status: 0 when every file was processed or unchanged, 2 when the run
 finished but some files failed (they are listed), 130 when interrupted, 1 on
 any other error.`,
 		Example: `  dossier run testdata/seeds --db dossier.db
   dossier run ~/news --include '*.txt' --exclude 'drafts/*' --workers 4
-  dossier run ~/news --force      # reprocess everything`,
+  dossier run ~/news --force      # reprocess everything
+  dossier run ~/news --aliases aliases.txt   # with your own merge decisions`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return o.run(cmd.Context(), args[0])
@@ -64,6 +74,7 @@ any other error.`,
 	f.IntVar(&o.workers, "workers", 0, "extraction workers (default: number of CPUs)")
 	f.BoolVar(&o.force, "force", false, "reprocess files even when they are unchanged")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "print only the summary")
+	f.StringVar(&o.aliases, "aliases", "", "aliases file of merges (NAME = ALIAS, ...) and separations (NAME != NAME), applied on every run")
 	return cmd
 }
 
@@ -75,11 +86,27 @@ func (o *runOptions) run(ctx context.Context, folder string) error {
 	if _, err := os.Stat(folder); err != nil {
 		return fmt.Errorf("read folder: %w", err)
 	}
+	var rules *store.AliasRules
+	if o.aliases != "" {
+		if rules, err = readAliases(o.aliases); err != nil {
+			return err
+		}
+	}
 	db, err := store.Open(ctx, o.db)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
+	if rules != nil {
+		db.SetAliasRules(rules)
+		ds, err := db.ApplyAliases(ctx)
+		if err != nil {
+			return err
+		}
+		for _, d := range ds {
+			fmt.Fprintf(o.stdout, "aliases: %s %s %q (%s)\n", d.Entity, d.Decision, d.Name, d.Detail)
+		}
+	}
 	x, err := extract.New(extract.Options{})
 	if err != nil {
 		return fmt.Errorf("load models: %w", err)
@@ -193,6 +220,20 @@ func parseSize(s string) (int64, error) {
 		return 0, fmt.Errorf("bad size %q", s)
 	}
 	return int64(n * float64(mult)), nil
+}
+
+// readAliases reads an aliases file.
+func readAliases(path string) (*store.AliasRules, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("open aliases file: %w", err)
+	}
+	defer f.Close()
+	rules, err := store.ParseAliases(f)
+	if err != nil {
+		return nil, fmt.Errorf("aliases file %s: %w", path, err)
+	}
+	return rules, nil
 }
 
 // openExisting opens the database for a read command, which must not create
