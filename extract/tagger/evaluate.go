@@ -1,0 +1,123 @@
+package tagger
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Counts holds exact-match span counts and the precision, recall and F1
+// that follow from them.
+type Counts struct {
+	TP, FP, FN int
+	Precision  float64
+	Recall     float64
+	F1         float64
+}
+
+func (c *Counts) finish() {
+	if c.TP+c.FP > 0 {
+		c.Precision = float64(c.TP) / float64(c.TP+c.FP)
+	}
+	if c.TP+c.FN > 0 {
+		c.Recall = float64(c.TP) / float64(c.TP+c.FN)
+	}
+	if c.Precision+c.Recall > 0 {
+		c.F1 = 2 * c.Precision * c.Recall / (c.Precision + c.Recall)
+	}
+}
+
+// Scores are exact-match span scores: a predicted span counts as correct
+// when its start, end and type all equal those of a gold span.
+type Scores struct {
+	ByType  map[string]Counts
+	Overall Counts
+}
+
+// String formats the scores as a small table, one line per type and one
+// for all types.
+func (s Scores) String() string {
+	var b strings.Builder
+	types := make([]string, 0, len(s.ByType))
+	for t := range s.ByType {
+		types = append(types, t)
+	}
+	sort.Strings(types)
+	line := func(name string, c Counts) {
+		fmt.Fprintf(&b, "%-13s P %.3f  R %.3f  F1 %.3f  (tp %d fp %d fn %d)\n",
+			name, c.Precision, c.Recall, c.F1, c.TP, c.FP, c.FN)
+	}
+	for _, t := range types {
+		line(t, s.ByType[t])
+	}
+	line("overall", s.Overall)
+	return b.String()
+}
+
+// Evaluate tags the words of every gold example with m and scores the spans
+// against the gold BIO labels.
+func Evaluate(m *Model, gold []Example) Scores {
+	s := Scores{ByType: map[string]Counts{}}
+	type key struct {
+		start, end int
+		typ        string
+	}
+	for _, ex := range gold {
+		want := map[key]bool{}
+		for _, sp := range SpansFromBIO(ex.Labels) {
+			want[key{sp.Start, sp.End, sp.Type}] = true
+			c := s.ByType[sp.Type]
+			c.FN++
+			s.ByType[sp.Type] = c
+		}
+		for _, sp := range m.Tag(ex.Words) {
+			c := s.ByType[sp.Type]
+			if want[key{sp.Start, sp.End, sp.Type}] {
+				c.TP++
+				c.FN--
+			} else {
+				c.FP++
+			}
+			s.ByType[sp.Type] = c
+		}
+	}
+	for t, c := range s.ByType {
+		s.Overall.TP += c.TP
+		s.Overall.FP += c.FP
+		s.Overall.FN += c.FN
+		c.finish()
+		s.ByType[t] = c
+	}
+	s.Overall.finish()
+	return s
+}
+
+// SpansFromBIO returns the entity spans of a BIO label sequence ("B-TYPE",
+// "I-TYPE", "O"). An I- label that does not continue a span of its type
+// starts one, so IOB1 sequences read correctly too. Confidence is 1.
+func SpansFromBIO(labels []string) []Span {
+	var spans []Span
+	cur := -1
+	for i, l := range labels {
+		pos, typ := splitLabel(l)
+		switch {
+		case pos == 'B' || (pos == 'I' && (cur < 0 || spans[cur].Type != typ)):
+			spans = append(spans, Span{Start: i, End: i + 1, Type: typ, Confidence: 1})
+			cur = len(spans) - 1
+		case pos == 'I':
+			spans[cur].End = i + 1
+		default:
+			cur = -1
+		}
+	}
+	return spans
+}
+
+// splitLabel splits "B-PERSON" into 'B' and "PERSON". Anything that is not
+// a B- or I- label gives 'O'.
+func splitLabel(l string) (byte, string) {
+	if len(l) > 2 && (l[0] == 'B' || l[0] == 'I') && l[1] == '-' {
+		return l[0], l[2:]
+	}
+	return 'O', ""
+}

@@ -1,0 +1,353 @@
+package tagger
+
+import (
+	"math"
+	"sync"
+)
+
+// Entity types of the default model.
+const (
+	Person       = "PERSON"
+	Location     = "LOCATION"
+	Organization = "ORGANIZATION"
+)
+
+// Span is one entity found by Tag: the tokens [Start, End) of the sentence,
+// the entity type and a confidence in [0, 1].
+type Span struct {
+	Start      int
+	End        int
+	Type       string
+	Confidence float64
+}
+
+// Model is a trained tagger. It is read-only once built or loaded, so one
+// Model serves any number of goroutines.
+type Model struct {
+	types   []string  // entity types; label 1+4k..4+4k are B, I, L, U of types[k]
+	nl      int       // number of labels: 1 + 4*len(types)
+	trans   []float32 // (nl+1) x nl transition scores; row nl is the sentence start
+	final   []float32 // score of ending the sentence in each label
+	feats   *table    // feature key -> row of weights
+	weights []float32 // rows of nl weights
+	lex     *lexicon  // what the model knows of the training words
+	gaz     *gazFeatures
+	useGaz  bool
+	temp    float64 // temperature of the confidence distribution
+	name    string
+	allowed []bool    // (nl+1) x nl: may label j follow label i (row nl: start)
+	ends    []bool    // may the sentence end with label j
+	trPot   []float64 // exp(trans/temp), see transPotentials
+
+	pool sync.Pool
+}
+
+// Label positions in the BILOU scheme.
+const (
+	posB = iota
+	posI
+	posL
+	posU
+)
+
+func labelOf(typ, pos int) int { return 1 + 4*typ + pos }
+
+// labelPos returns the type index and position of label y > 0.
+func labelPos(y int) (typ, pos int) { return (y - 1) / 4, (y - 1) % 4 }
+
+// setup fills the derived fields of m: label count, transition constraints
+// and the scratch pool.
+func (m *Model) setup() {
+	m.nl = 1 + 4*len(m.types)
+	nl := m.nl
+	m.allowed = make([]bool, (nl+1)*nl)
+	m.ends = make([]bool, nl)
+	for prev := 0; prev <= nl; prev++ {
+		open := false // prev leaves an entity open
+		pt := -1
+		if prev > 0 && prev < nl {
+			t, p := labelPos(prev)
+			if p == posB || p == posI {
+				open, pt = true, t
+			}
+		}
+		for cur := 0; cur < nl; cur++ {
+			ok := false
+			if cur == 0 {
+				ok = !open
+			} else {
+				t, p := labelPos(cur)
+				if open {
+					ok = t == pt && (p == posI || p == posL)
+				} else {
+					ok = p == posB || p == posU
+				}
+			}
+			m.allowed[prev*nl+cur] = ok
+		}
+	}
+	for y := 0; y < nl; y++ {
+		_, p := labelPos(y)
+		m.ends[y] = y == 0 || p == posL || p == posU
+	}
+	if m.useGaz {
+		m.gaz = loadGazFeatures()
+	}
+	if m.temp <= 0 {
+		m.temp = 1
+	}
+	if len(m.trans) == (nl+1)*nl && len(m.final) == nl {
+		m.trPot = m.transPotentials()
+	}
+	m.pool.New = func() any { return new(scratch) }
+}
+
+// Types returns the entity types the model tags.
+func (m *Model) Types() []string { return append([]string(nil), m.types...) }
+
+// Name identifies the model: "perceptron-" and a short hash of its weights.
+func (m *Model) Name() string { return m.name }
+
+// Tag finds the entities in one sentence, given as its tokens. The words
+// are token texts exactly as in the document. Spans come in order and do
+// not overlap.
+func (m *Model) Tag(words []string) []Span {
+	if len(words) == 0 || m.nl < 2 {
+		return nil
+	}
+	s := m.pool.Get().(*scratch)
+	defer m.pool.Put(s)
+	m.describe(s, words)
+	m.emissions(s)
+	tags := m.viterbi(s, len(words))
+	var spans []Span
+	var probs []float64
+	start := -1
+	for i, y := range tags {
+		if y == 0 {
+			continue
+		}
+		t, p := labelPos(y)
+		switch p {
+		case posB:
+			start = i
+		case posU:
+			start = i
+			fallthrough
+		case posL:
+			if start < 0 {
+				start = i
+			}
+			if probs == nil {
+				probs = m.marginals(s, len(words), tags)
+			}
+			conf := 1.0
+			for k := start; k <= i; k++ {
+				conf = math.Min(conf, probs[k])
+			}
+			spans = append(spans, Span{Start: start, End: i + 1, Type: m.types[t], Confidence: conf})
+			start = -1
+		}
+	}
+	return spans
+}
+
+// emissions fills s.scores with the score of every label at every token.
+func (m *Model) emissions(s *scratch) {
+	n, nl := len(s.infos), m.nl
+	if cap(s.scores) < n*nl {
+		s.scores = make([]float32, n*nl, 2*n*nl)
+	}
+	s.scores = s.scores[:n*nl]
+	clear(s.scores)
+	caps := allCapsSentence(s.infos)
+	for i := 0; i < n; i++ {
+		s.keys = features(s.keys[:0], s.infos, i, caps)
+		sc := s.scores[i*nl : (i+1)*nl]
+		for _, k := range s.keys {
+			r := m.feats.get(k)
+			if r < 0 {
+				continue
+			}
+			w := m.weights[int(r)*nl : int(r)*nl+nl]
+			for y := range sc {
+				sc[y] += w[y]
+			}
+		}
+	}
+}
+
+const negInf = float32(-1e30)
+
+// viterbi returns the best allowed label sequence for the scores in s.
+func (m *Model) viterbi(s *scratch, n int) []int {
+	nl := m.nl
+	if cap(s.delta) < n*nl {
+		s.delta = make([]float32, n*nl, 2*n*nl)
+		s.back = make([]int8, n*nl, 2*n*nl)
+	}
+	delta, back := s.delta[:n*nl], s.back[:n*nl]
+	for y := 0; y < nl; y++ {
+		if m.allowed[nl*nl+y] {
+			delta[y] = s.scores[y] + m.trans[nl*nl+y]
+		} else {
+			delta[y] = negInf
+		}
+	}
+	for i := 1; i < n; i++ {
+		prev := delta[(i-1)*nl : i*nl]
+		cur := delta[i*nl : (i+1)*nl]
+		sc := s.scores[i*nl : (i+1)*nl]
+		for y := 0; y < nl; y++ {
+			best, arg := negInf, 0
+			for p := 0; p < nl; p++ {
+				if !m.allowed[p*nl+y] || prev[p] <= negInf {
+					continue
+				}
+				if v := prev[p] + m.trans[p*nl+y]; v > best {
+					best, arg = v, p
+				}
+			}
+			if best > negInf {
+				best += sc[y]
+			}
+			cur[y] = best
+			back[i*nl+y] = int8(arg)
+		}
+	}
+	last := delta[(n-1)*nl:]
+	best, arg := negInf, 0
+	for y := 0; y < nl; y++ {
+		if !m.ends[y] || last[y] <= negInf {
+			continue
+		}
+		if v := last[y] + m.final[y]; v > best {
+			best, arg = v, y
+		}
+	}
+	if cap(s.tags) < n {
+		s.tags = make([]int, n, 2*n)
+	}
+	tags := s.tags[:n]
+	tags[n-1] = arg
+	for i := n - 1; i > 0; i-- {
+		tags[i-1] = int(back[i*nl+tags[i]])
+	}
+	return tags
+}
+
+// marginals returns, for every token, the probability of its label in tags
+// under the distribution exp(score/temp) over allowed label sequences,
+// computed by the forward-backward algorithm.
+func (m *Model) marginals(s *scratch, n int, tags []int) []float64 {
+	nl := m.nl
+	if cap(s.alpha) < n*nl {
+		s.alpha = make([]float64, n*nl, 2*n*nl)
+		s.beta = make([]float64, n*nl, 2*n*nl)
+	}
+	alpha, beta := s.alpha[:n*nl], s.beta[:n*nl]
+	inv := 1 / m.temp
+	// Emission potentials, shifted by each token's best score for range.
+	if cap(s.emit) < n*nl {
+		s.emit = make([]float64, n*nl, 2*n*nl)
+	}
+	emit := s.emit[:n*nl]
+	for i := 0; i < n; i++ {
+		sc := s.scores[i*nl : (i+1)*nl]
+		mx := sc[0]
+		for _, v := range sc {
+			mx = max(mx, v)
+		}
+		for y, v := range sc {
+			emit[i*nl+y] = math.Exp(float64(v-mx) * inv)
+		}
+	}
+	tr := m.trPot
+	// Forward, normalised at every step.
+	sum := 0.0
+	for y := 0; y < nl; y++ {
+		alpha[y] = tr[nl*nl+y] * emit[y]
+		sum += alpha[y]
+	}
+	for y := 0; y < nl; y++ {
+		alpha[y] /= sum
+	}
+	for i := 1; i < n; i++ {
+		sum = 0
+		for y := 0; y < nl; y++ {
+			v := 0.0
+			for p := 0; p < nl; p++ {
+				v += alpha[(i-1)*nl+p] * tr[p*nl+y]
+			}
+			v *= emit[i*nl+y]
+			alpha[i*nl+y] = v
+			sum += v
+		}
+		if sum == 0 {
+			sum = 1
+		}
+		for y := 0; y < nl; y++ {
+			alpha[i*nl+y] /= sum
+		}
+	}
+	for y := 0; y < nl; y++ {
+		beta[(n-1)*nl+y] = tr[(nl+1)*nl+y]
+	}
+	for i := n - 2; i >= 0; i-- {
+		sum = 0
+		for p := 0; p < nl; p++ {
+			v := 0.0
+			for y := 0; y < nl; y++ {
+				v += tr[p*nl+y] * emit[(i+1)*nl+y] * beta[(i+1)*nl+y]
+			}
+			beta[i*nl+p] = v
+			sum += v
+		}
+		if sum == 0 {
+			sum = 1
+		}
+		for p := 0; p < nl; p++ {
+			beta[i*nl+p] /= sum
+		}
+	}
+	probs := make([]float64, n)
+	for i := 0; i < n; i++ {
+		z := 0.0
+		for y := 0; y < nl; y++ {
+			z += alpha[i*nl+y] * beta[i*nl+y]
+		}
+		if z > 0 {
+			probs[i] = alpha[i*nl+tags[i]] * beta[i*nl+tags[i]] / z
+		}
+	}
+	return probs
+}
+
+// transPotentials returns exp(trans/temp) for allowed transitions and 0
+// for the others, in rows 0..nl (nl: start), and the end potentials in row
+// nl+1. All scores are shifted by their maximum, which the normalised
+// forward-backward passes do not see.
+func (m *Model) transPotentials() []float64 {
+	nl := m.nl
+	mx := float32(0)
+	for _, v := range m.trans {
+		mx = max(mx, v)
+	}
+	for _, v := range m.final {
+		mx = max(mx, v)
+	}
+	tr := make([]float64, (nl+2)*nl)
+	for p := 0; p <= nl; p++ {
+		for y := 0; y < nl; y++ {
+			if m.allowed[p*nl+y] {
+				tr[p*nl+y] = math.Exp(float64(m.trans[p*nl+y]-mx) / m.temp)
+			}
+		}
+	}
+	for y := 0; y < nl; y++ {
+		if m.ends[y] {
+			tr[(nl+1)*nl+y] = math.Exp(float64(m.final[y]-mx) / m.temp)
+		}
+	}
+	return tr
+}
