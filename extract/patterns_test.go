@@ -1,0 +1,662 @@
+package extract
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+)
+
+// relTestResult builds the Result the relation rules read for text: the
+// real tokenizer and segmenter, and one mention per spec in text order.
+// A spec is "P:", "L:" or "O:" (PERSON, LOCATION, ORGANIZATION) and the
+// mention's text, found after the previous mention; "~" after the colon
+// keeps the exact bytes instead of widening the span to whole tokens.
+// resolve then groups the mentions into entities.
+func relTestResult(t testing.TB, text string, specs ...string) *Result {
+	t.Helper()
+	toks := tokenize(text)
+	res := &Result{Tokens: toks, Sentences: segment(text, toks)}
+	pos := 0
+	for _, spec := range specs {
+		typ := map[string]string{"P": Person, "L": Location, "O": Organization}[spec[:1]]
+		sub := spec[2:]
+		exact := strings.HasPrefix(sub, "~")
+		sub = strings.TrimPrefix(sub, "~")
+		i := strings.Index(text[pos:], sub)
+		if typ == "" || i < 0 {
+			t.Fatalf("mention %q not found in %q after byte %d", spec, text, pos)
+		}
+		start, end := pos+i, pos+i+len(sub)
+		if !exact {
+			for _, tk := range toks {
+				if tk.Start <= start && start < tk.End {
+					start = tk.Start
+				}
+				if tk.Start < end && end <= tk.End {
+					end = tk.End
+				}
+			}
+		}
+		si := -1
+		for k, s := range res.Sentences {
+			if s.Start <= start && end <= s.End {
+				si = k
+			}
+		}
+		if si < 0 {
+			t.Fatalf("mention %q crosses a sentence boundary", spec)
+		}
+		res.Mentions = append(res.Mentions, Mention{Start: start, End: end, Text: text[start:end], Type: typ,
+			Sentence: si, Source: "test", Confidence: 1})
+		pos = end
+	}
+	res.Entities = resolve(res.Mentions)
+	return res
+}
+
+// relStrings renders relations as "subject predicate object" with the
+// entities' canonical names, sorted.
+func relStrings(res *Result, rels []Relation) []string {
+	var out []string
+	for _, r := range rels {
+		out = append(out, fmt.Sprintf("%s %s %s", res.Entities[r.Subject].Name, r.Predicate, res.Entities[r.Object].Name))
+	}
+	sort.Strings(out)
+	return out
+}
+
+// relCase is one sentence with its mentions and the relations expected
+// from it, as "subject predicate object" with canonical names. A nil want
+// means nothing may be found.
+type relCase struct {
+	name     string
+	text     string
+	mentions []string
+	want     []string
+}
+
+// typedCases specify the typed relation rules: for each shape the
+// sentences it must read and, after them, the near misses it must not.
+var typedCases = []relCase{
+	// title-appositive: [the] ROLE PREP OBJ [,] HOLDER.
+	{"title-appositive/governor", "The governor of Belgorod Oblast, Vyacheslav Gladkov, said on Monday.",
+		[]string{"L:Belgorod Oblast", "P:Vyacheslav Gladkov"}, []string{"Vyacheslav Gladkov leads Belgorod Oblast"}},
+	{"title-appositive/head", "The head of the Wagner Group, Yevgeny Prigozhin, suggested it.",
+		[]string{"O:Wagner Group", "P:Yevgeny Prigozhin"}, []string{"Yevgeny Prigozhin leads Wagner Group"}},
+	{"title-appositive/possessive object", "The governor of Russia’s Belgorod region, Vyacheslav Gladkov, said so.",
+		[]string{"L:Russia", "L:Belgorod", "P:Vyacheslav Gladkov"},
+		[]string{"Belgorod located_in Russia", "Vyacheslav Gladkov leads Belgorod"}},
+	{"title-appositive/nested object", "The spokesman for the Main Directorate of Intelligence of the Ukrainian Ministry of Defense, Andriy Yusov, claimed it.",
+		[]string{"O:Main Directorate of Intelligence", "O:Ukrainian Ministry of Defense", "P:Andriy Yusov"},
+		[]string{"Andriy Yusov speaks_for Main Directorate of Intelligence"}},
+	{"title-appositive/no comma", "Governor of Russia's Belgorod Region Vyacheslav Gladkov spoke.",
+		[]string{"L:Russia", "L:Belgorod Region", "P:Vyacheslav Gladkov"},
+		[]string{"Belgorod Region located_in Russia", "Vyacheslav Gladkov leads Belgorod Region"}},
+	{"title-appositive/resident", "A resident of Shebekino, Ivan Petrov, told reporters.",
+		[]string{"L:Shebekino", "P:Ivan Petrov"}, []string{"Ivan Petrov lives_in Shebekino"}},
+	{"title-appositive/former", "The former governor of Texas, George Bush, spoke.",
+		[]string{"L:Texas", "P:George Bush"}, []string{"George Bush leads Texas"}},
+	{"title-appositive/assassin", "The assassin of Mahatma Gandhi, Nathuram Godse, was hanged.",
+		[]string{"P:Mahatma Gandhi", "P:Nathuram Godse"}, []string{"Nathuram Godse killed Mahatma Gandhi"}},
+	{"title-appositive/deputy", "The deputy director of the FBI, Mark Felt, leaked it.",
+		[]string{"O:FBI", "P:Mark Felt"}, []string{"Mark Felt member_of FBI"}},
+	{"title-appositive/near miss: city of X, country", "Shelling hit the city of Shebekino, Russia, on Wednesday.",
+		[]string{"L:Shebekino", "L:Russia"}, []string{"Shebekino located_in Russia"}},
+	{"title-appositive/near miss: would-be", "The would-be leader of the party, John Smith, lost.",
+		[]string{"O:party", "P:John Smith"}, nil},
+	{"title-appositive/near miss: list of places", "He met the governors of Kursk, Bryansk and Belgorod.",
+		[]string{"L:Kursk", "L:Bryansk", "L:Belgorod"}, nil},
+
+	// appositive and copula: HOLDER, [who is] ROLE PREP OBJ.
+	{"appositive/analyst at", "Neil Melvin, an analyst at the Royal United Services Institute, said so.",
+		[]string{"P:Neil Melvin", "O:Royal United Services Institute"}, []string{"Neil Melvin member_of Royal United Services Institute"}},
+	{"appositive/head of with fill", "said Mark Galeotti, head of London-based intelligence consultancy Mayak and author of books.",
+		[]string{"P:Mark Galeotti", "L:~London", "O:Mayak"}, []string{"Mark Galeotti leads Mayak", "Mayak based_in London"}},
+	{"appositive/representative", "As Ilya Ponomarev, a political representative of the RDK, claimed, it began.",
+		[]string{"P:Ilya Ponomarev", "O:RDK"}, []string{"Ilya Ponomarev speaks_for RDK"}},
+	{"appositive/chairman and chief executive", "John Akers, chairman and chief executive of IBM, resigned.",
+		[]string{"P:John Akers", "O:IBM"}, []string{"John Akers leads IBM"}},
+	{"appositive/senator from", "Bob Dole, a Republican senator from Kansas, spoke.",
+		[]string{"P:Bob Dole", "L:Kansas"}, []string{"Bob Dole lives_in Kansas"}},
+	{"appositive/any noun from", "John Smith, a farmer from Iowa, testified.",
+		[]string{"P:John Smith", "L:Iowa"}, []string{"John Smith lives_in Iowa"}},
+	{"appositive/native of", "Smith, a native of Dallas, won.",
+		[]string{"P:Smith", "L:Dallas"}, []string{"Smith lives_in Dallas"}},
+	{"appositive/city in", "Shebekino, a town in Belgorod region, was shelled.",
+		[]string{"L:Shebekino", "L:Belgorod"}, []string{"Shebekino located_in Belgorod"}},
+	{"appositive/place chain", "Pasadena, California, a suburb of Los Angeles, grew.",
+		[]string{"L:Pasadena", "L:California", "L:Los Angeles"},
+		[]string{"Pasadena located_in California", "Pasadena located_in Los Angeles"}},
+	{"appositive/subsidiary", "Taito, a subsidiary of Square Enix, makes games.",
+		[]string{"O:Taito", "O:Square Enix"}, []string{"Taito part_of Square Enix"}},
+	{"copula/part of", "Security is ensured by the Border Guard Service which is a part of the FSB but not more.",
+		[]string{"O:Border Guard Service", "O:FSB"}, []string{"Border Guard Service part_of FSB"}},
+	{"copula/is the president of", "Smith is the president of General Motors.",
+		[]string{"P:Smith", "O:General Motors"}, []string{"Smith leads General Motors"}},
+	{"copula/was named", "Jones was named chief executive of Exxon in May.",
+		[]string{"P:Jones", "O:Exxon"}, []string{"Jones leads Exxon"}},
+	{"appositive/near miss: negated", "Peskov is not a spokesman for Kyiv.",
+		[]string{"P:Peskov", "L:Kyiv"}, nil},
+	{"appositive/near miss: no role", "Smith, the son of the owner of IBM, left.",
+		[]string{"P:Smith", "O:IBM"}, nil},
+	{"appositive/near miss: role of the next name", "Asked about Putin, the head of Wagner Yevgeny Prigozhin said nothing.",
+		[]string{"P:Putin", "O:Wagner", "P:Yevgeny Prigozhin"}, []string{"Yevgeny Prigozhin leads Wagner"}},
+
+	// possessive-, modifier- and demonym-appositive: HOLDER, OBJ('s) ROLE.
+	{"possessive-appositive", "Dmitry Peskov, Putin's spokesman, declined to comment.",
+		[]string{"P:Dmitry Peskov", "P:Putin"}, []string{"Dmitry Peskov speaks_for Putin"}},
+	{"possessive-appositive/killer", "Jack Ruby, Oswald's killer, died in 1967.",
+		[]string{"P:Jack Ruby", "P:Oswald"}, []string{"Jack Ruby killed Oswald"}},
+	{"modifier-appositive", "Bill Gates, Microsoft chairman, spoke.",
+		[]string{"P:Bill Gates", "O:Microsoft"}, []string{"Bill Gates leads Microsoft"}},
+	{"modifier-appositive/resident", "Ivan Petrov, a Shebekino resident, fled.",
+		[]string{"P:Ivan Petrov", "L:Shebekino"}, []string{"Ivan Petrov lives_in Shebekino"}},
+	{"modifier-appositive/any person noun", "John Smith, a Dallas lawyer, objected.",
+		[]string{"P:John Smith", "L:Dallas"}, []string{"John Smith lives_in Dallas"}},
+	{"modifier-appositive/near miss: critic", "Alexei Navalny, a Kremlin critic, was jailed.",
+		[]string{"P:Alexei Navalny", "O:Kremlin"}, nil},
+	{"demonym-appositive", "Zelensky, the Ukrainian president, visited Ukraine.",
+		[]string{"P:Zelensky", "L:Ukraine"}, []string{"Zelensky leads Ukraine"}},
+	{"demonym-appositive/agency", "Tass, the Soviet news agency, said the Soviet Union agreed.",
+		[]string{"O:Tass", "L:Soviet Union"}, []string{"Tass based_in Soviet Union"}},
+	{"modifier-appositive/near miss: role of the next name", "About Putin, Kremlin spokesman Dmitry Peskov said nothing.",
+		[]string{"P:Putin", "O:Kremlin", "P:Dmitry Peskov"}, []string{"Dmitry Peskov speaks_for Kremlin"}},
+
+	// title-premodifier, possessive-title, demonym-title: OBJ ROLE HOLDER.
+	{"title-premodifier/spokesman", "Kremlin spokesman Dmitry Peskov said in recent hours.",
+		[]string{"O:Kremlin", "P:Dmitry Peskov"}, []string{"Dmitry Peskov speaks_for Kremlin"}},
+	{"title-premodifier/ministry spokesman", "Russian Defense Ministry spokesman Igor Konashenkov said.",
+		[]string{"O:Russian Defense Ministry", "P:Igor Konashenkov"}, []string{"Igor Konashenkov speaks_for Russian Defense Ministry"}},
+	{"title-premodifier/chairman", "Microsoft chairman Bill Gates met them.",
+		[]string{"O:Microsoft", "P:Bill Gates"}, []string{"Bill Gates leads Microsoft"}},
+	{"title-premodifier/rank after role", "Department of Defense Press Secretary Brigadier General Pat Ryder confirmed it.",
+		[]string{"O:Department of Defense", "P:Pat Ryder"}, []string{"Pat Ryder speaks_for Department of Defense"}},
+	{"title-premodifier/assassin", "Kennedy assassin Lee Harvey Oswald was shot.",
+		[]string{"P:Kennedy", "P:Lee Harvey Oswald"}, []string{"Lee Harvey Oswald killed Kennedy"}},
+	{"title-premodifier/place noun", "The Moscow newspaper Pravda reported it.",
+		[]string{"L:Moscow", "O:Pravda"}, []string{"Pravda based_in Moscow"}},
+	{"title-premodifier/governor", "Ohio Gov. Richard Celeste signed it.",
+		[]string{"L:Ohio", "P:Richard Celeste"}, []string{"Richard Celeste leads Ohio"}},
+	{"title-premodifier/senator", "Kansas Sen. Bob Dole objected.",
+		[]string{"L:Kansas", "P:Bob Dole"}, []string{"Bob Dole lives_in Kansas"}},
+	{"title-premodifier/any person noun", "Texas oilman T. Boone Pickens bought shares.",
+		[]string{"L:Texas", "P:T. Boone Pickens"}, []string{"T. Boone Pickens lives_in Texas"}},
+	{"title-premodifier/any person noun at an organisation", "Microsoft engineer John Smith quit.",
+		[]string{"O:Microsoft", "P:John Smith"}, []string{"John Smith member_of Microsoft"}},
+	{"title-premodifier/near miss: critic", "Kremlin critic Alexei Navalny was jailed.",
+		[]string{"O:Kremlin", "P:Alexei Navalny"}, nil},
+	{"title-premodifier/near miss: expert", "Russia expert Fiona Hill testified.",
+		[]string{"L:Russia", "P:Fiona Hill"}, nil},
+	{"possessive-title", "IBM's chief executive John Akers resigned.",
+		[]string{"O:IBM", "P:John Akers"}, []string{"John Akers leads IBM"}},
+	{"possessive-title/assassin", "Oswald's assassin, Jack Ruby, was tried.",
+		[]string{"P:Oswald", "P:Jack Ruby"}, []string{"Jack Ruby killed Oswald"}},
+	{"demonym-title", "Ukrainian President Volodymyr Zelensky thanked Ukraine.",
+		[]string{"P:Volodymyr Zelensky", "L:Ukraine"}, []string{"Volodymyr Zelensky leads Ukraine"}},
+	{"demonym-title/near miss: country not named", "Ukrainian President Volodymyr Zelensky thanked Poland.",
+		[]string{"P:Volodymyr Zelensky", "L:Poland"}, nil},
+	{"demonym-title/near miss: noun between", "Russian army commander Ivan Popov met officials in Russia.",
+		[]string{"P:Ivan Popov", "L:Russia"}, nil},
+	{"demonym-title/near miss: speaks for a country", "Russian presidential spokesman Dmitry Peskov mentioned Russia.",
+		[]string{"P:Dmitry Peskov", "L:Russia"}, nil},
+	{"title-premodifier/near miss: not a title", "The Navy aircraft carrying Admiral Dufek landed.",
+		[]string{"O:Navy", "P:Dufek"}, nil},
+
+	// Persons and places, persons and organisations without a role.
+	{"possessive-person", "Microsoft's Bill Gates spoke.",
+		[]string{"O:Microsoft", "P:Bill Gates"}, []string{"Bill Gates member_of Microsoft"}},
+	{"person-of/place", "Sen. Bob Dole of Kansas objected.",
+		[]string{"P:Bob Dole", "L:Kansas"}, []string{"Bob Dole lives_in Kansas"}},
+	{"person-of/organisation", "John Smith of the FBI testified.",
+		[]string{"P:John Smith", "O:FBI"}, []string{"John Smith member_of FBI"}},
+	{"party-state", "Rep. Dick Gephardt (D-Mo.) objected.",
+		[]string{"P:Dick Gephardt", "L:~Mo."}, []string{"Dick Gephardt lives_in Mo."}},
+	{"age-of-place", "John Smith, 45, of Dallas, was arrested.",
+		[]string{"P:John Smith", "L:Dallas"}, []string{"John Smith lives_in Dallas"}},
+	{"home", "Police searched Smith's home in Dallas.",
+		[]string{"P:Smith", "L:Dallas"}, []string{"Smith lives_in Dallas"}},
+	{"person-of/near miss: possessive object", "John Smith of Microsoft's board left.",
+		[]string{"P:John Smith", "O:Microsoft"}, nil},
+
+	// Places.
+	{"place-comma", "He was born in Dallas, Texas, in 1950.",
+		[]string{"L:Dallas", "L:Texas"}, []string{"Dallas located_in Texas"}},
+	{"place-comma/chain", "They met in Shebekino, Belgorod region, Russia last year.",
+		[]string{"L:Shebekino", "L:Belgorod", "L:Russia"},
+		[]string{"Belgorod located_in Russia", "Shebekino located_in Belgorod"}},
+	{"place-in", "Vehicles burned in the city of Shebekino in Belgorod region.",
+		[]string{"L:Shebekino", "L:Belgorod"}, []string{"Shebekino located_in Belgorod"}},
+	{"place-of", "Fighting reached the Belgorod region of Russia.",
+		[]string{"L:Belgorod", "L:Russia"}, []string{"Belgorod located_in Russia"}},
+	{"place-of/naming noun", "He lives in the California town of Ojai.",
+		[]string{"L:California", "L:Ojai"}, []string{"Ojai located_in California"}},
+	{"possessive-place", "Russia's Belgorod region was shelled.",
+		[]string{"L:Russia", "L:Belgorod"}, []string{"Belgorod located_in Russia"}},
+	{"possessive-place/organisation", "Ukraine's Defense Ministry said so.",
+		[]string{"L:Ukraine", "O:Defense Ministry"}, []string{"Defense Ministry based_in Ukraine"}},
+	{"place-comma/near miss: list", "Paris, London and Berlin agreed.",
+		[]string{"L:Paris", "L:London", "L:Berlin"}, nil},
+	{"place-comma/near miss: long list", "Kursk, Bryansk, Belgorod, Voronezh were hit.",
+		[]string{"L:Kursk", "L:Bryansk", "L:Belgorod", "L:Voronezh"}, nil},
+	{"place-comma/near miss: persons", "Smith, Jones and Brown met in Boston.",
+		[]string{"P:Smith", "P:Jones", "P:Brown", "L:Boston"}, nil},
+	{"place-comma/near miss: next clause", "In Belgorod, Russia launched a counter-attack.",
+		[]string{"L:Belgorod", "L:Russia"}, nil},
+	{"place-in/near miss: country", "Troops of Russia in Ukraine advanced.",
+		[]string{"L:Russia", "L:Ukraine"}, nil},
+	{"place-in/near miss: from", "Troops from Moscow in Ukraine advanced.",
+		[]string{"L:Moscow", "L:Ukraine"}, nil},
+
+	// Organisations and places.
+	{"X-based/forward", "The London-based think tank RUSI published it.",
+		[]string{"L:~London", "O:RUSI"}, []string{"RUSI based_in London"}},
+	{"X-based/backward", "Neil Melvin works at RUSI, a London-based defense think tank.",
+		[]string{"P:Neil Melvin", "O:RUSI", "L:~London"}, []string{"Neil Melvin member_of RUSI", "RUSI based_in London"}},
+	{"X-based/spaced dash", "The Washington - based Institute for the Study of War said so.",
+		[]string{"L:Washington", "O:Institute for the Study of War"}, []string{"Institute for the Study of War based_in Washington"}},
+	{"X-born", "The Texas-born singer Willie Nelson performed.",
+		[]string{"L:~Texas", "P:Willie Nelson"}, []string{"Willie Nelson lives_in Texas"}},
+	{"org-of-place", "The Interior Ministry of Ukraine said so.",
+		[]string{"O:Interior Ministry", "L:Ukraine"}, []string{"Interior Ministry based_in Ukraine"}},
+	{"org-in-place", "He visited the U.S. Embassy in Moscow.",
+		[]string{"O:U.S. Embassy", "L:Moscow"}, []string{"U.S. Embassy based_in Moscow"}},
+	{"org-comma-place", "Apple Computer Inc., Cupertino, Calif., said so.",
+		[]string{"O:Apple Computer Inc.", "L:Cupertino", "L:Calif."},
+		[]string{"Apple Computer Inc. based_in Cupertino", "Cupertino located_in Calif."}},
+	{"verb-prep/based in", "Mayak, which is based in London, advises firms.",
+		[]string{"O:Mayak", "L:London"}, []string{"Mayak based_in London"}},
+	{"verb-prep/headquartered", "Exxon, headquartered in Irving, reported profits.",
+		[]string{"O:Exxon", "L:Irving"}, []string{"Exxon based_in Irving"}},
+	{"X-based/near miss: list of organisations", "Sanctions hit Gazprom, Rosneft and Lukoil.",
+		[]string{"O:Gazprom", "O:Rosneft", "O:Lukoil"}, nil},
+
+	// Persons, organisations and places by verbs.
+	{"verb-prep/lives in", "Smith, who lives in Boston, agreed.",
+		[]string{"P:Smith", "L:Boston"}, []string{"Smith lives_in Boston"}},
+	{"verb-prep/born in after appositive", "Jack Ruby, a nightclub owner, was born in Chicago.",
+		[]string{"P:Jack Ruby", "L:Chicago"}, []string{"Jack Ruby lives_in Chicago"}},
+	{"verb-prep/works for", "Smith works for General Electric.",
+		[]string{"P:Smith", "O:General Electric"}, []string{"Smith member_of General Electric"}},
+	{"verb-active/leads", "Prigozhin leads the Wagner Group.",
+		[]string{"P:Prigozhin", "O:Wagner Group"}, []string{"Prigozhin leads Wagner Group"}},
+	{"verb-passive/founded by", "The Wagner Group was founded by Dmitry Utkin.",
+		[]string{"O:Wagner Group", "P:Dmitry Utkin"}, []string{"Dmitry Utkin leads Wagner Group"}},
+	{"verb-active/joined", "Smith joined the Democratic Party in 1990.",
+		[]string{"P:Smith", "O:Democratic Party"}, []string{"Smith member_of Democratic Party"}},
+	{"verb-active/employs", "IBM employs John Smith.",
+		[]string{"O:IBM", "P:John Smith"}, []string{"John Smith member_of IBM"}},
+	{"verb-active/near miss: subject in a phrase", "The head of Wagner joined the Russian army.",
+		[]string{"O:Wagner", "O:Russian army"}, nil},
+	{"verb-active/near miss: negated", "Smith did not join the Democratic Party.",
+		[]string{"P:Smith", "O:Democratic Party"}, nil},
+
+	// Killing.
+	{"verb-active/killed", "Oswald killed Kennedy.",
+		[]string{"P:Oswald", "P:Kennedy"}, []string{"Oswald killed Kennedy"}},
+	{"verb-active/assassinated with title", "John Wilkes Booth assassinated President Abraham Lincoln.",
+		[]string{"P:John Wilkes Booth", "P:Abraham Lincoln"}, []string{"John Wilkes Booth killed Abraham Lincoln"}},
+	{"verb-active/relative clause", "Mark David Chapman, who shot John Lennon, was denied parole.",
+		[]string{"P:Mark David Chapman", "P:John Lennon"}, []string{"Mark David Chapman killed John Lennon"}},
+	{"verb-passive/killed by", "Kennedy was killed by Oswald in Dallas.",
+		[]string{"P:Kennedy", "P:Oswald", "L:Dallas"}, []string{"Oswald killed Kennedy"}},
+	{"verb-passive/shot dead by", "Smith was shot dead by Jones.",
+		[]string{"P:Smith", "P:Jones"}, []string{"Jones killed Smith"}},
+	{"verb-passive/organisation", "The journalist Ivan Petrov was murdered by the FSB.",
+		[]string{"P:Ivan Petrov", "O:FSB"}, []string{"FSB killed Ivan Petrov"}},
+	{"killed-nominal", "The assassination of President John F. Kennedy by Lee Harvey Oswald shocked America.",
+		[]string{"P:John F. Kennedy", "P:Lee Harvey Oswald", "L:America"}, []string{"Lee Harvey Oswald killed John F. Kennedy"}},
+	{"killed-nominal/possessive", "Lennon's murder by Chapman shocked fans.",
+		[]string{"P:Lennon", "P:Chapman"}, []string{"Chapman killed Lennon"}},
+	{"killed-accused", "Sirhan Sirhan, convicted of assassinating Robert F. Kennedy, remains in prison.",
+		[]string{"P:Sirhan Sirhan", "P:Robert F. Kennedy"}, []string{"Sirhan Sirhan killed Robert F. Kennedy"}},
+	{"killed/near miss: not killed", "Oswald did not kill Kennedy, his mother said.",
+		[]string{"P:Oswald", "P:Kennedy"}, nil},
+	{"killed/near miss: possessive object", "Smith killed Jones's dog.",
+		[]string{"P:Smith", "P:Jones"}, nil},
+	{"killed/near miss: killed in a place", "Smith was killed in Dallas.",
+		[]string{"P:Smith", "L:Dallas"}, nil},
+	{"killed/near miss: killed near a person", "Smith was killed near Jones's house.",
+		[]string{"P:Smith", "P:Jones"}, nil},
+}
+
+func TestTypedRelations(t *testing.T) {
+	for _, tc := range typedCases {
+		t.Run(tc.name, func(t *testing.T) {
+			res := relTestResult(t, tc.text, tc.mentions...)
+			rels := typedRelations(tc.text, res)
+			got := relStrings(res, rels)
+			if !reflect.DeepEqual(got, relSorted(tc.want)) {
+				t.Errorf("%s\n got  %q\n want %q", tc.text, got, relSorted(tc.want))
+				for _, r := range rels {
+					t.Logf("  %s %.2f %q", r.Rule, r.Confidence, tc.text[r.Start:r.End])
+				}
+			}
+			checkRelationsValid(t, tc.text, res, rels, KindTyped)
+		})
+	}
+}
+
+// TestRuleNames checks that every rule the cases fire is listed in
+// typedRules, so that the list stays the index of the rules.
+func TestRuleNames(t *testing.T) {
+	listed := make(map[string]bool)
+	for _, r := range typedRules {
+		for _, name := range strings.Split(r.rules, " / ") {
+			listed[name] = true
+		}
+	}
+	fired := make(map[string]bool)
+	for _, tc := range typedCases {
+		res := relTestResult(t, tc.text, tc.mentions...)
+		for _, r := range typedRelations(tc.text, res) {
+			fired[r.Rule] = true
+			if !listed[r.Rule] {
+				t.Errorf("%q: rule %q is not listed in typedRules", tc.text, r.Rule)
+			}
+		}
+	}
+	for name := range listed {
+		if !fired[name] {
+			t.Errorf("rule %q has no test case", name)
+		}
+	}
+}
+
+func relSorted(s []string) []string {
+	if s == nil {
+		return nil
+	}
+	s = append([]string(nil), s...)
+	sort.Strings(s)
+	return s
+}
+
+// checkRelationsValid checks what every relation must satisfy: entity indexes
+// in range, an evidence span inside its sentence, a confidence in (0, 1],
+// a rule, a count, the kind, and a predicate whose types fit.
+func checkRelationsValid(t *testing.T, text string, res *Result, rels []Relation, kind string) {
+	t.Helper()
+	for _, r := range rels {
+		switch {
+		case r.Subject < 0 || r.Subject >= len(res.Entities) || r.Object < 0 || r.Object >= len(res.Entities):
+			t.Errorf("%+v: entity out of range", r)
+		case r.Subject == r.Object:
+			t.Errorf("%+v: relates an entity to itself", r)
+		case r.Sentence < 0 || r.Sentence >= len(res.Sentences):
+			t.Errorf("%+v: sentence out of range", r)
+		case !(0 <= r.Start && r.Start < r.End && r.End <= len(text)):
+			t.Errorf("%+v: bad span", r)
+		case r.Start < res.Sentences[r.Sentence].Start || r.End > res.Sentences[r.Sentence].End:
+			t.Errorf("%+v: span outside sentence %+v", r, res.Sentences[r.Sentence])
+		case !(r.Confidence > 0 && r.Confidence <= 1):
+			t.Errorf("%+v: confidence out of (0, 1]", r)
+		case r.Rule == "" || r.Count < 1 || r.Kind != kind || r.Predicate == "":
+			t.Errorf("%+v: missing rule, count, kind or predicate", r)
+		case kind == KindTyped && !predicateFits(r.Predicate, res.Entities[r.Subject].Type, res.Entities[r.Object].Type):
+			t.Errorf("%+v: types %s -> %s do not fit", r, res.Entities[r.Subject].Type, res.Entities[r.Object].Type)
+		}
+	}
+}
+
+// TestTypedRelationsEvidence checks that the evidence is the clause that
+// states the relation, not the whole sentence.
+func TestTypedRelationsEvidence(t *testing.T) {
+	text := "On Monday, as the fighting went on, Kremlin spokesman Dmitry Peskov said nothing new."
+	res := relTestResult(t, text, "O:Kremlin", "P:Dmitry Peskov")
+	rels := typedRelations(text, res)
+	if len(rels) != 1 {
+		t.Fatalf("got %d relations, want 1", len(rels))
+	}
+	if got := text[rels[0].Start:rels[0].End]; got != "Kremlin spokesman Dmitry Peskov" {
+		t.Errorf("evidence %q, want %q", got, "Kremlin spokesman Dmitry Peskov")
+	}
+	if rels[0].Rule != "title-premodifier" {
+		t.Errorf("rule %q, want title-premodifier", rels[0].Rule)
+	}
+}
+
+// TestTypedRelationsCollapse checks that one relation stated in several
+// sentences is one relation with the highest confidence and a count of
+// the sentences.
+func TestTypedRelationsCollapse(t *testing.T) {
+	text := "Kremlin spokesman Dmitry Peskov spoke. Later, Peskov, a Kremlin spokesman, spoke again. Peskov is a spokesman for the Kremlin."
+	res := relTestResult(t, text, "O:Kremlin", "P:Dmitry Peskov", "P:Peskov", "O:Kremlin", "P:Peskov", "O:Kremlin")
+	rels := typedRelations(text, res)
+	if len(rels) != 1 {
+		t.Fatalf("got %q, want one relation", relStrings(res, rels))
+	}
+	r := rels[0]
+	if r.Count != 3 || r.Confidence < 0.8 || r.Predicate != predicateSpeaksFor {
+		t.Errorf("got %+v, want speaks_for with count 3 and confidence >= 0.8", r)
+	}
+}
+
+// TestConfidenceOrder checks that strong shapes are more confident than
+// weak ones, and former roles less than current ones.
+func TestConfidenceOrder(t *testing.T) {
+	conf := func(text string, mentions ...string) float64 {
+		t.Helper()
+		res := relTestResult(t, text, mentions...)
+		rels := typedRelations(text, res)
+		if len(rels) != 1 {
+			t.Fatalf("%q: got %q, want one relation", text, relStrings(res, rels))
+		}
+		return rels[0].Confidence
+	}
+	strong := conf("The governor of Texas, George Bush, spoke.", "L:Texas", "P:George Bush")
+	former := conf("The former governor of Texas, George Bush, spoke.", "L:Texas", "P:George Bush")
+	weak := conf("He visited the U.S. Embassy in Moscow.", "O:U.S. Embassy", "L:Moscow")
+	if !(strong >= 0.85 && former < strong && weak <= 0.6) {
+		t.Errorf("confidences: strong %.2f, former %.2f, weak %.2f", strong, former, weak)
+	}
+}
+
+// TestRuleTables checks the data tables: every predicate they name is a
+// typed predicate.
+func TestRuleTables(t *testing.T) {
+	for w, defs := range roleTable {
+		for _, d := range defs {
+			for _, p := range d.preds {
+				if _, ok := predicateTypes[p]; !ok {
+					t.Errorf("role %q: unknown predicate %q", w, p)
+				}
+			}
+			if len(d.preps) == 0 || d.weight <= 0 || d.weight > 1 {
+				t.Errorf("role %q: no prepositions or bad weight", w)
+			}
+		}
+	}
+	for v, cues := range verbTable {
+		for _, c := range cues {
+			for _, p := range c.preds {
+				if _, ok := predicateTypes[p]; !ok {
+					t.Errorf("verb %q: unknown predicate %q", v, p)
+				}
+			}
+		}
+	}
+	for d, names := range relDemonyms {
+		for _, n := range names {
+			if n != NormalizeName(n) {
+				t.Errorf("demonym %q: country name %q is not normalised", d, n)
+			}
+		}
+	}
+}
+
+// TestRelationsMalformedInput feeds mentions that break the usual
+// invariants: out-of-range entities and sentences, overlapping spans,
+// spans inside tokens, an empty result.
+func TestRelationsMalformedInput(t *testing.T) {
+	text := "Kremlin spokesman Dmitry Peskov said the London-based think tank RUSI was wrong."
+	res := relTestResult(t, text, "O:Kremlin", "P:Dmitry Peskov", "L:~London", "O:RUSI")
+	good := len(typedRelations(text, res))
+	extra := []Mention{
+		{Start: 0, End: 7, Entity: 99, Sentence: 0},                  // bad entity
+		{Start: 0, End: 7, Entity: 0, Sentence: 5},                   // bad sentence
+		{Start: 3, End: 20, Entity: 1, Sentence: 0},                  // overlaps two mentions
+		{Start: 70, End: 200, Entity: 1, Sentence: 0},                // past the end
+		{Start: 10, End: 10, Entity: 1, Sentence: 0},                 // empty
+		{Start: 19, End: 22, Entity: 1, Sentence: 0, Type: Location}, // inside a token
+	}
+	res.Mentions = append(res.Mentions, extra...)
+	for _, f := range []func(string, *Result) []Relation{typedRelations, openRelations} {
+		rels := f(text, res)
+		kind := KindTyped
+		if len(rels) > 0 {
+			kind = rels[0].Kind
+		}
+		checkRelationsValid(t, text, res, rels, kind)
+	}
+	if n := len(typedRelations(text, res)); n < good {
+		t.Errorf("malformed mentions lost relations: %d, had %d", n, good)
+	}
+	for _, r := range []*Result{nil, {}, {Mentions: res.Mentions}} {
+		if rels := typedRelations(text, r); rels != nil {
+			t.Errorf("typedRelations(%v) = %v, want nil", r, rels)
+		}
+		if rels := openRelations(text, r); rels != nil {
+			t.Errorf("openRelations(%v) = %v, want nil", r, rels)
+		}
+	}
+}
+
+// FuzzRelations runs both relation finders on arbitrary text with mentions
+// at arbitrary token boundaries: they must not panic and every relation
+// must be well formed.
+func FuzzRelations(f *testing.F) {
+	f.Add("Kremlin spokesman Dmitry Peskov said the London-based think tank RUSI was wrong.", []byte{0, 1, 2, 3, 9, 5, 11, 12, 14})
+	f.Add("The governor of Belgorod Oblast, Vyacheslav Gladkov, said. Kennedy was killed by Oswald in Dallas, Texas.", []byte{3, 5, 2, 6, 8, 1, 11, 12, 0, 13, 14, 1, 17, 18, 2, 20, 21, 0})
+	f.Add("Sen. Bob Dole (R-Kan.) met Paris, London and Berlin’s mayors.", []byte{1, 3, 0, 5, 6, 1, 8, 9, 1})
+	f.Add("", []byte{})
+	f.Add("\xff\x00 ,,, ( ) 's 's", []byte{0, 1, 0, 1, 2, 1, 3, 9, 2})
+	f.Fuzz(func(t *testing.T, text string, picks []byte) {
+		text = cleanText(text)
+		toks := tokenize(text)
+		res := &Result{Tokens: toks, Sentences: segment(text, toks)}
+		types := []string{Person, Location, Organization}
+		for i := 0; i+2 < len(picks) && len(toks) > 0; i += 3 {
+			a, b := int(picks[i])%len(toks), int(picks[i+1])%len(toks)
+			if a > b {
+				a, b = b, a
+			}
+			si := -1
+			for k, s := range res.Sentences {
+				if s.FirstToken <= a && a < s.EndToken {
+					si = k
+				}
+			}
+			if si < 0 {
+				continue
+			}
+			b = min(b, res.Sentences[si].EndToken-1)
+			start, end := toks[a].Start, toks[b].End
+			res.Mentions = append(res.Mentions, Mention{Start: start, End: end, Text: text[start:end],
+				Type: types[int(picks[i+2])%3], Sentence: si, Confidence: 0.5})
+		}
+		sort.SliceStable(res.Mentions, func(i, j int) bool { return res.Mentions[i].Start < res.Mentions[j].Start })
+		res.Entities = resolve(res.Mentions)
+		checkRelationsValid(t, text, res, typedRelations(text, res), KindTyped)
+		checkRelationsValid(t, text, res, openRelations(text, res), KindOpen)
+	})
+}
+
+// relSeedResults extracts the seed articles with the default extractor.
+func relSeedResults(tb testing.TB) ([]string, []*Result) {
+	tb.Helper()
+	files, _ := filepath.Glob("../testdata/seeds/*.txt")
+	if len(files) == 0 {
+		tb.Skip("no seed articles")
+	}
+	x, err := New(Options{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var texts []string
+	var results []*Result
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		texts = append(texts, string(b))
+		results = append(results, x.Extract(string(b)))
+	}
+	return texts, results
+}
+
+// TestRelationsSeeds runs both finders on the seed articles as the default
+// extractor tags them and checks every relation is well formed.
+func TestRelationsSeeds(t *testing.T) {
+	if testing.Short() {
+		t.Skip("extracts the seed articles")
+	}
+	texts, results := relSeedResults(t)
+	for i, res := range results {
+		typed, open := typedRelations(texts[i], res), openRelations(texts[i], res)
+		checkRelationsValid(t, texts[i], res, typed, KindTyped)
+		checkRelationsValid(t, texts[i], res, open, KindOpen)
+		t.Logf("seed %d: %d mentions, %d typed, %d open relations", i, len(res.Mentions), len(typed), len(open))
+	}
+}
+
+// BenchmarkRelations compares the cost of finding typed and open relations
+// with the cost of Extract on the seed articles: "extract" is Extract
+// alone, "relations" is typedRelations plus openRelations on the extracted
+// results, and reports relations/extract, the share relations would add
+// to Extract (the extract baseline is measured in the same run).
+func BenchmarkRelations(b *testing.B) {
+	texts, results := relSeedResults(b)
+	x, err := New(Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	size := 0
+	for _, t := range texts {
+		size += len(t)
+	}
+	var extractNs float64
+	b.Run("extract", func(b *testing.B) {
+		b.SetBytes(int64(size))
+		start := time.Now()
+		for b.Loop() {
+			for _, t := range texts {
+				x.Extract(t)
+			}
+		}
+		extractNs = float64(time.Since(start).Nanoseconds()) / float64(b.N)
+	})
+	b.Run("relations", func(b *testing.B) {
+		b.SetBytes(int64(size))
+		start := time.Now()
+		for b.Loop() {
+			for i, res := range results {
+				typedRelations(texts[i], res)
+				openRelations(texts[i], res)
+			}
+		}
+		if ns := float64(time.Since(start).Nanoseconds()) / float64(b.N); extractNs > 0 {
+			b.ReportMetric(ns/extractNs, "relations/extract")
+		}
+	})
+}
+
+// TestRelTestResult checks the test helper: a mention's text is the bytes
+// of its span, widened to whole tokens unless marked exact.
+func TestRelTestResult(t *testing.T) {
+	text := "Sen. Bob Dole (R-Kan.) spoke."
+	res := relTestResult(t, text, "P:Bob Dole", "L:~Kan.")
+	for _, m := range res.Mentions {
+		if text[m.Start:m.End] != m.Text {
+			t.Errorf("mention %+v: text %q", m, text[m.Start:m.End])
+		}
+	}
+	if got := res.Mentions[1].Text; got != "Kan." {
+		t.Errorf("exact mention %q, want %q", got, "Kan.")
+	}
+}
