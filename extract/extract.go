@@ -1,24 +1,29 @@
 package extract
 
 import (
-	"sort"
+	"github.com/dossier-nlp/dossier/extract/gazetteer"
 )
 
 // Version identifies the extraction rules. It changes whenever the same text
 // would give different results, so stores can tell which documents an
 // upgrade must redo. The tagger's name is appended by Extractor.Version.
-const Version = "1"
+const Version = "2"
 
 // Options configures an Extractor. The zero value is ready to use.
 type Options struct {
 	// Tagger finds entity spans in each sentence. Nil means DefaultTagger().
 	Tagger Tagger
+	// Entities, when set, is a user's list of names (of any types) tagged
+	// in addition to what the Tagger finds.
+	Entities *EntityList
 }
 
 // Extractor turns the text of one document into a Result. It holds only
 // read-only models and is safe for concurrent use by many goroutines.
 type Extractor struct {
 	tagger Tagger
+	rules  docRules
+	list   *EntityList
 }
 
 // New returns an Extractor configured by opts.
@@ -31,17 +36,16 @@ func New(opts Options) (*Extractor, error) {
 		}
 	}
 	sharedProseModel()
-	return &Extractor{tagger: t}, nil
-}
-
-// DefaultTagger returns the tagger used when Options.Tagger is nil.
-func DefaultTagger() (Tagger, error) {
-	return ProseTagger(), nil
+	return &Extractor{tagger: t, rules: docRules{gaz: gazetteer.Default()}, list: opts.Entities}, nil
 }
 
 // Version identifies the rules and the model this Extractor applies.
 func (x *Extractor) Version() string {
-	return Version + "+" + x.tagger.Name()
+	v := Version + "+" + x.tagger.Name()
+	if x.list != nil {
+		v += "+list-" + x.list.hash
+	}
+	return v
 }
 
 // Extract tokenizes text, splits it into sentences, finds the entities it
@@ -84,8 +88,14 @@ func (x *Extractor) Extract(text string) *Result {
 			})
 		}
 	}
-	sort.SliceStable(res.Mentions, func(i, j int) bool { return res.Mentions[i].Start < res.Mentions[j].Start })
-	res.Entities = resolve(res.Mentions)
+	var links [][2]string
+	res.Mentions, links = x.rules.apply(text, toks, sents, res.Mentions)
+	if x.list != nil {
+		res.Mentions = x.list.tag(text, toks, sents, res.Mentions)
+	}
+	res.Entities = resolveLinked(res.Mentions, links)
 	res.Relations = cooccurrences(sents, res.Mentions)
+	res.Relations = append(res.Relations, typedRelations(text, res)...)
+	res.Relations = append(res.Relations, openRelations(text, res)...)
 	return res
 }

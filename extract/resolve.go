@@ -3,6 +3,8 @@ package extract
 import (
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // resolve groups the mentions of one document into entities and sets each
@@ -16,7 +18,20 @@ import (
 //     one named most recently before the mention (or else first after it).
 //  4. The canonical name is the alias with the most words, then the most
 //     mentions, then the earliest.
-func resolve(ms []Mention) []Entity {
+func resolve(ms []Mention) []Entity { return resolveLinked(ms, nil) }
+
+// resolveLinked is resolve with pairs of normalised names known to name one
+// entity (an acronym and its long form, from the text). Besides those:
+//
+//  5. An acronym written in capitals joins the one organisation whose
+//     capitalised words it abbreviates ("ISW", "Institute for the Study of
+//     War").
+//  6. A place named with a region word ("Belgorod Oblast", "Donetsk
+//     region") joins the place of the bare name ("Belgorod").
+//  7. An organisation name of two words or more joins the one longer
+//     organisation name it ends ("Defense Ministry", "Russian Defense
+//     Ministry").
+func resolveLinked(ms []Mention, links [][2]string) []Entity {
 	if len(ms) == 0 {
 		return nil
 	}
@@ -79,6 +94,72 @@ func resolve(ms []Mention) []Entity {
 			target = nearestFullName(ms, groups[g].members[0], cands, func(c int) []int { return groups[c].members })
 		}
 		groups[find(g)].parent = find(target)
+	}
+
+	union := func(a, b int) {
+		ra, rb := find(a), find(b)
+		if ra == rb {
+			return
+		}
+		// The root keeps the earlier first mention.
+		if groups[rb].first < groups[ra].first {
+			ra, rb = rb, ra
+		}
+		groups[rb].parent = ra
+	}
+	byKeyAny := make(map[string][]int) // key -> groups of any type
+	for g, gr := range groups {
+		byKeyAny[gr.key] = append(byKeyAny[gr.key], g)
+	}
+	// Step 4: names the text defines as one ("Russian Volunteer Corps (RDK)").
+	for _, l := range links {
+		for _, a := range byKeyAny[l[0]] {
+			for _, b := range byKeyAny[l[1]] {
+				if groups[a].typ == groups[b].typ {
+					union(a, b)
+				}
+			}
+		}
+	}
+	// Step 5: acronyms of organisations' names.
+	initials := make(map[string][]int)
+	for g, gr := range groups {
+		if gr.typ == Organization && strings.Contains(gr.key, " ") {
+			if in := nameInitials(ms[gr.first].Text); len(in) >= 2 {
+				initials[in] = append(initials[in], g)
+			}
+		}
+	}
+	for g, gr := range groups {
+		if gr.typ != Organization || strings.Contains(gr.key, " ") || !isAcronym(ms[gr.first].Text) {
+			continue
+		}
+		if c := initials[strings.ToLower(strings.ReplaceAll(ms[gr.first].Text, ".", ""))]; len(c) == 1 {
+			union(g, c[0])
+		}
+	}
+	// Steps 6 and 7: region words; organisation names that end others.
+	for g, gr := range groups {
+		words := strings.Fields(gr.key)
+		switch {
+		case gr.typ == Location && len(words) >= 2 && regionWords[words[len(words)-1]]:
+			bare := strings.Join(words[:len(words)-1], " ")
+			for _, b := range byKeyAny[bare] {
+				if groups[b].typ == Location {
+					union(g, b)
+				}
+			}
+		case gr.typ == Organization && len(words) >= 2:
+			var longer []int
+			for h, hr := range groups {
+				if h != g && hr.typ == Organization && strings.HasSuffix(hr.key, " "+gr.key) {
+					longer = append(longer, h)
+				}
+			}
+			if len(longer) == 1 {
+				union(g, longer[0])
+			}
+		}
 	}
 
 	// Collect entities in order of first mention.
@@ -171,4 +252,20 @@ func canonicalName(aliases []string, count map[string]int) string {
 		}
 	}
 	return best
+}
+
+// regionWords follow a place's name to name its administrative area.
+var regionWords = wordSet(`oblast region province district county state governorate krai raion rayon prefecture territory municipality`)
+
+// nameInitials returns the lower-case initials of the capitalised words of
+// name ("Institute for the Study of War" -> "isw").
+func nameInitials(name string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(name) {
+		if startsUpper(w) {
+			r, _ := utf8.DecodeRuneInString(w)
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
 }

@@ -117,6 +117,7 @@ into one SQLite file that you can query with dossier itself or the sqlite3 shell
 		newStatsCmd(g),
 		newExportCmd(g),
 		newEvalCmd(g),
+		newTrainCmd(g),
 	)
 	return root
 }

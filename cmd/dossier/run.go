@@ -26,6 +26,8 @@ type runOptions struct {
 	force            bool
 	quiet            bool
 	aliases          string
+	model            string
+	entities         string
 }
 
 func newRunCmd(g *globalOptions) *cobra.Command {
@@ -61,7 +63,8 @@ any other error.`,
 		Example: `  dossier run testdata/seeds --db dossier.db
   dossier run ~/news --include '*.txt' --exclude 'drafts/*' --workers 4
   dossier run ~/news --force      # reprocess everything
-  dossier run ~/news --aliases aliases.txt   # with your own merge decisions`,
+  dossier run ~/news --aliases aliases.txt   # with your own merge decisions
+  dossier run ~/news --entities weapons.txt  # also tag your own names and types`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return o.run(cmd.Context(), args[0])
@@ -74,6 +77,8 @@ any other error.`,
 	f.IntVar(&o.workers, "workers", 0, "extraction workers (default: number of CPUs)")
 	f.BoolVar(&o.force, "force", false, "reprocess files even when they are unchanged")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "print only the summary")
+	f.StringVar(&o.model, "model", "", "entity tagger model file from 'dossier train' (default: the built-in model)")
+	f.StringVar(&o.entities, "entities", "", "list of names to tag in addition to the model, one \"TYPE name\" a line (types may be your own, e.g. WEAPON)")
 	f.StringVar(&o.aliases, "aliases", "", "aliases file of merges (NAME = ALIAS, ...) and separations (NAME != NAME), applied on every run")
 	return cmd
 }
@@ -107,7 +112,18 @@ func (o *runOptions) run(ctx context.Context, folder string) error {
 			fmt.Fprintf(o.stdout, "aliases: %s %s %q (%s)\n", d.Entity, d.Decision, d.Name, d.Detail)
 		}
 	}
-	x, err := extract.New(extract.Options{})
+	var xo extract.Options
+	if o.model != "" {
+		if xo.Tagger, err = extract.LoadTagger(o.model); err != nil {
+			return err
+		}
+	}
+	if o.entities != "" {
+		if xo.Entities, err = readEntityList(o.entities); err != nil {
+			return err
+		}
+	}
+	x, err := extract.New(xo)
 	if err != nil {
 		return fmt.Errorf("load models: %w", err)
 	}
@@ -220,6 +236,20 @@ func parseSize(s string) (int64, error) {
 		return 0, fmt.Errorf("bad size %q", s)
 	}
 	return int64(n * float64(mult)), nil
+}
+
+// readEntityList reads a list of names with types.
+func readEntityList(path string) (*extract.EntityList, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("open entity list: %w", err)
+	}
+	defer f.Close()
+	l, err := extract.ParseEntityList(f)
+	if err != nil {
+		return nil, fmt.Errorf("entity list %s: %w", path, err)
+	}
+	return l, nil
 }
 
 // readAliases reads an aliases file.

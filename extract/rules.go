@@ -1,0 +1,319 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dossier-nlp/dossier/extract/gazetteer"
+)
+
+// Sources of mentions found by the document-level rules rather than the
+// tagger.
+const (
+	SourceAcronym  = "rule:acronym"  // an acronym defined in the text: "Russian Volunteer Corps (RDK)"
+	SourceDocument = "rule:document" // another occurrence of a name tagged elsewhere in the document
+	SourceCountry  = "rule:country"  // a country name written in lower case
+)
+
+// docRules are the rules the tagger cannot learn from little data, applied
+// to the tagger's mentions of a whole document. They return the mentions
+// to keep and add, sorted by start, and pairs of names (acronym, long form)
+// that name one entity.
+type docRules struct {
+	gaz *gazetteer.Gazetteer
+}
+
+// apply runs the rules in order: drop nationality adjectives, type names by
+// their head words, find acronym definitions, tag lower-case country names,
+// then tag the other occurrences of every name found.
+func (r docRules) apply(text string, toks []Token, sents []Sentence, ms []Mention) ([]Mention, [][2]string) {
+	ms = r.dropDemonyms(ms)
+	r.trimPlaces(text, toks, ms)
+	r.typeByHeadWord(toks, ms)
+	ms, links := r.acronyms(text, toks, sents, ms)
+	ms = r.lowercaseCountries(text, toks, sents, ms)
+	ms = r.propagate(text, toks, sents, ms)
+	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
+	return ms, links
+}
+
+// dropDemonyms removes mentions that are only a nationality word
+// ("Russian", "Ukrainians"): the guide's types exclude them.
+func (r docRules) dropDemonyms(ms []Mention) []Mention {
+	out := ms[:0]
+	for _, m := range ms {
+		if strings.ContainsAny(m.Text, " \t\n") {
+			out = append(out, m)
+			continue
+		}
+		c := r.gaz.Word(m.Text)
+		if c.Has(gazetteer.Demonym) && !c.Has(gazetteer.Place) || weekdays[strings.ToLower(m.Text)] {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// directionWords may start a capitalised place phrase without being part
+// of the place's name ("Northeast Ukraine", "Western Europe" is kept
+// because the gazetteer knows it).
+var directionWords = wordSet(`north south east west northeast northwest southeast southwest northern southern eastern western
+	central northeastern northwestern southeastern southwestern upper lower greater`)
+
+// trimPlaces drops a leading direction word or nationality adjective from a
+// place mention when the rest is a place the gazetteer knows and the whole
+// is not ("Northeast Ukraine" -> "Ukraine", "Russian Belgorod" ->
+// "Belgorod").
+func (r docRules) trimPlaces(text string, toks []Token, ms []Mention) {
+	for i := range ms {
+		m := &ms[i]
+		if m.Type != Location {
+			continue
+		}
+		first, last := tokenAt(toks, m.Start), tokenAt(toks, m.End-1)
+		if first < 0 || last <= first {
+			continue
+		}
+		w := toks[first].Text
+		if !directionWords[strings.ToLower(w)] && !r.gaz.Word(w).Has(gazetteer.Demonym) {
+			continue
+		}
+		rest := text[toks[first+1].Start:m.End]
+		if r.gaz.Lookup(m.Text).Has(gazetteer.Place) || !r.gaz.Lookup(rest).Has(gazetteer.Place) {
+			continue
+		}
+		m.Start, m.Text = toks[first+1].Start, rest
+	}
+}
+
+// weekdays are never names of entities.
+var weekdays = wordSet(`monday tuesday wednesday thursday friday saturday sunday`)
+
+// typeByHeadWord makes a name headed by an organisation word ("Ministry of
+// Defense", "Border Guard Service", "Wagner Group") an organisation, unless
+// the gazetteer knows the whole name as a place.
+func (r docRules) typeByHeadWord(toks []Token, ms []Mention) {
+	for i := range ms {
+		m := &ms[i]
+		if m.Type == Organization {
+			continue
+		}
+		first, last := tokenAt(toks, m.Start), tokenAt(toks, m.End-1)
+		if first < 0 || last < 0 || last == first {
+			continue
+		}
+		head := r.gaz.Word(toks[last].Text).Has(gazetteer.OrgSuffix) ||
+			r.gaz.Word(toks[first].Text).Has(gazetteer.OrgSuffix) && last > first+1 && strings.EqualFold(toks[first+1].Text, "of")
+		if head && !r.gaz.Lookup(m.Text).Has(gazetteer.Place) {
+			m.Type = Organization
+		}
+	}
+}
+
+// tokenAt returns the index of the token that covers byte offset off, or -1.
+func tokenAt(toks []Token, off int) int {
+	i := sort.Search(len(toks), func(i int) bool { return toks[i].End > off })
+	if i < len(toks) && toks[i].Start <= off {
+		return i
+	}
+	return -1
+}
+
+// acronyms finds "Long Form (ACR)" where Long Form is a mention: ACR becomes
+// a mention of the same type (or keeps its own mention, retyped), and the
+// pair is returned so both name one entity.
+func (r docRules) acronyms(text string, toks []Token, sents []Sentence, ms []Mention) ([]Mention, [][2]string) {
+	var links [][2]string
+	byEnd := make(map[int]int) // end token index of a mention -> mention index
+	for i, m := range ms {
+		if t := tokenAt(toks, m.End-1); t >= 0 {
+			byEnd[t] = i
+		}
+	}
+	n := len(ms)
+	for t := 0; t+3 < len(toks); t++ {
+		mi, ok := byEnd[t]
+		if !ok || toks[t+1].Text != "(" || toks[t+3].Text != ")" {
+			continue
+		}
+		acr := toks[t+2]
+		if !isAcronym(acr.Text) || !strings.ContainsAny(ms[mi].Text, " ") {
+			continue
+		}
+		long := ms[mi]
+		links = append(links, [2]string{NormalizeName(acr.Text), NormalizeName(long.Text)})
+		if j := mentionAt(ms[:n], acr.Start); j >= 0 {
+			ms[j].Type = long.Type
+			continue
+		}
+		ms = append(ms, Mention{Start: acr.Start, End: acr.End, Text: acr.Text, Type: long.Type,
+			Sentence: sentenceOf(sents, acr.Start), Source: SourceAcronym, Confidence: long.Confidence})
+	}
+	return ms, links
+}
+
+// isAcronym reports whether w looks like an acronym: two to eight letters,
+// mostly capitals ("RDK", "ISW", "NATO", "GUR", "MoD").
+func isAcronym(w string) bool {
+	if len(w) < 2 || len(w) > 8 {
+		return false
+	}
+	upper := 0
+	for _, r := range w {
+		switch {
+		case unicode.IsUpper(r):
+			upper++
+		case unicode.IsLower(r), r == '.' || r == '-' || r == '&':
+		default:
+			return false
+		}
+	}
+	return upper >= 2 && upper*2 > utf8.RuneCountInString(w)
+}
+
+// mentionAt returns the index of the mention starting at byte start, or -1.
+func mentionAt(ms []Mention, start int) int {
+	for i, m := range ms {
+		if m.Start == start {
+			return i
+		}
+	}
+	return -1
+}
+
+// sentenceOf returns the index of the sentence that contains byte off.
+func sentenceOf(sents []Sentence, off int) int {
+	i := sort.Search(len(sents), func(i int) bool { return sents[i].End > off })
+	if i == len(sents) {
+		return len(sents) - 1
+	}
+	return i
+}
+
+// notCountryWords are country names that are also common lower-case words.
+var notCountryWords = wordSet(`turkey chad china jordan guinea georgia niger mali peru cuba togo oman iran iraq`)
+
+// lowercaseCountries tags country names written in lower case ("russia"),
+// which the tagger, trained on edited text, misses.
+func (r docRules) lowercaseCountries(text string, toks []Token, sents []Sentence, ms []Mention) []Mention {
+	covered := coverage(ms)
+	for _, t := range toks {
+		w := t.Text
+		if len(w) < 4 || !isLowerWord(w) || notCountryWords[w] || covered(t.Start, t.End) {
+			continue
+		}
+		if r.gaz.Word(w).Has(gazetteer.Country) {
+			ms = append(ms, Mention{Start: t.Start, End: t.End, Text: w, Type: Location,
+				Sentence: sentenceOf(sents, t.Start), Source: SourceCountry, Confidence: 0.6})
+		}
+	}
+	return ms
+}
+
+func isLowerWord(w string) bool {
+	for _, r := range w {
+		if !unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// coverage returns a function telling whether a byte span overlaps one of
+// ms (as they are when coverage is called).
+func coverage(ms []Mention) func(start, end int) bool {
+	spans := make([][2]int, len(ms))
+	for i, m := range ms {
+		spans[i] = [2]int{m.Start, m.End}
+	}
+	sort.Slice(spans, func(i, j int) bool { return spans[i][0] < spans[j][0] })
+	return func(start, end int) bool {
+		i := sort.Search(len(spans), func(i int) bool { return spans[i][0] >= end })
+		for j := i - 1; j >= 0; j-- {
+			if spans[j][1] > start {
+				return true
+			}
+			if end-spans[j][0] > 1<<16 {
+				break
+			}
+		}
+		return false
+	}
+}
+
+// propagate tags every other occurrence of a name the document already
+// tagged (a tagger misses "Gladkov" in one sentence and finds it in the
+// next): the same tokens, written the same way, not inside another
+// mention. Only names that begin with a capital letter, or acronyms, are
+// propagated.
+func (r docRules) propagate(text string, toks []Token, sents []Sentence, ms []Mention) []Mention {
+	type name struct {
+		words      []string
+		typ        string
+		confidence float64
+	}
+	seen := make(map[string]*name)
+	byFirst := make(map[string][]*name)
+	for _, m := range ms {
+		first, last := tokenAt(toks, m.Start), tokenAt(toks, m.End-1)
+		if first < 0 || last < 0 || !startsUpper(toks[first].Text) {
+			continue
+		}
+		words := make([]string, 0, last-first+1)
+		for t := first; t <= last; t++ {
+			words = append(words, toks[t].Text)
+		}
+		key := strings.Join(words, " ")
+		if n, ok := seen[key]; ok {
+			if m.Confidence > n.confidence && m.Type == n.typ {
+				n.confidence = m.Confidence
+			}
+			continue
+		}
+		n := &name{words: words, typ: m.Type, confidence: m.Confidence}
+		seen[key] = n
+		byFirst[words[0]] = append(byFirst[words[0]], n)
+	}
+	if len(seen) == 0 {
+		return ms
+	}
+	for _, list := range byFirst {
+		sort.Slice(list, func(i, j int) bool { return len(list[i].words) > len(list[j].words) })
+	}
+	covered := coverage(ms)
+	var added []Mention
+	for t := 0; t < len(toks); t++ {
+		for _, n := range byFirst[toks[t].Text] {
+			end := t + len(n.words)
+			if end > len(toks) || !sameWords(toks[t:end], n.words) {
+				continue
+			}
+			start, stop := toks[t].Start, toks[end-1].End
+			if covered(start, stop) || sentenceOf(sents, start) != sentenceOf(sents, stop-1) {
+				break
+			}
+			// A longer capitalised name continuing past the match is
+			// another name ("Belgorod" in "Belgorod People's Republic").
+			if end < len(toks) && startsUpper(toks[end].Text) && toks[end].Start == stop+1 && len(n.words) == 1 {
+				break
+			}
+			added = append(added, Mention{Start: start, End: stop, Text: text[start:stop], Type: n.typ,
+				Sentence: sentenceOf(sents, start), Source: SourceDocument, Confidence: n.confidence * 0.9})
+			t = end - 1
+			break
+		}
+	}
+	return append(ms, added...)
+}
+
+func sameWords(toks []Token, words []string) bool {
+	for i, w := range words {
+		if toks[i].Text != w {
+			return false
+		}
+	}
+	return true
+}
