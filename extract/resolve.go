@@ -138,6 +138,35 @@ func resolveLinked(ms []Mention, links [][2]string) []Entity {
 			union(g, c[0])
 		}
 	}
+	// Step 8: one country's names ("Russia", "Russian Federation").
+	byCountry := make(map[string]int)
+	for g, gr := range groups {
+		if c, ok := countryNames[gr.key]; ok && gr.typ == Location {
+			if h, seen := byCountry[c]; seen {
+				union(g, h)
+			} else {
+				byCountry[c] = g
+			}
+		}
+	}
+	// Step 9: a one-word name that heads an organisation's name ("Wagner",
+	// "Wagner Group") is that organisation, whatever it was tagged.
+	for g, gr := range groups {
+		if strings.Contains(gr.key, " ") || gr.typ == Organization {
+			continue
+		}
+		var heads []int
+		for h, hr := range groups {
+			if hr.typ == Organization && strings.HasPrefix(hr.key, gr.key+" ") && len(strings.Fields(hr.key)) == 2 && isOrgHead(ms[hr.first].Text) {
+				heads = append(heads, h)
+			}
+		}
+		if len(heads) == 1 {
+			r := find(heads[0])
+			groups[find(g)].parent = r
+			groups[g].typ = Organization
+		}
+	}
 	// Steps 6 and 7: region words; organisation names that end others.
 	for g, gr := range groups {
 		words := strings.Fields(gr.key)
@@ -256,6 +285,16 @@ func canonicalName(aliases []string, count map[string]int) string {
 
 // regionWords follow a place's name to name its administrative area.
 var regionWords = wordSet(`oblast region province district county state governorate krai raion rayon prefecture territory municipality`)
+
+// isOrgHead reports whether the last word of name is a word that ends
+// organisations' names ("Group", "Corps").
+func isOrgHead(name string) bool {
+	f := strings.Fields(name)
+	return len(f) > 0 && orgHeads[strings.ToLower(f[len(f)-1])]
+}
+
+var orgHeads = wordSet(`group corps legion brigade battalion regiment army party company corporation corp corp. inc inc. ltd ltd.
+	foundation institute agency service council committee ministry union association federation bank network media news`)
 
 // nameInitials returns the lower-case initials of the capitalised words of
 // name ("Institute for the Study of War" -> "isw").

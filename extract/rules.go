@@ -40,12 +40,17 @@ func (r docRules) apply(text string, toks []Token, sents []Sentence, ms []Mentio
 }
 
 // dropDemonyms removes mentions that are only a nationality word
-// ("Russian", "Ukrainians"): the guide's types exclude them.
+// ("Russian", "Ukrainians"), or one followed by common nouns ("Ukrainian
+// military"): the guide's types exclude them.
 func (r docRules) dropDemonyms(ms []Mention) []Mention {
 	out := ms[:0]
 	for _, m := range ms {
-		if strings.ContainsAny(m.Text, " \t\n") {
-			out = append(out, m)
+		if words := strings.Fields(m.Text); len(words) > 1 {
+			// "Ukrainian military", "Russian territory": a nationality and
+			// common nouns.
+			if !r.gaz.Word(words[0]).Has(gazetteer.Demonym) || !allLower(words[1:]) {
+				out = append(out, m)
+			}
 			continue
 		}
 		c := r.gaz.Word(m.Text)
@@ -211,6 +216,15 @@ func (r docRules) lowercaseCountries(text string, toks []Token, sents []Sentence
 		}
 	}
 	return ms
+}
+
+func allLower(words []string) bool {
+	for _, w := range words {
+		if !isLowerWord(w) {
+			return false
+		}
+	}
+	return true
 }
 
 func isLowerWord(w string) bool {

@@ -82,7 +82,35 @@ func tokenize(text string) []Token {
 	if err != nil {
 		return nil
 	}
-	return alignProse(text, doc.Tokens())
+	return splitHyphenated(alignProse(text, doc.Tokens()))
+}
+
+// splitHyphenated splits a capitalised name joined by a hyphen to a
+// lower-case word ("London-based", "NATO-trained", "Kremlin-backed") into
+// the name, the hyphen and the word, so the name can be tagged on its own.
+// Names joined to names ("Russian-Ukrainian", "Al-Qaeda") stay whole.
+func splitHyphenated(toks []Token) []Token {
+	var out []Token
+	for i, t := range toks {
+		h := strings.LastIndexByte(t.Text, '-')
+		if h <= 0 || h+4 > len(t.Text) || !startsUpper(t.Text) || !isLowerWord(t.Text[h+1:]) {
+			if out != nil {
+				out = append(out, t)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]Token, 0, len(toks)+8), toks[:i]...)
+		}
+		out = append(out,
+			Token{Text: t.Text[:h], Tag: "NNP", Start: t.Start, End: t.Start + h},
+			Token{Text: "-", Tag: "HYPH", Start: t.Start + h, End: t.Start + h + 1},
+			Token{Text: t.Text[h+1:], Tag: t.Tag, Start: t.Start + h + 1, End: t.End})
+	}
+	if out == nil {
+		return toks
+	}
+	return out
 }
 
 // alignProse places prose's tokens in text and keeps their tags.

@@ -1,0 +1,143 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/dossier-nlp/dossier/extract/gazetteer"
+)
+
+// docWith tokenizes text and makes a mention of each "name/TYPE" given, at
+// its first occurrence after the previous one.
+func docWith(t *testing.T, text string, names ...string) ([]Token, []Sentence, []Mention) {
+	t.Helper()
+	toks := tokenize(cleanText(text))
+	sents := segment(text, toks)
+	var ms []Mention
+	from := 0
+	for _, n := range names {
+		name, typ, _ := strings.Cut(n, "/")
+		i := strings.Index(text[from:], name)
+		if i < 0 {
+			t.Fatalf("%q not in %q", name, text[from:])
+		}
+		start := from + i
+		from = start + len(name)
+		ms = append(ms, Mention{Start: start, End: from, Text: name, Type: typ, Sentence: sentenceOf(sents, start), Confidence: 0.9})
+	}
+	return toks, sents, ms
+}
+
+func texts(ms []Mention) []string {
+	var out []string
+	for _, m := range ms {
+		out = append(out, m.Text+"/"+m.Type)
+	}
+	return out
+}
+
+func TestDocRules(t *testing.T) {
+	r := docRules{gaz: gazetteer.Default()}
+	tests := []struct {
+		name  string
+		text  string
+		in    []string // mentions from the "tagger"
+		want  []string // mentions after the rules
+		links [][2]string
+	}{
+		{"nationality words are dropped", "Russian troops and Ukrainian military units left Russia.",
+			[]string{"Russian/LOCATION", "Ukrainian military/ORGANIZATION", "Russia/LOCATION"},
+			[]string{"Russia/LOCATION"}, nil},
+		{"weekdays are dropped", "On Sunday the ISW said so.", []string{"Sunday/PERSON"}, nil, nil},
+		{"organisation head words", "The Border Guard Service and the Ministry of Defense of Ukraine.",
+			[]string{"Border Guard Service/PERSON", "Ministry of Defense/LOCATION", "Ukraine/LOCATION"},
+			[]string{"Border Guard Service/ORGANIZATION", "Ministry of Defense/ORGANIZATION", "Ukraine/LOCATION"}, nil},
+		{"acronym definitions", "The Russian Volunteer Corps (RDK) attacked. The RDK said later.",
+			[]string{"Russian Volunteer Corps/ORGANIZATION"},
+			[]string{"Russian Volunteer Corps/ORGANIZATION", "RDK/ORGANIZATION", "RDK/ORGANIZATION"},
+			[][2]string{{"rdk", "russian volunteer corps"}}},
+		{"lower-case countries", "troops left russia and ukraine on time.", nil,
+			[]string{"russia/LOCATION", "ukraine/LOCATION"}, nil},
+		{"not lower-case words that are also countries", "a turkey from china", nil, nil, nil},
+		{"names tagged once are tagged again", "Gladkov spoke. Later Gladkov left Shebekino.",
+			[]string{"Gladkov/PERSON"}, []string{"Gladkov/PERSON", "Gladkov/PERSON"}, nil},
+		{"direction words trimmed off places", "Drones hit Northeast Ukraine.",
+			[]string{"Northeast Ukraine/LOCATION"}, []string{"Ukraine/LOCATION"}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			toks, sents, ms := docWith(t, tc.text, tc.in...)
+			got, links := r.apply(tc.text, toks, sents, ms)
+			if strings.Join(texts(got), ", ") != strings.Join(tc.want, ", ") {
+				t.Errorf("mentions %v, want %v", texts(got), tc.want)
+			}
+			for _, m := range got {
+				if tc.text[m.Start:m.End] != m.Text {
+					t.Errorf("mention %q does not slice back", m.Text)
+				}
+			}
+			if len(links) != len(tc.links) || len(links) > 0 && links[0] != tc.links[0] {
+				t.Errorf("links %v, want %v", links, tc.links)
+			}
+		})
+	}
+}
+
+func TestSplitHyphenated(t *testing.T) {
+	text := "the London-based RUSI and NATO-trained, pro-Russian and Russian-Ukrainian units"
+	var got []string
+	for _, tk := range tokenize(text) {
+		if text[tk.Start:tk.End] != tk.Text {
+			t.Errorf("token %q misaligned", tk.Text)
+		}
+		got = append(got, tk.Text)
+	}
+	want := "the London - based RUSI and NATO - trained , pro-Russian and Russian-Ukrainian units"
+	if strings.Join(got, " ") != want {
+		t.Errorf("tokens %q\nwant   %q", strings.Join(got, " "), want)
+	}
+}
+
+func TestResolveLinked(t *testing.T) {
+	tests := []struct {
+		name  string
+		text  string
+		ms    []string
+		links [][2]string
+		same  [][2]int // mention pairs that must share an entity
+		apart [][2]int // and pairs that must not
+	}{
+		{"defined acronym", "Russian Volunteer Corps (RDK). RDK", []string{"Russian Volunteer Corps/ORGANIZATION", "RDK/ORGANIZATION"},
+			[][2]string{{"rdk", "russian volunteer corps"}}, [][2]int{{0, 1}}, nil},
+		{"acronym by initials", "Institute for the Study of War. ISW said.", []string{"Institute for the Study of War/ORGANIZATION", "ISW/ORGANIZATION"},
+			nil, [][2]int{{0, 1}}, nil},
+		{"region word", "Belgorod Oblast and Belgorod", []string{"Belgorod Oblast/LOCATION", "Belgorod/LOCATION"}, nil, [][2]int{{0, 1}}, nil},
+		{"shorter organisation name", "Russian Defense Ministry. Defense Ministry", []string{"Russian Defense Ministry/ORGANIZATION", "Defense Ministry/ORGANIZATION"},
+			nil, [][2]int{{0, 1}}, nil},
+		{"country names", "Russian Federation and Russia, US and United States", []string{"Russian Federation/LOCATION", "Russia/LOCATION", "US/LOCATION", "United States/LOCATION"},
+			nil, [][2]int{{0, 1}, {2, 3}}, [][2]int{{0, 2}}},
+		{"head of an organisation's name", "Wagner fighters. The Wagner Group", []string{"Wagner/PERSON", "Wagner Group/ORGANIZATION"},
+			nil, [][2]int{{0, 1}}, nil},
+		{"surnames shared by two people", "Anna Gladkov met Vyacheslav Gladkov. Gladkov said", []string{"Anna Gladkov/PERSON", "Vyacheslav Gladkov/PERSON", "Gladkov/PERSON"},
+			nil, [][2]int{{1, 2}}, [][2]int{{0, 1}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, _, ms := docWith(t, tc.text, tc.ms...)
+			ents := resolveLinked(ms, tc.links)
+			for _, p := range tc.same {
+				if ms[p[0]].Entity != ms[p[1]].Entity {
+					t.Errorf("%q and %q are different entities %v", ms[p[0]].Text, ms[p[1]].Text, ents)
+				}
+			}
+			for _, p := range tc.apart {
+				if ms[p[0]].Entity == ms[p[1]].Entity {
+					t.Errorf("%q and %q are one entity", ms[p[0]].Text, ms[p[1]].Text)
+				}
+			}
+			if tc.name == "head of an organisation's name" && ms[0].Type != Organization {
+				t.Errorf("Wagner typed %s", ms[0].Type)
+			}
+		})
+	}
+}
