@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 )
 
 // ExportDoc is one document in the JSONL export: the entities it mentions
@@ -41,7 +42,9 @@ type ExportMention struct {
 }
 
 // ExportRelation is one relation stated in a document. Evidence is exactly
-// file[Start:End].
+// file[Start:End]. Subject and Object are the entities' names as the
+// document writes them (its fullest form; the canonical name when the
+// document uses it).
 type ExportRelation struct {
 	Subject    string  `json:"subject"`
 	Predicate  string  `json:"predicate"`
@@ -140,7 +143,13 @@ func (db *DB) exportDoc(ctx context.Context, docID int64) (ExportDoc, error) {
 	if err := rows.Err(); err != nil {
 		return ed, err
 	}
-	rows, err = db.sql.QueryContext(ctx, `SELECT subject, predicate, object, kind, sentence, start, end,
+	// Relations name their entities as this document does: its fullest
+	// form of the name, which the evidence can be checked against.
+	local := make(map[int64]string, len(ed.Entities))
+	for _, e := range ed.Entities {
+		local[e.ID] = docName(e.Aliases, e.Name)
+	}
+	rows, err = db.sql.QueryContext(ctx, `SELECT subject, subject_id, predicate, object, object_id, kind, sentence, start, end,
 		coalesce(evidence, ''), confidence, rule, count FROM relations_text
 		WHERE id IN (SELECT id FROM relations WHERE doc_id = ?) ORDER BY start, end, id`, docID)
 	if err != nil {
@@ -149,11 +158,34 @@ func (db *DB) exportDoc(ctx context.Context, docID int64) (ExportDoc, error) {
 	defer rows.Close()
 	for rows.Next() {
 		var r ExportRelation
-		if err := rows.Scan(&r.Subject, &r.Predicate, &r.Object, &r.Kind, &r.Sentence, &r.Start, &r.End,
+		var sid, oid int64
+		if err := rows.Scan(&r.Subject, &sid, &r.Predicate, &r.Object, &oid, &r.Kind, &r.Sentence, &r.Start, &r.End,
 			&r.Evidence, &r.Confidence, &r.Rule, &r.Count); err != nil {
 			return ed, err
+		}
+		if n, ok := local[sid]; ok {
+			r.Subject = n
+		}
+		if n, ok := local[oid]; ok {
+			r.Object = n
 		}
 		ed.Relations = append(ed.Relations, r)
 	}
 	return ed, rows.Err()
+}
+
+// docName is the name a document uses for an entity: the canonical name if
+// the document uses it, else its alias with the most words (the first of
+// those seen).
+func docName(aliases []string, canonical string) string {
+	if slices.Contains(aliases, canonical) || len(aliases) == 0 {
+		return canonical
+	}
+	best := aliases[0]
+	for _, a := range aliases[1:] {
+		if len(strings.Fields(a)) > len(strings.Fields(best)) {
+			best = a
+		}
+	}
+	return best
 }
