@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/dossier-nlp/dossier/extract/gazetteer"
 	"slices"
 	"sort"
 	"strings"
@@ -688,6 +689,19 @@ var typedRules = []struct {
 
 // emit appends the relation pred(subject unit, object unit) when the types
 // fit and the entities differ. The evidence covers units [lo, hi].
+// cityLike reports whether the place mention at unit i names a town rather
+// than a region or a country, as far as the gazetteer knows.
+func (s *relSentence) cityLike(i int) bool {
+	u := s.u[i]
+	name := s.text[u.start:u.end]
+	words := strings.Fields(strings.ToLower(name))
+	if len(words) > 0 && regionWords[words[len(words)-1]] || i+1 < len(s.u) && regionWords[s.u[i+1].word] {
+		return false // "Belgorod Oblast", "the Belgorod region"
+	}
+	c := gazetteer.Default().Lookup(name)
+	return !c.Has(gazetteer.Country|gazetteer.Region) || c.Has(gazetteer.City)
+}
+
 func (s *relSentence) emit(out *[]Relation, subj, obj int, pred, rule string, conf float64, lo, hi int) {
 	if !s.mention(subj) || !s.mention(obj) {
 		return
@@ -1401,7 +1415,9 @@ func (s *relSentence) matchPlaces(_ []bool, out *[]Relation) {
 				s.emit(out, a, b, predicateLocatedIn, "place-in", relConfFair, a, b)
 			case !isLoc && of:
 				s.emit(out, a, b, predicateBasedIn, "org-of-place", relConfWeak, a, b)
-			case !isLoc:
+			case !isLoc && s.cityLike(b):
+				// Organisations are based in towns; "in" a region or a
+				// country is more often where they act.
 				s.emit(out, a, b, predicateBasedIn, "org-in-place", relConfPoor, a, b)
 			}
 		case isLoc && s.possessive(a+1):

@@ -12,9 +12,10 @@ import (
 // Sources of mentions found by the document-level rules rather than the
 // tagger.
 const (
-	SourceAcronym  = "rule:acronym"  // an acronym defined in the text: "Russian Volunteer Corps (RDK)"
-	SourceDocument = "rule:document" // another occurrence of a name tagged elsewhere in the document
-	SourceCountry  = "rule:country"  // a country name written in lower case
+	SourceAcronym   = "rule:acronym"   // an acronym defined in the text: "Russian Volunteer Corps (RDK)"
+	SourceDocument  = "rule:document"  // another occurrence of a name tagged elsewhere in the document
+	SourceCountry   = "rule:country"   // a country name written in lower case
+	SourceGazetteer = "rule:gazetteer" // a well-known organisation or country the tagger missed
 )
 
 // docRules are the rules the tagger cannot learn from little data, applied
@@ -31,9 +32,11 @@ type docRules struct {
 func (r docRules) apply(text string, toks []Token, sents []Sentence, ms []Mention) ([]Mention, [][2]string) {
 	ms = r.dropDemonyms(ms)
 	r.trimPlaces(text, toks, ms)
+	r.trimTitleWords(text, toks, ms)
 	r.typeByHeadWord(toks, ms)
 	ms, links := r.acronyms(text, toks, sents, ms)
 	ms = r.lowercaseCountries(text, toks, sents, ms)
+	ms = r.knownNames(text, toks, sents, ms)
 	ms = r.propagate(text, toks, sents, ms)
 	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
 	return ms, links
@@ -91,6 +94,30 @@ func (r docRules) trimPlaces(text string, toks []Token, ms []Mention) {
 			continue
 		}
 		m.Start, m.Text = toks[first+1].Start, rest
+	}
+}
+
+// titleModifiers begin compound titles after an organisation's name ("the
+// Department of Defense Press Secretary", "Kremlin Deputy Chief of Staff").
+var titleModifiers = wordSet(`press deputy vice chief assistant acting senior principal`)
+
+// trimTitleWords drops from the end of an organisation mention the first
+// word of a title that follows it ("Department of Defense Press" before
+// "Secretary").
+func (r docRules) trimTitleWords(text string, toks []Token, ms []Mention) {
+	for i := range ms {
+		m := &ms[i]
+		if m.Type != Organization {
+			continue
+		}
+		first, last := tokenAt(toks, m.Start), tokenAt(toks, m.End-1)
+		if first < 0 || last <= first || last+1 >= len(toks) {
+			continue
+		}
+		if titleModifiers[strings.ToLower(toks[last].Text)] && r.gaz.Word(toks[last+1].Text).Has(gazetteer.PersonTitle) {
+			m.End = toks[last-1].End
+			m.Text = text[m.Start:m.End]
+		}
 	}
 }
 
@@ -196,6 +223,53 @@ func sentenceOf(sents []Sentence, off int) int {
 		return len(sents) - 1
 	}
 	return i
+}
+
+// knownNames tags the well-known organisations ("Kremlin", "NATO") and
+// the countries of the gazetteer that the tagger left untagged, when they
+// are written with a capital letter.
+func (r docRules) knownNames(text string, toks []Token, sents []Sentence, ms []Mention) []Mention {
+	covered := coverage(ms)
+	for _, s := range sents {
+		stoks := toks[s.FirstToken:s.EndToken]
+		if len(stoks) == 0 || allCaps(stoks) {
+			continue // headlines in capitals: every word would look like a name
+		}
+		words := make([]string, len(stoks))
+		for i, t := range stoks {
+			words[i] = t.Text
+		}
+		for _, m := range r.gaz.Match(words) {
+			typ := ""
+			switch {
+			case m.Class.Has(gazetteer.Org) && !m.Class.Has(gazetteer.Country|gazetteer.Region):
+				typ = Organization
+			case m.Class.Has(gazetteer.Country) && !m.Class.Has(gazetteer.Demonym):
+				typ = Location
+			default:
+				continue
+			}
+			first, last := stoks[m.Start], stoks[m.End-1]
+			if !startsUpper(first.Text) || covered(first.Start, last.End) {
+				continue
+			}
+			ms = append(ms, Mention{Start: first.Start, End: last.End, Text: text[first.Start:last.End], Type: typ,
+				Sentence: sentenceOf(sents, first.Start), Source: SourceGazetteer, Confidence: 0.7})
+		}
+	}
+	return ms
+}
+
+// allCaps reports whether every token with letters is in capitals.
+func allCaps(toks []Token) bool {
+	for _, t := range toks {
+		for _, r := range t.Text {
+			if unicode.IsLower(r) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // notCountryWords are country names that are also common lower-case words.

@@ -61,6 +61,12 @@ func TestDocRules(t *testing.T) {
 		{"not lower-case words that are also countries", "a turkey from china", nil, nil, nil},
 		{"names tagged once are tagged again", "Gladkov spoke. Later Gladkov left Shebekino.",
 			[]string{"Gladkov/PERSON"}, []string{"Gladkov/PERSON", "Gladkov/PERSON"}, nil},
+		{"well-known organisations the tagger missed", "Kremlin spokesman Dmitry Peskov spoke to NATO.",
+			[]string{"Dmitry Peskov/PERSON"}, []string{"Kremlin/ORGANIZATION", "Dmitry Peskov/PERSON", "NATO/ORGANIZATION"}, nil},
+		{"not in headlines in capitals", "KREMLIN SAYS NATO IS TO BLAME", nil, nil, nil},
+		{"title words trimmed off organisations", "Department of Defense Press Secretary Pat Ryder said.",
+			[]string{"Department of Defense Press/ORGANIZATION", "Pat Ryder/PERSON"},
+			[]string{"Department of Defense/ORGANIZATION", "Pat Ryder/PERSON"}, nil},
 		{"direction words trimmed off places", "Drones hit Northeast Ukraine.",
 			[]string{"Northeast Ukraine/LOCATION"}, []string{"Ukraine/LOCATION"}, nil},
 	}
@@ -139,5 +145,30 @@ func TestResolveLinked(t *testing.T) {
 				t.Errorf("Wagner typed %s", ms[0].Type)
 			}
 		})
+	}
+}
+
+func TestOrgInPlaceNeedsATown(t *testing.T) {
+	tests := []struct {
+		text string
+		ms   []string
+		want bool
+	}{
+		{"He joined Boeing in Seattle last year.", []string{"Boeing/ORGANIZATION", "Seattle/LOCATION"}, true},
+		{"The Legion fought the FSB in the Belgorod region.", []string{"FSB/ORGANIZATION", "Belgorod/LOCATION"}, false},
+		{"The Legion fought the FSB in Belgorod Oblast.", []string{"FSB/ORGANIZATION", "Belgorod Oblast/LOCATION"}, false},
+		{"Protests against the Kremlin in Russia grew.", []string{"Kremlin/ORGANIZATION", "Russia/LOCATION"}, false},
+	}
+	for _, tc := range tests {
+		toks, sents, ms := docWith(t, tc.text, tc.ms...)
+		res := &Result{Tokens: toks, Sentences: sents, Mentions: ms}
+		res.Entities = resolve(res.Mentions)
+		got := false
+		for _, r := range typedRelations(tc.text, res) {
+			got = got || r.Rule == "org-in-place"
+		}
+		if got != tc.want {
+			t.Errorf("%q: org-in-place %v, want %v", tc.text, got, tc.want)
+		}
 	}
 }
