@@ -16,6 +16,7 @@ import (
 //  3. A person named by one word ("Gladkov") joins the person whose fuller
 //     name ends with that word ("Vyacheslav Gladkov"); when several do, the
 //     one named most recently before the mention (or else first after it).
+//     So does a one-word name tagged with another type at low confidence.
 //  4. The canonical name is the alias with the most words, then the most
 //     mentions, then the earliest.
 func resolve(ms []Mention) []Entity { return resolveLinked(ms, nil) }
@@ -82,7 +83,9 @@ func resolveLinked(ms []Mention, links [][2]string) []Entity {
 		}
 	}
 	for g, gr := range groups {
-		if gr.typ != Person || strings.Contains(gr.key, " ") {
+		if strings.Contains(gr.key, " ") || gr.typ != Person && maxConfidence(ms, gr.members) >= 0.6 {
+			// A one-word name tagged otherwise without confidence is a
+			// surname too ("CUTTITTA" in a headline, "Marcello Cuttitta").
 			continue
 		}
 		cands := bySurname[gr.key]
@@ -279,6 +282,14 @@ func canonicalName(aliases []string, count map[string]int) string {
 		if w > bestWords || (w == bestWords && count[a] > bestCount) {
 			best, bestWords, bestCount = a, w, count[a]
 		}
+	}
+	return best
+}
+
+func maxConfidence(ms []Mention, members []int) float64 {
+	best := 0.0
+	for _, i := range members {
+		best = max(best, ms[i].Confidence)
 	}
 	return best
 }

@@ -16,6 +16,7 @@ const (
 	SourceDocument  = "rule:document"  // another occurrence of a name tagged elsewhere in the document
 	SourceCountry   = "rule:country"   // a country name written in lower case
 	SourceGazetteer = "rule:gazetteer" // a well-known organisation or country the tagger missed
+	SourceDateline  = "rule:dateline"  // the place of a dateline: "AL-AIN , United Arab Emirates 1996-12-06"
 )
 
 // docRules are the rules the tagger cannot learn from little data, applied
@@ -37,6 +38,7 @@ func (r docRules) apply(text string, toks []Token, sents []Sentence, ms []Mentio
 	ms, links := r.acronyms(text, toks, sents, ms)
 	ms = r.lowercaseCountries(text, toks, sents, ms)
 	ms = r.knownNames(text, toks, sents, ms)
+	ms = r.datelines(text, toks, sents, ms)
 	ms = r.propagate(text, toks, sents, ms)
 	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
 	return ms, links
@@ -258,6 +260,70 @@ func (r docRules) knownNames(text string, toks []Token, sents []Sentence, ms []M
 		}
 	}
 	return ms
+}
+
+// datelines tags the place that opens a dateline, written in capitals and
+// followed by a comma or a date, in a sentence that has a date or a news
+// agency in its first tokens: "ROME 1996-12-06", "BELGOROD, Russia (AP) —".
+func (r docRules) datelines(text string, toks []Token, sents []Sentence, ms []Mention) []Mention {
+	covered := coverage(ms)
+	for _, s := range sents {
+		stoks := toks[s.FirstToken:s.EndToken]
+		n := 0
+		for n < len(stoks) && n < 4 && isCapsWord(stoks[n].Text) {
+			n++
+		}
+		if n == 0 || n == len(stoks) || stoks[n].Text != "," && !isDate(stoks[n].Text) {
+			continue
+		}
+		dated := false
+		for _, t := range stoks[n:min(len(stoks), n+8)] {
+			dated = dated || isDate(t.Text) || agencies[strings.ToLower(strings.Trim(t.Text, "()"))]
+		}
+		start, end := stoks[0].Start, stoks[n-1].End
+		if !dated || covered(start, end) {
+			continue
+		}
+		ms = append(ms, Mention{Start: start, End: end, Text: text[start:end], Type: Location,
+			Sentence: sentenceOf(sents, start), Source: SourceDateline, Confidence: 0.8})
+	}
+	return ms
+}
+
+// agencies are the news agencies that sign datelines.
+var agencies = wordSet(`ap reuters afp upi dpa xinhua tass ria interfax efe ansa kyodo pa bloomberg`)
+
+// isCapsWord reports whether w is a word in capitals of at least two
+// letters ("ROME", "AL-AIN", "ST."), not a number or punctuation.
+func isCapsWord(w string) bool {
+	letters := 0
+	for _, r := range w {
+		switch {
+		case unicode.IsUpper(r):
+			letters++
+		case r == '-' || r == '.' || r == '\'':
+		default:
+			return false
+		}
+	}
+	return letters >= 2
+}
+
+// isDate reports whether w is a date written as digits: 1996-12-06,
+// 12/06/1996, 2023-05-22.
+func isDate(w string) bool {
+	digits, seps := 0, 0
+	for _, r := range w {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case r == '-' || r == '/' || r == '.':
+			seps++
+		default:
+			return false
+		}
+	}
+	return digits >= 6 && seps == 2
 }
 
 // allCaps reports whether every token with letters is in capitals.

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -17,13 +18,18 @@ func docWith(t *testing.T, text string, names ...string) ([]Token, []Sentence, [
 	from := 0
 	for _, n := range names {
 		name, typ, _ := strings.Cut(n, "/")
+		conf := 0.9
+		if t, c, ok := strings.Cut(typ, "/"); ok {
+			typ = t
+			conf, _ = strconv.ParseFloat(c, 64)
+		}
 		i := strings.Index(text[from:], name)
 		if i < 0 {
 			t.Fatalf("%q not in %q", name, text[from:])
 		}
 		start := from + i
 		from = start + len(name)
-		ms = append(ms, Mention{Start: start, End: from, Text: name, Type: typ, Sentence: sentenceOf(sents, start), Confidence: 0.9})
+		ms = append(ms, Mention{Start: start, End: from, Text: name, Type: typ, Sentence: sentenceOf(sents, start), Confidence: conf})
 	}
 	return toks, sents, ms
 }
@@ -67,6 +73,9 @@ func TestDocRules(t *testing.T) {
 		{"title words trimmed off organisations", "Department of Defense Press Secretary Pat Ryder said.",
 			[]string{"Department of Defense Press/ORGANIZATION", "Pat Ryder/PERSON"},
 			[]string{"Department of Defense/ORGANIZATION", "Pat Ryder/PERSON"}, nil},
+		{"datelines", "AL-AIN , United Arab Emirates 1996-12-06\n\nJapan won.", []string{"United Arab Emirates/LOCATION"},
+			[]string{"AL-AIN/LOCATION", "United Arab Emirates/LOCATION", "Japan/LOCATION"}, nil},
+		{"not any capitals before a comma", "NOTE , this is 12 words long and has no date at all", nil, nil, nil},
 		{"direction words trimmed off places", "Drones hit Northeast Ukraine.",
 			[]string{"Northeast Ukraine/LOCATION"}, []string{"Ukraine/LOCATION"}, nil},
 	}
@@ -123,6 +132,8 @@ func TestResolveLinked(t *testing.T) {
 		{"country names", "Russian Federation and Russia, US and United States", []string{"Russian Federation/LOCATION", "Russia/LOCATION", "US/LOCATION", "United States/LOCATION"},
 			nil, [][2]int{{0, 1}, {2, 3}}, [][2]int{{0, 2}}},
 		{"head of an organisation's name", "Wagner fighters. The Wagner Group", []string{"Wagner/PERSON", "Wagner Group/ORGANIZATION"},
+			nil, [][2]int{{0, 1}}, nil},
+		{"a surname in a headline tagged otherwise", "CUTTITTA BACK. Marcello Cuttitta returned", []string{"CUTTITTA/ORGANIZATION/0.5", "Marcello Cuttitta/PERSON"},
 			nil, [][2]int{{0, 1}}, nil},
 		{"surnames shared by two people", "Anna Gladkov met Vyacheslav Gladkov. Gladkov said", []string{"Anna Gladkov/PERSON", "Vyacheslav Gladkov/PERSON", "Gladkov/PERSON"},
 			nil, [][2]int{{1, 2}}, [][2]int{{0, 1}}},
