@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/dossier-nlp/dossier/extract/tagger"
 	"github.com/dossier-nlp/dossier/store"
 )
 
@@ -18,6 +19,11 @@ type evalOptions struct {
 	gold, pred string
 	verbose    bool
 	json       bool
+
+	conll           []string
+	format          string
+	perDoc          int
+	model, entities string
 }
 
 func newEvalCmd(g *globalOptions) *cobra.Command {
@@ -31,14 +37,24 @@ then per relation predicate. Documents are paired by file name. A predicted
 entity counts as found when its type matches and one of its names equals one of
 the gold aliases after normalisation (case, possessive 's, surrounding
 punctuation, a leading "the"); gold items marked optional neither count nor
-cost. Fragments are extra records of an entity already found.`,
+cost. Fragments are extra records of an entity already found.
+
+With --conll, eval instead measures extraction itself on annotated sentences
+(CoNLL, CoNLL-U or Universal NER files, as for 'dossier train'): it writes them
+out as documents of --per-doc sentences, extracts them with the built-in model
+(or --model, --entities) and prints exact-match span precision, recall and F1
+per type. No database is needed.`,
 		Example: `  dossier eval --gold testdata/seeds-gold.jsonl
   dossier eval --gold testdata/seeds-gold.jsonl --verbose
-  dossier eval --gold gold.jsonl --pred out.jsonl   # score an export file`,
+  dossier eval --gold gold.jsonl --pred out.jsonl   # score an export file
+  dossier eval --conll testdata/training/uner-en_pud-ud-test.iob2.gz   # exact spans on annotated text`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if len(o.conll) > 0 {
+				return o.evalSpans()
+			}
 			if o.gold == "" {
-				return errors.New("--gold FILE is required")
+				return errors.New("--gold FILE (or --conll FILE) is required")
 			}
 			gf, err := os.Open(o.gold)
 			if err != nil {
@@ -81,7 +97,34 @@ cost. Fragments are extra records of an entity already found.`,
 	f.StringVar(&o.pred, "pred", "", "score this JSONL export file instead of the database")
 	f.BoolVarP(&o.verbose, "verbose", "v", false, "also list missed entities, false positives and fragments")
 	f.BoolVar(&o.json, "json", false, "print the report as JSON")
+	f.StringSliceVar(&o.conll, "conll", nil, "score exact mention spans on these annotated files instead")
+	f.StringVar(&o.format, "format", "auto", "format of the --conll files: auto, conll, conllu, uner")
+	f.IntVar(&o.perDoc, "per-doc", 10, "sentences per document when scoring --conll files")
+	f.StringVar(&o.model, "model", "", "with --conll: tagger model file (default: the built-in model)")
+	f.StringVar(&o.entities, "entities", "", "with --conll: entity list, as for 'dossier run'")
 	return cmd
+}
+
+// evalSpans scores extraction on annotated files.
+func (o *evalOptions) evalSpans() error {
+	x, err := newExtractor(o.model, o.entities)
+	if err != nil {
+		return err
+	}
+	var gold []tagger.Example
+	for _, name := range o.conll {
+		ex, err := readExamples(name, o.format)
+		if err != nil {
+			return err
+		}
+		gold = append(gold, ex...)
+	}
+	scores := x.EvaluateSpans(gold, o.perDoc)
+	if o.json {
+		return writeJSON(o.stdout, scores)
+	}
+	fmt.Fprintf(o.stdout, "%d sentences, exact-match mention spans (%s)\n%s", len(gold), x.Version(), scores)
+	return nil
 }
 
 // readExport reads a JSONL export file.

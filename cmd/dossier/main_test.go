@@ -382,3 +382,17 @@ func TestTrainAndRunWithModel(t *testing.T) {
 		t.Errorf("missing model: exit %d, %s", code, errs)
 	}
 }
+
+func TestEvalConll(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "gold.conll")
+	os.WriteFile(file, []byte("Vladimir B-PER\nPutin I-PER\nvisited O\nMoscow B-LOC\n. O\n\nThe O\nKremlin B-ORG\nsaid O\nso O\n. O\n"), 0o644)
+	code, out, errs := cli(t, "eval", "--conll", file)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, w := range []string{"2 sentences", "PERSON", "overall", "F1"} {
+		if !strings.Contains(out, w) {
+			t.Errorf("output lacks %q:\n%s", w, out)
+		}
+	}
+}

@@ -112,20 +112,9 @@ func (o *runOptions) run(ctx context.Context, folder string) error {
 			fmt.Fprintf(o.stdout, "aliases: %s %s %q (%s)\n", d.Entity, d.Decision, d.Name, d.Detail)
 		}
 	}
-	var xo extract.Options
-	if o.model != "" {
-		if xo.Tagger, err = extract.LoadTagger(o.model); err != nil {
-			return err
-		}
-	}
-	if o.entities != "" {
-		if xo.Entities, err = readEntityList(o.entities); err != nil {
-			return err
-		}
-	}
-	x, err := extract.New(xo)
+	x, err := newExtractor(o.model, o.entities)
 	if err != nil {
-		return fmt.Errorf("load models: %w", err)
+		return err
 	}
 	opts := pipeline.Options{
 		Include: o.include, Exclude: o.exclude, MaxSize: maxSize,
@@ -236,6 +225,28 @@ func parseSize(s string) (int64, error) {
 		return 0, fmt.Errorf("bad size %q", s)
 	}
 	return int64(n * float64(mult)), nil
+}
+
+// newExtractor builds the extractor with a model file and an entity list,
+// when given.
+func newExtractor(model, entities string) (*extract.Extractor, error) {
+	var xo extract.Options
+	var err error
+	if model != "" {
+		if xo.Tagger, err = extract.LoadTagger(model); err != nil {
+			return nil, err
+		}
+	}
+	if entities != "" {
+		if xo.Entities, err = readEntityList(entities); err != nil {
+			return nil, err
+		}
+	}
+	x, err := extract.New(xo)
+	if err != nil {
+		return nil, fmt.Errorf("load models: %w", err)
+	}
+	return x, nil
 }
 
 // readEntityList reads a list of names with types.

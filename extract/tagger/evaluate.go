@@ -57,30 +57,49 @@ func (s Scores) String() string {
 // Evaluate tags the words of every gold example with m and scores the spans
 // against the gold BIO labels.
 func Evaluate(m *Model, gold []Example) Scores {
-	s := Scores{ByType: map[string]Counts{}}
+	var s Scores
+	for _, ex := range gold {
+		s.Add(SpansFromBIO(ex.Labels), m.Tag(ex.Words))
+	}
+	s.Finish()
+	return s
+}
+
+// Add counts the predicted spans of one sentence against its gold spans:
+// a predicted span is a true positive when a gold span has the same start,
+// end and type.
+func (s *Scores) Add(gold, pred []Span) {
+	if s.ByType == nil {
+		s.ByType = map[string]Counts{}
+	}
 	type key struct {
 		start, end int
 		typ        string
 	}
-	for _, ex := range gold {
-		want := map[key]bool{}
-		for _, sp := range SpansFromBIO(ex.Labels) {
-			want[key{sp.Start, sp.End, sp.Type}] = true
-			c := s.ByType[sp.Type]
-			c.FN++
-			s.ByType[sp.Type] = c
-		}
-		for _, sp := range m.Tag(ex.Words) {
-			c := s.ByType[sp.Type]
-			if want[key{sp.Start, sp.End, sp.Type}] {
-				c.TP++
-				c.FN--
-			} else {
-				c.FP++
-			}
-			s.ByType[sp.Type] = c
-		}
+	want := map[key]bool{}
+	for _, sp := range gold {
+		want[key{sp.Start, sp.End, sp.Type}] = true
+		c := s.ByType[sp.Type]
+		c.FN++
+		s.ByType[sp.Type] = c
 	}
+	for _, sp := range pred {
+		c := s.ByType[sp.Type]
+		if k := (key{sp.Start, sp.End, sp.Type}); want[k] {
+			c.TP++
+			c.FN--
+			delete(want, k)
+		} else {
+			c.FP++
+		}
+		s.ByType[sp.Type] = c
+	}
+}
+
+// Finish computes precision, recall and F1 from the counts added, per type
+// and overall.
+func (s *Scores) Finish() {
+	s.Overall = Counts{}
 	for t, c := range s.ByType {
 		s.Overall.TP += c.TP
 		s.Overall.FP += c.FP
@@ -89,7 +108,6 @@ func Evaluate(m *Model, gold []Example) Scores {
 		s.ByType[t] = c
 	}
 	s.Overall.finish()
-	return s
 }
 
 // SpansFromBIO returns the entity spans of a BIO label sequence ("B-TYPE",
