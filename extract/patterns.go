@@ -1535,20 +1535,25 @@ func (s *relSentence) matchPlaceSuffix(a, next int, typ, pred, rule string, out 
 		return
 	}
 	j--
+	lo := j
 	if s.is(j, ")") {
 		for m := j - 1; m >= j-4 && m >= 0; m-- {
 			if s.is(m, "(") {
 				if s.mention(m + 1) {
-					j = m + 1 // the acronym in brackets: "(RUSI)"
+					j, lo = m+1, m // the acronym in brackets: "(RUSI)"
+					if s.mention(m - 1) {
+						lo = m - 1 // from its long form
+					}
 				} else {
-					j = m - 1
+					j, lo = m-1, m-1
 				}
 				break
 			}
 		}
 	}
 	if s.mention(j, typ) {
-		s.emit(out, j, a, pred, rule, relConfStrong, j, a)
+		// The evidence runs to the end of "London-based".
+		s.emit(out, j, a, pred, rule, relConfStrong, min(j, lo), max(a, next-1))
 	}
 }
 

@@ -96,6 +96,7 @@ type RelationRow struct {
 	Confidence  float64 `json:"confidence"`
 	Evidence    string  `json:"evidence"`
 	EvidenceDoc string  `json:"evidence_doc"`
+	Rule        string  `json:"rule"` // the pattern or verb phrase of that evidence
 }
 
 // Relations lists relations matching f: typed first, then by the number of
@@ -126,7 +127,7 @@ func (db *DB) Relations(ctx context.Context, f RelationFilter) ([]RelationRow, e
 		args = append(args, f.MinConfidence)
 	}
 	q := `SELECT subject, subject_id, predicate, object, object_id, kind, docs, mentions, confidence,
-		coalesce(evidence, ''), evidence_doc FROM relation_stats`
+		coalesce(evidence, ''), evidence_doc, rule FROM relation_stats`
 	if len(where) > 0 {
 		q += " WHERE " + strings.Join(where, " AND ")
 	}
@@ -143,7 +144,7 @@ func (db *DB) Relations(ctx context.Context, f RelationFilter) ([]RelationRow, e
 	for rows.Next() {
 		var r RelationRow
 		if err := rows.Scan(&r.Subject, &r.SubjectID, &r.Predicate, &r.Object, &r.ObjectID, &r.Kind,
-			&r.Docs, &r.Mentions, &r.Confidence, &r.Evidence, &r.EvidenceDoc); err != nil {
+			&r.Docs, &r.Mentions, &r.Confidence, &r.Evidence, &r.EvidenceDoc, &r.Rule); err != nil {
 			return nil, fmt.Errorf("list relations: %w", err)
 		}
 		out = append(out, r)

@@ -17,6 +17,8 @@ var (
 	schemaV1 string
 	//go:embed schema_v2.sql
 	schemaV2 string
+	//go:embed schema_v3.sql
+	schemaV3 string
 )
 
 // migrations[i] brings a database from schema version i to version i+1.
@@ -24,6 +26,7 @@ var (
 var migrations = []string{
 	schemaV1,
 	schemaV2,
+	schemaV3,
 }
 
 // SchemaVersion is the schema version this package writes.

@@ -127,9 +127,9 @@ open (a verb phrase) and cooccurrence (named in one sentence).`,
 				return writeJSON(o.stdout, rows)
 			}
 			tw := tabwriter.NewWriter(o.stdout, 0, 0, 2, ' ', 0)
-			fmt.Fprintln(tw, "SUBJECT\tPREDICATE\tOBJECT\tKIND\tDOCS\tCONF\tEVIDENCE")
+			fmt.Fprintln(tw, "SUBJECT\tPREDICATE\tOBJECT\tKIND\tDOCS\tCONF\tRULE\tEVIDENCE")
 			for _, r := range rows {
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%.2f\t%q\n", r.Subject, r.Predicate, r.Object, r.Kind, r.Docs, r.Confidence, clip(r.Evidence, 100))
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%.2f\t%s\t%q\n", r.Subject, r.Predicate, r.Object, r.Kind, r.Docs, r.Confidence, r.Rule, clip(r.Evidence, 90))
 			}
 			return tw.Flush()
 		},
