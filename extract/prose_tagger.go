@@ -37,7 +37,7 @@ func (proseTagger) Tag(words []string) []Span {
 	joined := b.String()
 	doc, err := prose.NewDocument(joined,
 		prose.WithSegmentation(false),
-		prose.UsingModel(sharedProseModel()))
+		prose.UsingModel(proseNERModel()))
 	if err != nil {
 		return nil
 	}

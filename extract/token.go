@@ -10,22 +10,35 @@ import (
 )
 
 var (
-	proseOnce  sync.Once
-	proseModel *prose.Model
+	taggerOnce, nerOnce         sync.Once
+	proseTaggerModel, proseFull *prose.Model
 )
 
-// sharedProseModel returns prose's built-in model, decoded once. prose
-// decodes about 10 MB of model on every NewDocument call without
-// UsingModel; the model is read-only during inference, so one copy serves
-// every goroutine.
+// sharedProseModel returns prose's part-of-speech model, decoded once.
+// prose decodes its model on every NewDocument call without UsingModel;
+// the model is read-only during inference, so one copy serves every
+// goroutine. Building it with extraction off leaves out prose's
+// named-entity classifier, which we do not use, and halves the start-up.
 func sharedProseModel() *prose.Model {
-	proseOnce.Do(func() {
-		d, err := prose.NewDocument("x", prose.WithSegmentation(false))
+	taggerOnce.Do(func() {
+		d, err := prose.NewDocument("x", prose.WithSegmentation(false), prose.WithExtraction(false))
 		if err == nil {
-			proseModel = d.Model
+			proseTaggerModel = d.Model
 		}
 	})
-	return proseModel
+	return proseTaggerModel
+}
+
+// proseNERModel returns prose's whole model, entity classifier included,
+// decoded once; only ProseTagger needs it.
+func proseNERModel() *prose.Model {
+	nerOnce.Do(func() {
+		d, err := prose.NewDocument("x", prose.WithSegmentation(false))
+		if err == nil {
+			proseFull = d.Model
+		}
+	})
+	return proseFull
 }
 
 // cleanText returns text with every byte that is not part of valid,
