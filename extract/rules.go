@@ -31,6 +31,7 @@ type docRules struct {
 // their head words, find acronym definitions, tag lower-case country names,
 // then tag the other occurrences of every name found.
 func (r docRules) apply(text string, toks []Token, sents []Sentence, ms []Mention) ([]Mention, [][2]string) {
+	ms = r.splitPossessives(text, toks, ms)
 	ms = r.dropDemonyms(ms)
 	r.trimPlaces(text, toks, ms)
 	r.trimTitleWords(text, toks, ms)
@@ -59,8 +60,12 @@ func (r docRules) dropDemonyms(ms []Mention) []Mention {
 			continue
 		}
 		c := r.gaz.Word(m.Text)
-		if c.Has(gazetteer.Demonym) && !c.Has(gazetteer.Place) || weekdays[strings.ToLower(m.Text)] {
+		lw := strings.ToLower(m.Text)
+		switch {
+		case c.Has(gazetteer.Demonym) && !c.Has(gazetteer.Place), weekdays[lw], faiths[lw]:
 			continue
+		case m.Type == Organization && c.Has(gazetteer.OrgSuffix) && !c.Has(gazetteer.Org):
+			continue // "the Government", "the Bank": a common noun written with a capital
 		}
 		out = append(out, m)
 	}
@@ -121,6 +126,50 @@ func (r docRules) trimTitleWords(text string, toks []Token, ms []Mention) {
 			m.Text = text[m.Start:m.End]
 		}
 	}
+}
+
+// faiths are religions and their adjectives, which are not entities of our
+// types.
+var faiths = wordSet(`christian christians christianity muslim muslims islam islamic jewish jews judaism catholic catholics
+	catholicism protestant protestants anglican anglicans orthodox buddhist buddhists buddhism hindu hindus hinduism
+	sikh sikhs sikhism sunni sunnis shia shiite shiites evangelical evangelicals`)
+
+// splitPossessives splits a mention that runs over a possessive ("Hong
+// Kong's High Court", "Russia's Defense Ministry") into the owner, a place
+// when the gazetteer knows it so, and the name after the possessive, which
+// keeps the mention's type.
+func (r docRules) splitPossessives(text string, toks []Token, ms []Mention) []Mention {
+	n := len(ms)
+	for i := 0; i < n; i++ {
+		m := &ms[i]
+		first, last := tokenAt(toks, m.Start), tokenAt(toks, m.End-1)
+		if first < 0 || last < 0 {
+			continue
+		}
+		for t := first + 1; t < last; t++ {
+			if w := toks[t].Text; w != "'s" && w != "’s" {
+				continue
+			}
+			owner := text[m.Start:toks[t-1].End]
+			ownerType := ""
+			switch c := r.gaz.Lookup(owner); {
+			case c.Has(gazetteer.Place):
+				ownerType = Location
+			case c.Has(gazetteer.Org):
+				ownerType = Organization
+			}
+			if ownerType == "" {
+				break
+			}
+			ms = append(ms, Mention{Start: m.Start, End: toks[t-1].End, Text: owner, Type: ownerType,
+				Sentence: m.Sentence, Source: m.Source, Confidence: m.Confidence})
+			m = &ms[i]
+			m.Start = toks[t+1].Start
+			m.Text = text[m.Start:m.End]
+			break
+		}
+	}
+	return ms
 }
 
 // weekdays are never names of entities.
