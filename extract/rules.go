@@ -479,6 +479,14 @@ func (r docRules) propagate(text string, toks []Token, sents []Sentence, ms []Me
 		n := &name{words: words, typ: m.Type, confidence: m.Confidence}
 		seen[key] = n
 		byFirst[words[0]] = append(byFirst[words[0]], n)
+		// A person's surname alone names them too ("Seagal" after "Steven
+		// Seagal"), unless it is also a place or a title.
+		if last := words[len(words)-1]; m.Type == Person && len(words) > 1 && len(last) > 2 && startsUpper(last) &&
+			!personTitles[strings.ToLower(last)] && !r.gaz.Word(last).Has(gazetteer.Place|gazetteer.Org) && seen[last] == nil {
+			sn := &name{words: []string{last}, typ: Person, confidence: m.Confidence * 0.9}
+			seen[last] = sn
+			byFirst[last] = append(byFirst[last], sn)
+		}
 	}
 	if len(seen) == 0 {
 		return ms

@@ -81,6 +81,8 @@ func TestDocRules(t *testing.T) {
 		{"datelines", "AL-AIN , United Arab Emirates 1996-12-06\n\nJapan won.", []string{"United Arab Emirates/LOCATION"},
 			[]string{"AL-AIN/LOCATION", "United Arab Emirates/LOCATION", "Japan/LOCATION"}, nil},
 		{"not any capitals before a comma", "NOTE , this is 12 words long and has no date at all", nil, nil, nil},
+		{"surnames of people tagged in full", "Steven Seagal arrived. Reporters asked Seagal about Washington.",
+			[]string{"Steven Seagal/PERSON"}, []string{"Steven Seagal/PERSON", "Seagal/PERSON"}, nil},
 		{"direction words trimmed off places", "Drones hit Northeast Ukraine.",
 			[]string{"Northeast Ukraine/LOCATION"}, []string{"Ukraine/LOCATION"}, nil},
 	}
