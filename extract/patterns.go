@@ -1633,6 +1633,12 @@ func (s *relSentence) verbGroup(a int) (main int, lem string, next int, passive,
 	case s.comma(j) && (s.tag(j+1) == "VBN" || s.tag(j+1) == "VBD" && s.preposition(j+2)):
 		j++ // "Exxon, headquartered in Irving"
 	}
+	return s.verbGroupAt(a, j)
+}
+
+// verbGroupAt reads the verb group that starts at unit j and has the
+// mention at unit a for its subject.
+func (s *relSentence) verbGroupAt(a, j int) (main int, lem string, next int, passive, ok bool) {
 	if s.tag(j) == "NNS" {
 		if l := lemma(s.word(j), "VBZ"); verbTable[l] != nil {
 			return j, l, j + 1, false, true
@@ -1722,46 +1728,74 @@ func (s *relSentence) matchVerbs(_ []bool, out *[]Relation) {
 		if !ok {
 			continue
 		}
-		if relAccusingVerbs[l] {
-			s.matchAccused(a, j, out)
+		s.matchVerbCues(a, main, l, j, passive, out)
+		// "Mary Brown, who lives in Oakland, works for IBM": the verb
+		// after the relative clause has the same subject.
+		if k := s.afterRelativeClause(a); k >= 0 {
+			if main, l, j, passive, ok := s.verbGroupAt(a, k); ok {
+				s.matchVerbCues(a, main, l, j, passive, out)
+			}
+		}
+	}
+}
+
+// afterRelativeClause returns the unit of the verb that follows a relative
+// clause on the mention at unit a (", who ... ,"), or -1.
+func (s *relSentence) afterRelativeClause(a int) int {
+	j := a + 1
+	if !s.comma(j) || !s.in(j+1, relPronouns) {
+		return -1
+	}
+	for k := j + 2; k < j+20 && s.ok(k+1); k++ {
+		if s.comma(k) && s.verb(k+1) && s.tag(k+1) != "VBN" && s.tag(k+1) != "VBG" {
+			return k + 1
+		}
+	}
+	return -1
+}
+
+// matchVerbCues states the typed relations that the verb group main (lemma
+// l, next unit j) gives between the subject at unit a and its object.
+func (s *relSentence) matchVerbCues(a, main int, l string, j int, passive bool, out *[]Relation) {
+	if relAccusingVerbs[l] {
+		s.matchAccused(a, j, out)
+		return
+	}
+	for _, c := range verbTable[l] {
+		if len(c.prep) > 0 {
+			k := j
+			for _, p := range c.prep {
+				if !s.is(k, p) {
+					k = -1
+					break
+				}
+				k++
+			}
+			if k < 0 {
+				continue
+			}
+			if o := s.objectNear(k, false); o >= 0 && !s.possessive(o+1) {
+				s.emitCue(out, c, a, o, "verb-prep", a, o)
+			}
 			continue
 		}
-		for _, c := range verbTable[l] {
-			if len(c.prep) > 0 {
-				k := j
-				for _, p := range c.prep {
-					if !s.is(k, p) {
-						k = -1
-						break
-					}
-					k++
-				}
-				if k < 0 {
-					continue
-				}
-				if o := s.objectNear(k, false); o >= 0 && !s.possessive(o+1) {
-					s.emitCue(out, c, a, o, "verb-prep", a, o)
+		if passive || s.tag(main) == "VBN" {
+			k := j
+			for n := 0; n < 3 && !s.is(k, "by") && (s.is(k, "to", "death", "dead") || strings.HasPrefix(s.tag(k), "RB")); n++ {
+				k++
+			}
+			if s.is(k, "by") {
+				if x := s.objectNear(k+1, false); x >= 0 {
+					s.emitCue(out, c, x, a, "verb-passive", a, x)
 				}
 				continue
 			}
-			if passive || s.tag(main) == "VBN" {
-				k := j
-				for n := 0; n < 3 && !s.is(k, "by") && (s.is(k, "to", "death", "dead") || strings.HasPrefix(s.tag(k), "RB")); n++ {
-					k++
-				}
-				if s.is(k, "by") {
-					if x := s.objectNear(k+1, false); x >= 0 {
-						s.emitCue(out, c, x, a, "verb-passive", a, x)
-					}
-					continue
-				}
-			}
-			if passive || s.tag(main) == "VBG" {
-				continue
-			}
-			if o := s.objectNear(j, true); o >= 0 && !s.possessive(o+1) {
-				s.emitCue(out, c, a, o, "verb-active", a, o)
-			}
+		}
+		if passive || s.tag(main) == "VBG" {
+			continue
+		}
+		if o := s.objectNear(j, true); o >= 0 && !s.possessive(o+1) {
+			s.emitCue(out, c, a, o, "verb-active", a, o)
 		}
 	}
 }

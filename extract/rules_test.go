@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -187,6 +188,38 @@ func TestOrgInPlaceNeedsATown(t *testing.T) {
 		}
 		if got != tc.want {
 			t.Errorf("%q: org-in-place %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestTokenFixes(t *testing.T) {
+	toks := tokenize("Lee Harvey Oswald killed John F. Kennedy. Rabin was killed by Amir.")
+	var words []string
+	tags := map[string]string{}
+	for _, tk := range toks {
+		words = append(words, tk.Text)
+		tags[tk.Text] = tk.Tag
+	}
+	if got := strings.Join(words, " "); got != "Lee Harvey Oswald killed John F. Kennedy . Rabin was killed by Amir ." {
+		t.Errorf("tokens %q", got)
+	}
+	if toks[10].Text != "killed" || toks[10].Tag != "VBN" {
+		t.Errorf("'was killed': %+v, want a participle", toks[10])
+	}
+}
+
+func TestRelationAfterRelativeClause(t *testing.T) {
+	text := "Mary Brown, who lives in Oakland, California, works for IBM."
+	toks, sents, ms := docWith(t, text, "Mary Brown/PERSON", "Oakland/LOCATION", "California/LOCATION", "IBM/ORGANIZATION")
+	res := &Result{Tokens: toks, Sentences: sents, Mentions: ms}
+	res.Entities = resolve(res.Mentions)
+	var got []string
+	for _, r := range typedRelations(text, res) {
+		got = append(got, res.Entities[r.Subject].Name+" "+r.Predicate+" "+res.Entities[r.Object].Name)
+	}
+	for _, want := range []string{"Mary Brown lives_in Oakland", "Mary Brown member_of IBM", "Oakland located_in California"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("missing %q in %v", want, got)
 		}
 	}
 }

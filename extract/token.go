@@ -95,7 +95,41 @@ func tokenize(text string) []Token {
 	if err != nil {
 		return nil
 	}
-	return splitHyphenated(alignProse(text, doc.Tokens()))
+	return fixTags(mergeInitials(splitHyphenated(alignProse(text, doc.Tokens()))))
+}
+
+// auxiliaries make a following past tense a participle.
+var auxiliaries = wordSet(`be is are was were been being am 's has have had having get got gets`)
+
+// fixTags corrects a common slip of the part-of-speech tagger: a past
+// tense right after a form of "be" or "have" is a participle ("was killed",
+// "has led").
+func fixTags(toks []Token) []Token {
+	for i := 1; i < len(toks); i++ {
+		if toks[i].Tag == "VBD" && auxiliaries[strings.ToLower(toks[i-1].Text)] {
+			toks[i].Tag = "VBN"
+		}
+	}
+	return toks
+}
+
+// mergeInitials joins a capital letter and the period right after it into
+// one token, an initial ("John F. Kennedy"), as the tokenizer already does
+// for "U.S.".
+func mergeInitials(toks []Token) []Token {
+	out := toks[:0]
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if i+1 < len(toks) && len(t.Text) == 1 && t.Text[0] >= 'A' && t.Text[0] <= 'Z' &&
+			toks[i+1].Text == "." && toks[i+1].Start == t.End {
+			t.Text += "."
+			t.End++
+			t.Tag = "NNP"
+			i++
+		}
+		out = append(out, t)
+	}
+	return out
 }
 
 // splitHyphenated splits a capitalised name joined by a hyphen to a
