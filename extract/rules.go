@@ -35,6 +35,8 @@ func (r docRules) apply(text string, toks []Token, sents []Sentence, ms []Mentio
 	ms = r.dropDemonyms(ms)
 	r.trimPlaces(text, toks, ms)
 	r.trimTitleWords(text, toks, ms)
+	r.typeKnownOrgs(ms)
+	ms = r.splitCompanyPlace(text, toks, ms)
 	r.typeByHeadWord(toks, ms)
 	ms, links := r.acronyms(text, toks, sents, ms)
 	ms = r.lowercaseCountries(text, toks, sents, ms)
@@ -166,6 +168,49 @@ func (r docRules) splitPossessives(text string, toks []Token, ms []Mention) []Me
 			m = &ms[i]
 			m.Start = toks[t+1].Start
 			m.Text = text[m.Start:m.End]
+			break
+		}
+	}
+	return ms
+}
+
+// typeKnownOrgs makes a place mention that the gazetteer knows only as a
+// well-known organisation an organisation ("White House", "Pentagon").
+func (r docRules) typeKnownOrgs(ms []Mention) {
+	for i := range ms {
+		if ms[i].Type != Location {
+			continue
+		}
+		if c := r.gaz.Lookup(ms[i].Text); c.Has(gazetteer.Org) && !c.Has(gazetteer.Country|gazetteer.Region) {
+			ms[i].Type = Organization
+		}
+	}
+}
+
+// companySuffixes end companies' names.
+var companySuffixes = wordSet(`co co. corp corp. inc inc. ltd ltd. llc plc ag sa nv gmbh company corporation`)
+
+// splitCompanyPlace splits "Ford Motor Co. of Dearborn" into the company
+// and its town when the tagger took both for one name.
+func (r docRules) splitCompanyPlace(text string, toks []Token, ms []Mention) []Mention {
+	n := len(ms)
+	for i := 0; i < n; i++ {
+		if ms[i].Type != Organization {
+			continue
+		}
+		first, last := tokenAt(toks, ms[i].Start), tokenAt(toks, ms[i].End-1)
+		for t := first + 1; first >= 0 && t < last; t++ {
+			if toks[t].Text != "of" || !companySuffixes[strings.ToLower(toks[t-1].Text)] {
+				continue
+			}
+			place := text[toks[t+1].Start:ms[i].End]
+			if !r.gaz.Lookup(place).Has(gazetteer.Place) {
+				break
+			}
+			ms = append(ms, Mention{Start: toks[t+1].Start, End: ms[i].End, Text: place, Type: Location,
+				Sentence: ms[i].Sentence, Source: ms[i].Source, Confidence: ms[i].Confidence})
+			ms[i].End = toks[t-1].End
+			ms[i].Text = text[ms[i].Start:ms[i].End]
 			break
 		}
 	}

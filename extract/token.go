@@ -101,13 +101,21 @@ func tokenize(text string) []Token {
 // auxiliaries make a following past tense a participle.
 var auxiliaries = wordSet(`be is are was were been being am 's has have had having get got gets`)
 
-// fixTags corrects a common slip of the part-of-speech tagger: a past
+// fixTags corrects common slips of the part-of-speech tagger: a past
 // tense right after a form of "be" or "have" is a participle ("was killed",
 // "has led").
+//
+// It also reads a relation verb between two proper nouns as a verb, not a
+// noun ("Ruby shot/NN Oswald").
 func fixTags(toks []Token) []Token {
 	for i := 1; i < len(toks); i++ {
-		if toks[i].Tag == "VBD" && auxiliaries[strings.ToLower(toks[i-1].Text)] {
+		switch {
+		case toks[i].Tag == "VBD" && auxiliaries[strings.ToLower(toks[i-1].Text)]:
 			toks[i].Tag = "VBN"
+		case (toks[i].Tag == "NN" || toks[i].Tag == "NNS") && i+1 < len(toks) && toks[i-1].Tag == "NNP" && toks[i+1].Tag == "NNP":
+			if verbTable[lemma(toks[i].Text, "VBD")] != nil {
+				toks[i].Tag = "VBD"
+			}
 		}
 	}
 	return toks
