@@ -207,6 +207,13 @@ func TestTokenFixes(t *testing.T) {
 	if got := strings.Join(words, " "); got != "Lee Harvey Oswald killed John F. Kennedy . Rabin was killed by Amir ." {
 		t.Errorf("tokens %q", got)
 	}
+	var abbrevs []string
+	for _, tk := range tokenize("Lockheed Martin Corp. of Bethesda, Md., and Ford of Dearborn, Mich. He had to wash. Then") {
+		abbrevs = append(abbrevs, tk.Text)
+	}
+	if got := strings.Join(abbrevs, " "); got != "Lockheed Martin Corp. of Bethesda , Md. , and Ford of Dearborn , Mich. He had to wash . Then" {
+		t.Errorf("abbreviations: %q", got)
+	}
 	if toks[10].Text != "killed" || toks[10].Tag != "VBN" {
 		t.Errorf("'was killed': %+v, want a participle", toks[10])
 	}

@@ -123,13 +123,15 @@ func fixTags(toks []Token) []Token {
 
 // mergeInitials joins a capital letter and the period right after it into
 // one token, an initial ("John F. Kennedy"), as the tokenizer already does
-// for "U.S.".
+// for "U.S."; so it does for the abbreviations it splits ("Corp.",
+// "Calif.").
 func mergeInitials(toks []Token) []Token {
 	out := toks[:0]
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		if i+1 < len(toks) && len(t.Text) == 1 && t.Text[0] >= 'A' && t.Text[0] <= 'Z' &&
-			toks[i+1].Text == "." && toks[i+1].Start == t.End {
+		initial := len(t.Text) == 1 && t.Text[0] >= 'A' && t.Text[0] <= 'Z'
+		abbrev := startsUpper(t.Text) && (abbreviations[strings.ToLower(t.Text)] || stateAbbreviations[strings.ToLower(t.Text)])
+		if i+1 < len(toks) && (initial || abbrev) && toks[i+1].Text == "." && toks[i+1].Start == t.End {
 			t.Text += "."
 			t.End++
 			t.Tag = "NNP"
