@@ -96,6 +96,9 @@ func resolveLinked(ms []Mention, links [][2]string) []Entity {
 		if len(cands) > 1 {
 			target = nearestFullName(ms, groups[g].members[0], cands, func(c int) []int { return groups[c].members })
 		}
+		if target < 0 || find(g) == find(target) {
+			continue // only mentions at the very same place: nothing to choose by
+		}
 		groups[find(g)].parent = find(target)
 	}
 
