@@ -24,6 +24,11 @@ type Options struct {
 	MaxSize int64    // largest file to read, in bytes; 0 means DefaultMaxSize
 	Workers int      // extraction workers; 0 means runtime.GOMAXPROCS(0)
 	Force   bool     // reprocess files that are unchanged since the last run
+	// Prune removes from the store the documents that this run did not
+	// find (files deleted or now excluded). Nothing is pruned when the run
+	// was stopped or a folder could not be read. The store should hold
+	// only this folder's documents.
+	Prune bool
 
 	// BatchSize is how many documents share one write transaction; 0 means
 	// 64. Each document is still all or nothing.
@@ -72,6 +77,8 @@ type Summary struct {
 	// Stopped is true when the context was cancelled: discovery stopped
 	// early and only the documents in flight were finished and saved.
 	Stopped bool
+	// Pruned is how many documents Prune removed.
+	Pruned int
 }
 
 // MBPerSecond is the throughput over the processed documents.
@@ -144,9 +151,15 @@ func Run(ctx context.Context, root string, db *store.DB, x *extract.Extractor, o
 		defer st.discovering.Store(false)
 		return discover(discCtx, root, m, found)
 	})
+	var seen []string // paths found, for Prune
+	unreadDir := false
 	g.Go(func() error {
 		defer close(jobs)
 		for f := range found {
+			if opts.Prune {
+				seen = append(seen, f.rel)
+				unreadDir = unreadDir || f.dir
+			}
 			select {
 			case slots <- struct{}{}:
 			case <-discCtx.Done():
@@ -218,6 +231,13 @@ func Run(ctx context.Context, root string, db *store.DB, x *extract.Extractor, o
 	sum.Elapsed = time.Since(start)
 	sum.Found = int(st.found.Load())
 	sum.Stopped = ctx.Err() != nil
+	// A folder that could not be read hides files that may still exist:
+	// nothing is pruned then.
+	if opts.Prune && !sum.Stopped && !unreadDir {
+		if sum.Pruned, err = db.Prune(context.WithoutCancel(ctx), seen); err != nil {
+			return nil, fmt.Errorf("prune: %w", err)
+		}
+	}
 	if opts.OnProgress != nil {
 		opts.OnProgress(st.snapshot(start))
 	}

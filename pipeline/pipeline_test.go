@@ -222,3 +222,25 @@ func TestRunStopAndResume(t *testing.T) {
 		t.Fatal("stopped and resumed run differs from an uninterrupted one")
 	}
 }
+
+func TestRunPrune(t *testing.T) {
+	dir := copySeeds(t)
+	db := openDB(t)
+	ctx := context.Background()
+	run(t, ctx, dir, db, Options{})
+	full := dump(t, db)
+	extra := filepath.Join(dir, "extra.txt")
+	os.WriteFile(extra, []byte("Governor Anna Petrova of Tula Oblast met Ivan Sidorov in Tula."), 0o644)
+	run(t, ctx, dir, db, Options{})
+	os.Remove(extra)
+	if s := run(t, ctx, dir, db, Options{}); s.Pruned != 0 {
+		t.Fatalf("pruned without --prune: %+v", s)
+	}
+	s := run(t, ctx, dir, db, Options{Prune: true})
+	if s.Pruned != 1 || s.Unchanged != 5 {
+		t.Fatalf("prune: %+v", s)
+	}
+	if got := dump(t, db); got != full {
+		t.Error("after pruning the added file the store differs from before it was added")
+	}
+}

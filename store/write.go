@@ -551,3 +551,52 @@ func collapseSpace(s string) string {
 	}
 	return strings.Join(strings.Fields(s), " ")
 }
+
+// Prune removes every document whose path is not in keep, with its rows,
+// and the entities left without mentions, in one transaction. It returns
+// how many documents it removed.
+func (db *DB) Prune(ctx context.Context, keep []string) (int, error) {
+	want := make(map[string]bool, len(keep))
+	for _, p := range keep {
+		want[p] = true
+	}
+	tx, err := db.sql.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, err
+	}
+	defer tx.Rollback()
+	rows, err := tx.QueryContext(ctx, `SELECT id, path FROM documents`)
+	if err != nil {
+		return 0, err
+	}
+	var gone []int64
+	for rows.Next() {
+		var id int64
+		var path string
+		if err := rows.Scan(&id, &path); err != nil {
+			rows.Close()
+			return 0, err
+		}
+		if !want[path] {
+			gone = append(gone, id)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return 0, err
+	}
+	w, _ := newWriter(ctx, tx)
+	defer w.close()
+	for _, id := range gone {
+		if err := w.removeRows(id); err != nil {
+			return 0, err
+		}
+		if _, err := w.exec(`DELETE FROM documents WHERE id = ?`, id); err != nil {
+			return 0, err
+		}
+	}
+	if err := w.cleanup(); err != nil {
+		return 0, err
+	}
+	return len(gone), tx.Commit()
+}

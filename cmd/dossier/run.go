@@ -24,6 +24,7 @@ type runOptions struct {
 	maxSize          string
 	workers          int
 	force            bool
+	prune            bool
 	quiet            bool
 	aliases          string
 	model            string
@@ -76,6 +77,7 @@ any other error.`,
 	f.StringVar(&o.maxSize, "max-size", "16MiB", "skip (and record as failed) files larger than this")
 	f.IntVar(&o.workers, "workers", 0, "extraction workers (default: number of CPUs)")
 	f.BoolVar(&o.force, "force", false, "reprocess files even when they are unchanged")
+	f.BoolVar(&o.prune, "prune", false, "remove from the database the documents no longer found in FOLDER (deleted or excluded files)")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "print only the summary")
 	f.StringVar(&o.model, "model", "", "entity tagger model file from 'dossier train' (default: the built-in model)")
 	f.StringVar(&o.entities, "entities", "", "list of names to tag in addition to the model, one \"TYPE name\" a line (types may be your own, e.g. WEAPON)")
@@ -118,7 +120,7 @@ func (o *runOptions) run(ctx context.Context, folder string) error {
 	}
 	opts := pipeline.Options{
 		Include: o.include, Exclude: o.exclude, MaxSize: maxSize,
-		Workers: o.workers, Force: o.force,
+		Workers: o.workers, Force: o.force, Prune: o.prune,
 	}
 	var bar *progressLine
 	if !o.quiet {
@@ -149,6 +151,9 @@ func printSummary(w io.Writer, s *pipeline.Summary, db string) {
 	}
 	fmt.Fprintf(w, "%d processed, %d unchanged, %d failed (of %d files)\n", s.Processed, s.Unchanged, s.Failed, s.Found)
 	fmt.Fprintf(w, "%d mentions and %d relations written; %d entities in %s\n", s.Mentions, s.Relations, s.Entities, db)
+	if s.Pruned > 0 {
+		fmt.Fprintf(w, "%d documents no longer in the folder removed (--prune)\n", s.Pruned)
+	}
 	rate := ""
 	if s.Processed > 0 {
 		rate = fmt.Sprintf(", %.2f MB/s, %.0f tokens/s", s.MBPerSecond(), float64(s.Tokens)/s.Elapsed.Seconds())
