@@ -346,7 +346,7 @@ func (r docRules) knownNames(text string, toks []Token, sents []Sentence, ms []M
 				continue
 			}
 			first, last := stoks[m.Start], stoks[m.End-1]
-			if !startsUpper(first.Text) || covered(first.Start, last.End) {
+			if !startsUpper(first.Text) || covered(first.Start, last.End) || insideLongerName(stoks, m.Start, m.End) {
 				continue
 			}
 			ms = append(ms, Mention{Start: first.Start, End: last.End, Text: text[first.Start:last.End], Type: typ,
@@ -418,6 +418,23 @@ func isDate(w string) bool {
 		}
 	}
 	return digits >= 6 && seps == 2
+}
+
+// nameLinks join the capitalised words of one name ("Tour de France",
+// "Bank of England").
+var nameLinks = wordSet(`of de du des la le di da del van von for and &`)
+
+// insideLongerName reports whether tokens [start, end) continue a
+// capitalised name around them, which the tagger left untagged on purpose
+// ("Tour de France", "Church of England").
+func insideLongerName(toks []Token, start, end int) bool {
+	if start > 0 {
+		p := toks[start-1].Text
+		if start > 1 && nameLinks[strings.ToLower(p)] && startsUpper(toks[start-2].Text) || start > 1 && startsUpper(p) {
+			return true
+		}
+	}
+	return end < len(toks) && startsUpper(toks[end].Text)
 }
 
 // allCaps reports whether every token with letters is in capitals.

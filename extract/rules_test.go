@@ -70,6 +70,7 @@ func TestDocRules(t *testing.T) {
 			[]string{"Gladkov/PERSON"}, []string{"Gladkov/PERSON", "Gladkov/PERSON"}, nil},
 		{"well-known organisations the tagger missed", "Kremlin spokesman Dmitry Peskov spoke to NATO.",
 			[]string{"Dmitry Peskov/PERSON"}, []string{"Kremlin/ORGANIZATION", "Dmitry Peskov/PERSON", "NATO/ORGANIZATION"}, nil},
+		{"not inside a longer name", "He won the Tour de France and met the Bank of England Governor.", nil, nil, nil},
 		{"not in headlines in capitals", "KREMLIN SAYS NATO IS TO BLAME", nil, nil, nil},
 		{"title words trimmed off organisations", "Department of Defense Press Secretary Pat Ryder said.",
 			[]string{"Department of Defense Press/ORGANIZATION", "Pat Ryder/PERSON"},
