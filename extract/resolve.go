@@ -173,6 +173,22 @@ func resolveLinked(ms []Mention, links [][2]string) []Entity {
 			groups[g].typ = Organization
 		}
 	}
+	// Step 10: an organisation's words in another order ("Legion of
+	// Freedom of Russia", "Freedom of Russia Legion"; "Ministry of
+	// Defense", "Defense Ministry").
+	byWords := make(map[string]int)
+	for g, gr := range groups {
+		if gr.typ != Organization {
+			continue
+		}
+		if k := wordBag(gr.key); k != "" {
+			if h, seen := byWords[k]; seen {
+				union(g, h)
+			} else {
+				byWords[k] = g
+			}
+		}
+	}
 	// Steps 6 and 7: region words; organisation names that end others.
 	for g, gr := range groups {
 		words := strings.Fields(gr.key)
@@ -299,6 +315,22 @@ func maxConfidence(ms []Mention, members []int) float64 {
 
 // regionWords follow a place's name to name its administrative area.
 var regionWords = wordSet(`oblast region province district county state governorate krai raion rayon prefecture territory municipality`)
+
+// wordBag returns the sorted content words of a normalised name of two
+// content words or more, or "".
+func wordBag(key string) string {
+	var words []string
+	for _, w := range strings.FieldsFunc(key, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if !nameLinks[w] && w != "the" {
+			words = append(words, w)
+		}
+	}
+	if len(words) < 2 {
+		return ""
+	}
+	sort.Strings(words)
+	return strings.Join(words, " ")
+}
 
 // isOrgHead reports whether the last word of name is a word that ends
 // organisations' names ("Group", "Corps").

@@ -311,9 +311,11 @@ func (w *writer) rows(docID int64, d *Doc, ws *WriteStats) error {
 // linkEntity returns the stored entity a document's entity is, or 0 when
 // none matches by name. An entity matches when it has the same type and
 // shares a normalised name or alias (or one that the aliases file merges
-// with it). For people only full names (two words or more) link, so two
-// people who share a surname stay apart; a person named by a surname alone
-// links only when exactly one stored person goes by it.
+// with it). Full names (two words or more) are tried first; one-word
+// aliases (acronyms, surnames) link only when no full name matches. For
+// people only full names link, so two people who share a surname stay
+// apart; a person named by a surname alone links only when exactly one
+// stored person goes by it.
 func (w *writer) linkEntity(e *extract.Entity) (int64, error) {
 	var multi, single []string
 	seen := make(map[string]bool)
@@ -329,13 +331,18 @@ func (w *writer) linkEntity(e *extract.Entity) (int64, error) {
 			single = append(single, k)
 		}
 	}
-	keys := append(multi, single...)
-	if e.Type == extract.Person && len(multi) > 0 {
-		keys = multi
-	}
+	// Full names decide when they match: a one-word alias (a surname, an
+	// acronym a text may get wrong) links only when no full name does.
+	keys := multi
 	cands, err := w.candidates(e.Type, keys, extract.NormalizeName(e.Name))
 	if err != nil {
 		return 0, err
+	}
+	if len(cands) == 0 && (e.Type != extract.Person || len(multi) == 0) {
+		keys = append(multi, single...)
+		if cands, err = w.candidates(e.Type, keys, extract.NormalizeName(e.Name)); err != nil {
+			return 0, err
+		}
 	}
 	byRule := false
 	if expanded := w.rules.expand(e.Type, keys); len(cands) == 0 && len(expanded) > len(keys) {
