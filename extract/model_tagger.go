@@ -13,8 +13,10 @@ func ModelTagger(m *tagger.Model) Tagger { return modelTagger{m} }
 
 type modelTagger struct{ m *tagger.Model }
 
+// Name is the model's name.
 func (t modelTagger) Name() string { return t.m.Name() }
 
+// Tag finds the entity spans of one sentence with the model.
 func (t modelTagger) Tag(words []string) []Span {
 	spans := t.m.Tag(words)
 	out := make([]Span, len(spans))

@@ -14,6 +14,7 @@ func ProseTagger() Tagger { return proseTagger{} }
 
 type proseTagger struct{}
 
+// Name identifies prose's model.
 func (proseTagger) Name() string { return "prose-v2.0.0" }
 
 // Tag runs prose on the words of one sentence joined by spaces and turns its

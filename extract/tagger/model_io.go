@@ -234,6 +234,7 @@ type decoder struct {
 	b []byte
 }
 
+// ReadByte makes decoder an io.ByteReader, for binary.ReadUvarint.
 func (d *decoder) ReadByte() (byte, error) {
 	if len(d.b) == 0 {
 		return 0, io.EOF
