@@ -108,7 +108,7 @@ into one SQLite file that you can query with dossier itself or the sqlite3 shell
 	if def == "" {
 		def = "dossier.db"
 	}
-	root.PersistentFlags().StringVar(&g.db, "db", def, "SQLite database file (default from $DOSSIER_DB, else dossier.db)")
+	root.PersistentFlags().StringVar(&g.db, "db", def, "SQLite database file; $DOSSIER_DB sets the default")
 	root.AddCommand(
 		newRunCmd(g),
 		newEntitiesCmd(g),
