@@ -36,6 +36,7 @@ func (r docRules) apply(text string, toks []Token, sents []Sentence, ms []Mentio
 	r.trimPlaces(text, toks, ms)
 	r.trimTitleWords(text, toks, ms)
 	r.typeKnownOrgs(ms)
+	r.typeByCueNoun(toks, ms)
 	ms = r.splitCompanyPlace(text, toks, ms)
 	r.typeByHeadWord(toks, ms)
 	ms, links := r.acronyms(text, toks, sents, ms)
@@ -183,6 +184,49 @@ func (r docRules) typeKnownOrgs(ms []Mention) {
 		}
 		if c := r.gaz.Lookup(ms[i].Text); c.Has(gazetteer.Org) && !c.Has(gazetteer.Country|gazetteer.Region) {
 			ms[i].Type = Organization
+		}
+	}
+}
+
+// cueNouns are common nouns that, right before a name, say its type: "the
+// news agency Tass", "the town of Shebekino", "spokesman Peskov".
+var cueNouns = func() map[string]string {
+	m := make(map[string]string)
+	for typ, words := range map[string]string{
+		Organization: `agency newspaper daily weekly magazine broadcaster channel network company firm bank carrier airline
+			group party union ministry militia movement organisation organization institute university`,
+		Location: `city town village district region province county state country capital port island river`,
+	} {
+		for _, w := range strings.Fields(words) {
+			m[w] = typ
+		}
+	}
+	return m
+}()
+
+// typeByCueNoun types a mention the tagger was unsure of by the common noun
+// right before it ("the news agency Tass", "the village of Kozinka"), or by
+// a person's title before it ("spokesman Peskov").
+func (r docRules) typeByCueNoun(toks []Token, ms []Mention) {
+	for i := range ms {
+		m := &ms[i]
+		first := tokenAt(toks, m.Start)
+		if first < 1 || m.Confidence >= 0.7 {
+			continue
+		}
+		prev := toks[first-1].Text
+		if strings.EqualFold(prev, "of") && first >= 2 {
+			prev = toks[first-2].Text // "the town of X"
+			if cueNouns[prev] != Location {
+				continue
+			}
+		}
+		switch {
+		case !isLowerWord(prev):
+		case cueNouns[prev] != "":
+			m.Type = cueNouns[prev]
+		case personTitles[prev] && !strings.Contains(m.Text, " "):
+			m.Type = Person
 		}
 	}
 }
