@@ -17,8 +17,7 @@ import (
 //     name ends with that word ("Vyacheslav Gladkov"); when several do, the
 //     one named most recently before the mention (or else first after it).
 //     So does a one-word name tagged with another type at low confidence.
-//  4. The canonical name is the alias with the most words, then the most
-//     mentions, then the earliest.
+//  4. The canonical name is chosen by BetterName, then the earliest.
 func resolve(ms []Mention) []Entity { return resolveLinked(ms, nil) }
 
 // resolveLinked is resolve with pairs of normalised names known to name one
@@ -291,18 +290,35 @@ func nearestFullName(ms []Mention, i int, cands []int, members func(int) []int) 
 	return after
 }
 
-// canonicalName chooses the alias with the most words, then the most
-// mentions, then the first seen (aliases are in order of first mention).
+// canonicalName chooses the best name among aliases (see BetterName); on a
+// tie the first seen (aliases are in order of first mention).
 func canonicalName(aliases []string, count map[string]int) string {
 	best := ""
-	bestWords, bestCount := -1, -1
-	for _, a := range aliases {
-		w := len(strings.Fields(a))
-		if w > bestWords || (w == bestWords && count[a] > bestCount) {
-			best, bestWords, bestCount = a, w, count[a]
+	for i, a := range aliases {
+		if i == 0 || BetterName(a, count[a], best, count[best]) {
+			best = a
 		}
 	}
 	return best
+}
+
+// BetterName reports whether the alias a, used n times, makes a better
+// canonical name than the alias b, used m times: a country's usual name
+// ("Russia" over "Russian Federation"), then a name written with a capital,
+// then the one with more words, then the one used more often. It is the one
+// rule for canonical names, within a document and across the store.
+func BetterName(a string, n int, b string, m int) bool {
+	ka, kb := NormalizeName(a), NormalizeName(b)
+	if ca, cb := countryNames[ka] == ka, countryNames[kb] == kb; ca != cb {
+		return ca
+	}
+	if ua, ub := startsUpper(a), startsUpper(b); ua != ub {
+		return ua
+	}
+	if wa, wb := len(strings.Fields(a)), len(strings.Fields(b)); wa != wb {
+		return wa > wb
+	}
+	return n > m
 }
 
 func maxConfidence(ms []Mention, members []int) float64 {

@@ -489,7 +489,7 @@ func (w *writer) candidates(typ string, keys []string, nameKey string) ([]int64,
 
 // cleanup drops aliases no mention uses any more, removes entities left
 // without mentions and re-picks the canonical name of every entity whose
-// aliases changed: the alias with the most words, then the most mentions.
+// aliases changed (extract.BetterName; on a tie the first in byte order).
 func (w *writer) cleanup() error {
 	if len(w.touched) == 0 {
 		return nil
@@ -511,7 +511,7 @@ func (w *writer) cleanup() error {
 		if err != nil {
 			return err
 		}
-		best, bestWords, bestN := "", -1, -1
+		best, bestN, found := "", 0, false
 		for rows.Next() {
 			var a string
 			var n int
@@ -519,16 +519,15 @@ func (w *writer) cleanup() error {
 				rows.Close()
 				return err
 			}
-			words := len(strings.Fields(a))
-			if words > bestWords || words == bestWords && (n > bestN || n == bestN && a < best) {
-				best, bestWords, bestN = a, words, n
+			if !found || extract.BetterName(a, n, best, bestN) || !extract.BetterName(best, bestN, a, n) && a < best {
+				best, bestN, found = a, n, true
 			}
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
 			return err
 		}
-		if bestWords < 0 {
+		if !found {
 			if _, err := w.exec(`DELETE FROM entities WHERE id = ? AND NOT EXISTS (SELECT 1 FROM mentions WHERE entity_id = ?)`, id, id); err != nil {
 				return fmt.Errorf("remove entity without mentions: %w", err)
 			}
