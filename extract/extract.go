@@ -1,13 +1,16 @@
 package extract
 
 import (
+	"fmt"
+
 	"github.com/dossier-nlp/dossier/extract/gazetteer"
+	"github.com/dossier-nlp/dossier/extract/postag"
 )
 
 // Version identifies the extraction rules. It changes whenever the same text
 // would give different results, so stores can tell which documents an
 // upgrade must redo. The tagger's name is appended by Extractor.Version.
-const Version = "2"
+const Version = "3"
 
 // Options configures an Extractor. The zero value is ready to use.
 type Options struct {
@@ -35,7 +38,9 @@ func New(opts Options) (*Extractor, error) {
 			return nil, err
 		}
 	}
-	sharedProseModel()
+	if _, err := postag.Default(); err != nil {
+		return nil, fmt.Errorf("load part-of-speech model: %w", err)
+	}
 	return &Extractor{tagger: t, rules: docRules{gaz: gazetteer.Default()}, list: opts.Entities}, nil
 }
 
@@ -55,11 +60,10 @@ func (x *Extractor) Version() string {
 // treated as spaces.
 func (x *Extractor) Extract(text string) *Result {
 	clean := cleanText(text)
-	toks := tokenize(clean)
 	// Tokens were cut from clean; their bytes equal text's at the same
 	// offsets, because cleanText only blanks bytes that never sit inside a
 	// token.
-	sents := segment(clean, toks)
+	toks, sents := analyze(clean)
 	res := &Result{Tokens: toks, Sentences: sents}
 
 	var words []string

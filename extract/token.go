@@ -7,26 +7,28 @@ import (
 	"unicode/utf8"
 
 	prose "github.com/jdkato/prose/v2"
+
+	"github.com/dossier-nlp/dossier/extract/postag"
 )
 
 var (
-	taggerOnce, nerOnce         sync.Once
-	proseTaggerModel, proseFull *prose.Model
+	posOnce  sync.Once
+	posModel *postag.Model
+
+	nerOnce   sync.Once
+	proseFull *prose.Model
 )
 
-// sharedProseModel returns prose's part-of-speech model, decoded once.
-// prose decodes its model on every NewDocument call without UsingModel;
-// the model is read-only during inference, so one copy serves every
-// goroutine. Building it with extraction off leaves out prose's
-// named-entity classifier, which we do not use, and halves the start-up.
-func sharedProseModel() *prose.Model {
-	taggerOnce.Do(func() {
-		d, err := prose.NewDocument("x", prose.WithSegmentation(false), prose.WithExtraction(false))
-		if err == nil {
-			proseTaggerModel = d.Model
+// sharedPOSModel returns our part-of-speech model, decoded once.
+func sharedPOSModel() *postag.Model {
+	posOnce.Do(func() {
+		m, err := postag.Default()
+		if err != nil {
+			panic("extract: embedded part-of-speech model: " + err.Error())
 		}
+		posModel = m
 	})
-	return proseTaggerModel
+	return posModel
 }
 
 // proseNERModel returns prose's whole model, entity classifier included,
@@ -87,15 +89,40 @@ func blank(r rune, n int) bool {
 // tokenize splits text into tokens with part-of-speech tags, each aligned to
 // the bytes of text. text must be valid UTF-8 (see cleanText).
 func tokenize(text string) []Token {
+	toks, _ := analyze(text)
+	return toks
+}
+
+// analyze splits text into tokens and sentences and tags every sentence's
+// tokens with their parts of speech. text must be valid UTF-8.
+func analyze(text string) ([]Token, []Sentence) {
+	toks := splitTokens(text)
+	sents := segment(text, toks)
+	m := sharedPOSModel()
+	words := make([]string, 0, 64)
+	for _, s := range sents {
+		words = words[:0]
+		for _, t := range toks[s.FirstToken:s.EndToken] {
+			words = append(words, t.Text)
+		}
+		for i, tag := range m.Tag(words) {
+			toks[s.FirstToken+i].Tag = tag
+		}
+	}
+	return fixTags(toks), sents
+}
+
+// splitTokens cuts text into tokens (prose's tokenizer, then our own
+// alignment and corrections), without tags.
+func splitTokens(text string) []Token {
 	doc, err := prose.NewDocument(text,
 		prose.WithSegmentation(false),
 		prose.WithExtraction(false),
-		prose.WithTagging(true),
-		prose.UsingModel(sharedProseModel()))
+		prose.WithTagging(false))
 	if err != nil {
 		return nil
 	}
-	return fixTags(mergeInitials(splitHyphenated(alignProse(text, doc.Tokens()))))
+	return mergeInitials(splitHyphenated(alignProse(text, doc.Tokens())))
 }
 
 // auxiliaries make a following past tense a participle.
@@ -106,19 +133,39 @@ var auxiliaries = wordSet(`be is are was were been being am 's has have had havi
 // "has led").
 //
 // It also reads a relation verb between two proper nouns as a verb, not a
-// noun ("Ruby shot/NN Oswald").
+// noun ("Ruby shot/NN Oswald"), and a plural noun before "to" and a verb as
+// a verb ("Ukraine wants/NNS to join"); and "oilman/JJ" is a noun.
 func fixTags(toks []Token) []Token {
 	for i := 1; i < len(toks); i++ {
 		switch {
 		case toks[i].Tag == "VBD" && auxiliaries[strings.ToLower(toks[i-1].Text)]:
 			toks[i].Tag = "VBN"
-		case (toks[i].Tag == "NN" || toks[i].Tag == "NNS") && i+1 < len(toks) && toks[i-1].Tag == "NNP" && toks[i+1].Tag == "NNP":
+		case strings.HasPrefix(toks[i].Tag, "NN") && !startsUpper(toks[i].Text) && i+1 < len(toks) &&
+			toks[i-1].Tag == "NNP" && toks[i+1].Tag == "NNP":
 			if verbTable[lemma(toks[i].Text, "VBD")] != nil {
 				toks[i].Tag = "VBD"
 			}
+		case toks[i].Tag == "NNS" && i+2 < len(toks) && toks[i+1].Tag == "TO" && toks[i+2].Tag == "VB":
+			toks[i].Tag = "VBZ" // "Ukraine wants to join"
+		case toks[i].Tag == "JJ" && personNoun(toks[i].Text):
+			toks[i].Tag = "NN" // "Texas oilman/JJ T. Boone Pickens"
 		}
 	}
 	return toks
+}
+
+// personNoun reports whether w is a lower-case noun for a person formed
+// with -man, -woman or -person ("oilman", "spokeswoman", "chairperson").
+func personNoun(w string) bool {
+	if !isLowerWord(w) || len(w) < 6 {
+		return false
+	}
+	for _, suf := range []string{"man", "men", "woman", "women", "person", "people"} {
+		if strings.HasSuffix(w, suf) && w != "human" && w != "german" && w != "roman" {
+			return true
+		}
+	}
+	return false
 }
 
 // mergeInitials joins a capital letter and the period right after it into
