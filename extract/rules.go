@@ -36,6 +36,7 @@ func (r docRules) apply(text string, toks []Token, sents []Sentence, ms []Mentio
 	r.trimPlaces(text, toks, ms)
 	r.trimTitleWords(text, toks, ms)
 	r.typeKnownOrgs(ms)
+	r.typeKnownPlaces(ms)
 	r.typeByCueNoun(toks, ms)
 	ms = r.splitCompanyPlace(text, toks, ms)
 	r.typeByHeadWord(toks, ms)
@@ -227,6 +228,22 @@ func (r docRules) typeByCueNoun(toks []Token, ms []Mention) {
 			m.Type = cueNouns[prev]
 		case personTitles[prev] && !strings.Contains(m.Text, " "):
 			m.Type = Person
+		}
+	}
+}
+
+// typeKnownPlaces makes a one-word person mention the tagger was unsure of
+// (confidence under 0.5) a place when the gazetteer knows the word as a
+// country or a region ("Mayor Marion Barry of Washington"). Towns are left
+// alone: too many surnames are also the name of some village.
+func (r docRules) typeKnownPlaces(ms []Mention) {
+	for i := range ms {
+		m := &ms[i]
+		if m.Type != Person || m.Confidence >= 0.5 || strings.ContainsAny(m.Text, " \t\n") {
+			continue
+		}
+		if c := r.gaz.Word(m.Text); c.Has(gazetteer.Country|gazetteer.Region) {
+			m.Type = Location
 		}
 	}
 }

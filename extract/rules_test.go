@@ -82,6 +82,8 @@ func TestDocRules(t *testing.T) {
 			[]string{"Bank of England/ORGANIZATION"}, nil},
 		{"well-known organisations tagged as places", "White House press secretary Marlin Fitzwater spoke.",
 			[]string{"White House/LOCATION", "Marlin Fitzwater/PERSON"}, []string{"White House/ORGANIZATION", "Marlin Fitzwater/PERSON"}, nil},
+		{"unsure people that are known places", "Mayor Marion Barry of Washington was arrested.",
+			[]string{"Marion Barry/PERSON", "Washington/PERSON/0.4"}, []string{"Marion Barry/PERSON", "Washington/LOCATION"}, nil},
 		{"a company and its town", "Ford Motor Co. of Dearborn, Mich., said sales fell.", []string{"Ford Motor Co. of Dearborn/ORGANIZATION"},
 			[]string{"Ford Motor Co./ORGANIZATION", "Dearborn/LOCATION"}, nil},
 		{"types from the common noun before a name", "The news agency Tass said spokesman Peskov was in the village of Kozinka.",
