@@ -1658,6 +1658,8 @@ func (s *relSentence) verbGroupAt(a, j int) (main int, lem string, next int, pas
 			}
 			main = j
 		case strings.HasPrefix(s.tag(j), "RB"):
+		case s.is(j, "and", "or") && main >= 0 && s.verb(j+1):
+			// "was shot and killed by": the last verb of the pair rules.
 		default:
 			k = 6
 			continue

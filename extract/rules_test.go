@@ -243,3 +243,14 @@ func TestRelationAfterRelativeClause(t *testing.T) {
 		}
 	}
 }
+
+func TestCoordinatedVerbs(t *testing.T) {
+	text := "Oswald was shot and killed by Jack Ruby two days later."
+	toks, sents, ms := docWith(t, text, "Oswald/PERSON", "Jack Ruby/PERSON")
+	res := &Result{Tokens: toks, Sentences: sents, Mentions: ms}
+	res.Entities = resolve(res.Mentions)
+	rels := typedRelations(text, res)
+	if len(rels) != 1 || res.Entities[rels[0].Subject].Name != "Jack Ruby" || rels[0].Predicate != "killed" {
+		t.Errorf("relations %+v", rels)
+	}
+}
