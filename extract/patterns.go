@@ -1628,6 +1628,20 @@ func (s *relSentence) verbGroup(a int) (main int, lem string, next int, passive,
 	switch {
 	case s.comma(j) && s.in(j+1, relPronouns):
 		j += 2
+	case s.comma(j) && s.in(j+1, relDeterminers):
+		// "Chapman, the man who shot Lennon": a noun phrase and a
+		// relative clause about the mention.
+		for k := j + 2; k < j+6 && s.ok(k); k++ {
+			if s.in(k, relPronouns) {
+				if k > j+2 {
+					j = k + 1
+				}
+				break
+			}
+			if !s.noun(k) && !strings.HasPrefix(s.tag(k), "JJ") {
+				break
+			}
+		}
 	case s.in(j, relPronouns):
 		j++
 	case s.comma(j) && (s.tag(j+1) == "VBN" || s.tag(j+1) == "VBD" && s.preposition(j+2)):

@@ -244,13 +244,22 @@ func TestRelationAfterRelativeClause(t *testing.T) {
 	}
 }
 
-func TestCoordinatedVerbs(t *testing.T) {
-	text := "Oswald was shot and killed by Jack Ruby two days later."
-	toks, sents, ms := docWith(t, text, "Oswald/PERSON", "Jack Ruby/PERSON")
-	res := &Result{Tokens: toks, Sentences: sents, Mentions: ms}
-	res.Entities = resolve(res.Mentions)
-	rels := typedRelations(text, res)
-	if len(rels) != 1 || res.Entities[rels[0].Subject].Name != "Jack Ruby" || rels[0].Predicate != "killed" {
-		t.Errorf("relations %+v", rels)
+func TestVerbsOfKilling(t *testing.T) {
+	tests := []struct{ text, killer, victim string }{
+		{"Oswald was shot and killed by Jack Ruby two days later.", "Jack Ruby", "Oswald"},
+		{"Mark David Chapman, the man who shot John Lennon, was denied parole.", "Mark David Chapman", "John Lennon"},
+	}
+	for _, tc := range tests {
+		names := []string{tc.killer + "/PERSON", tc.victim + "/PERSON"}
+		if strings.Index(tc.text, tc.victim) < strings.Index(tc.text, tc.killer) {
+			names[0], names[1] = names[1], names[0]
+		}
+		toks, sents, ms := docWith(t, tc.text, names...)
+		res := &Result{Tokens: toks, Sentences: sents, Mentions: ms}
+		res.Entities = resolve(res.Mentions)
+		rels := typedRelations(tc.text, res)
+		if len(rels) != 1 || res.Entities[rels[0].Subject].Name != tc.killer || rels[0].Predicate != "killed" {
+			t.Errorf("%q: relations %+v", tc.text, rels)
+		}
 	}
 }
