@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // countryNames groups the common names of countries that a text may use
 // side by side ("Russia" and "the Russian Federation", "US" and "United
@@ -30,6 +33,24 @@ north macedonia | macedonia
 eswatini | swaziland
 turkey | türkiye
 `)
+
+// CountryNames returns the normalised names of the country that name (any
+// of its names) stands for, "united states", "us", "u.s.", ..., or nil when
+// name is not one of the countries listed.
+func CountryNames(name string) []string {
+	key, ok := countryNames[NormalizeName(name)]
+	if !ok {
+		return nil
+	}
+	var out []string
+	for n, k := range countryNames {
+		if k == key {
+			out = append(out, n)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
 
 func parseCountryNames(s string) map[string]string {
 	m := make(map[string]string)

@@ -242,7 +242,7 @@ func (r docRules) typeKnownPlaces(ms []Mention) {
 		if m.Type != Person || m.Confidence >= 0.5 || strings.ContainsAny(m.Text, " \t\n") {
 			continue
 		}
-		if c := r.gaz.Word(m.Text); c.Has(gazetteer.Country|gazetteer.Region) {
+		if c := r.gaz.Word(m.Text); c.Has(gazetteer.Country | gazetteer.Region) {
 			m.Type = Location
 		}
 	}

@@ -229,3 +229,13 @@ func TestExportSlicesBack(t *testing.T) {
 		t.Errorf("relations = %+v", d.Relations)
 	}
 }
+
+func TestCountryNamesLinkAcrossDocuments(t *testing.T) {
+	db := newTestDB(t)
+	write(t, db, docOf(t, "a.txt", "the United Kingdom said", [2]string{"United Kingdom", extract.Location}))
+	write(t, db, docOf(t, "b.txt", "the UK said", [2]string{"UK", extract.Location}))
+	names := entityNames(t, db)
+	if r := names["LOCATION United Kingdom"]; r.Docs != 2 {
+		t.Errorf("UK should link to United Kingdom: %v", names)
+	}
+}

@@ -319,7 +319,14 @@ func (w *writer) rows(docID int64, d *Doc, ws *WriteStats) error {
 func (w *writer) linkEntity(e *extract.Entity) (int64, error) {
 	var multi, single []string
 	seen := make(map[string]bool)
-	for _, a := range append([]string{e.Name}, e.Aliases...) {
+	names := append([]string{e.Name}, e.Aliases...)
+	if e.Type == extract.Location {
+		// A country's other names ("UK", "United Kingdom", "Britain").
+		for _, a := range names {
+			names = append(names, extract.CountryNames(a)...)
+		}
+	}
+	for _, a := range names {
 		k := extract.NormalizeName(a)
 		if k == "" || seen[k] {
 			continue
