@@ -204,6 +204,7 @@ type Stats struct {
 	EntitiesByType  map[string]int `json:"entities_by_type"`
 	Relations       int            `json:"relations"`
 	RelationsByKind map[string]int `json:"relations_by_kind"`
+	Decisions       int            `json:"decisions"` // merges, splits and renames recorded
 }
 
 // Stats counts the database's rows.
@@ -213,7 +214,8 @@ func (db *DB) Stats(ctx context.Context) (Stats, error) {
 		(SELECT count(*) FROM documents WHERE status = 'ok'),
 		(SELECT count(*) FROM documents WHERE status = 'failed'),
 		(SELECT count(*) FROM sentences),
-		(SELECT count(*) FROM mentions)`).Scan(&s.Documents, &s.FailedDocuments, &s.Sentences, &s.Mentions)
+		(SELECT count(*) FROM mentions),
+		(SELECT count(*) FROM merges)`).Scan(&s.Documents, &s.FailedDocuments, &s.Sentences, &s.Mentions, &s.Decisions)
 	if err != nil {
 		return s, fmt.Errorf("count rows: %w", err)
 	}

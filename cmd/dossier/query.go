@@ -227,6 +227,9 @@ func writeStats(w io.Writer, path string, s store.Stats, failed []store.DocInfo)
 	fmt.Fprintf(tw, "mentions\t%d\n", s.Mentions)
 	fmt.Fprintf(tw, "entities\t%d%s\n", s.Entities, breakdown(s.EntitiesByType))
 	fmt.Fprintf(tw, "relations\t%d%s\n", s.Relations, breakdown(s.RelationsByKind))
+	if s.Decisions > 0 {
+		fmt.Fprintf(tw, "decisions\t%d merges, splits and renames (dossier entities --decisions)\n", s.Decisions)
+	}
 	tw.Flush()
 	if len(failed) > 0 {
 		fmt.Fprintln(w, "failed documents:")
