@@ -228,7 +228,7 @@ func writeStats(w io.Writer, path string, s store.Stats, failed []store.DocInfo)
 	fmt.Fprintf(tw, "entities\t%d%s\n", s.Entities, breakdown(s.EntitiesByType))
 	fmt.Fprintf(tw, "relations\t%d%s\n", s.Relations, breakdown(s.RelationsByKind))
 	if s.Decisions > 0 {
-		fmt.Fprintf(tw, "decisions\t%d merges, splits and renames (dossier entities --decisions)\n", s.Decisions)
+		fmt.Fprintf(tw, "decisions\t%d merges, splits or renames (dossier entities --decisions)\n", s.Decisions)
 	}
 	tw.Flush()
 	if len(failed) > 0 {
