@@ -1,67 +1,14 @@
 package postag
 
 import (
-	"unicode"
 	"unicode/utf8"
+
+	"github.com/dossier-nlp/dossier/extract/internal/featurehash"
 )
 
 // Feature keys are 64-bit hashes: a template number mixed with the hashes of
 // the token properties it looks at. Nothing here builds strings, so feature
 // extraction allocates nothing once the scratch buffers have grown.
-
-const (
-	fnvOffset = 14695981039346656037
-	fnvPrime  = 1099511628211
-	golden    = 0x9E3779B97F4A7C15
-)
-
-// mix is the splitmix64 finalizer: it spreads every input bit over the
-// output, so combined hashes do not collide systematically.
-func mix(x uint64) uint64 {
-	x ^= x >> 30
-	x *= 0xbf58476d1ce4e5b9
-	x ^= x >> 27
-	x *= 0x94d049bb133111eb
-	x ^= x >> 31
-	return x
-}
-
-// hashString is FNV-1a over the bytes of s.
-func hashString(s string) uint64 {
-	h := uint64(fnvOffset)
-	for i := 0; i < len(s); i++ {
-		h ^= uint64(s[i])
-		h *= fnvPrime
-	}
-	return h
-}
-
-// hashRune continues the FNV-1a hash h with the UTF-8 bytes of r.
-func hashRune(h uint64, r rune) uint64 {
-	if r < utf8.RuneSelf {
-		return (h ^ uint64(r)) * fnvPrime
-	}
-	var b [utf8.UTFMax]byte
-	n := utf8.EncodeRune(b[:], r)
-	for _, c := range b[:n] {
-		h = (h ^ uint64(c)) * fnvPrime
-	}
-	return h
-}
-
-// feat1 and feat2 combine a template number with one or two property
-// hashes into a feature key. A key is never 0, the empty slot of a table.
-func feat1(t, a uint64) uint64 {
-	k := mix(a ^ t*golden)
-	if k == 0 {
-		k = 1
-	}
-	return k
-}
-
-func feat2(t, a, b uint64) uint64 {
-	return feat1(t, mix(a+t)^(b*0xff51afd7ed558ccd))
-}
 
 // Feature templates. The numbers are part of the model format: never
 // renumber them, only add new ones.
@@ -118,62 +65,8 @@ var (
 )
 
 func padInfo(s string) tokInfo {
-	h := hashString(s)
+	h := featurehash.HashString(s)
 	return tokInfo{lower: h, exact: h, shape: h, pre1: h, pre2: h, suf: [4]uint64{h, h, h, h}}
-}
-
-// normRune maps a rune of a word to its normalised lower-case form: digits
-// become 0, curly quotes and dashes become their ASCII forms.
-func normRune(r rune) rune {
-	switch {
-	case r >= 'A' && r <= 'Z':
-		return r + 32
-	case r >= '0' && r <= '9':
-		return '0'
-	case r < utf8.RuneSelf:
-		return r
-	}
-	switch r {
-	case '‘', '’', '‛', '′':
-		return '\''
-	case '“', '”', '„', '″':
-		return '"'
-	case '–', '—', '‐', '‑', '−':
-		return '-'
-	}
-	if unicode.IsDigit(r) {
-		return '0'
-	}
-	return unicode.ToLower(r)
-}
-
-// shapeRune maps a rune to its shape class.
-func shapeRune(r rune) byte {
-	switch {
-	case r >= 'a' && r <= 'z':
-		return 'x'
-	case r >= 'A' && r <= 'Z':
-		return 'X'
-	case r >= '0' && r <= '9':
-		return 'd'
-	case r < utf8.RuneSelf:
-		return byte(r)
-	case unicode.IsUpper(r):
-		return 'X'
-	case unicode.IsLetter(r):
-		return 'x'
-	case unicode.IsDigit(r):
-		return 'd'
-	}
-	switch normRune(r) {
-	case '\'':
-		return '\''
-	case '"':
-		return '"'
-	case '-':
-		return '-'
-	}
-	return '*'
 }
 
 // maxShape bounds the length of a shape; runs of one class are cut to two
@@ -182,7 +75,7 @@ const maxShape = 12
 
 // describe sets ti to the properties of word w.
 func describe(w string, ti *tokInfo) {
-	lower, exact, shape := uint64(fnvOffset), uint64(fnvOffset), uint64(fnvOffset)
+	lower, exact, shape := uint64(featurehash.FNVOffset), uint64(featurehash.FNVOffset), uint64(featurehash.FNVOffset)
 	var last [4]rune // the last four normalised runes, last[0] the latest
 	var flags uint8
 	var prev byte
@@ -194,24 +87,24 @@ func describe(w string, ti *tokInfo) {
 		size := 1
 		if c < utf8.RuneSelf {
 			r = rune(c)
-			exact = (exact ^ uint64(c)) * fnvPrime
+			exact = (exact ^ uint64(c)) * featurehash.FNVPrime
 		} else {
 			r, size = utf8.DecodeRuneInString(w[i:])
 			for _, b := range []byte(w[i : i+size]) {
-				exact = (exact ^ uint64(b)) * fnvPrime
+				exact = (exact ^ uint64(b)) * featurehash.FNVPrime
 			}
 		}
 		i += size
-		nr := normRune(r)
-		lower = hashRune(lower, nr)
+		nr := featurehash.NormRune(r)
+		lower = featurehash.HashRune(lower, nr)
 		last[3], last[2], last[1], last[0] = last[2], last[1], last[0], nr
 		if n == 0 {
-			ti.pre1 = hashRune(fnvOffset, nr)
+			ti.pre1 = featurehash.HashRune(featurehash.FNVOffset, nr)
 			ti.pre2 = ti.pre1
 		} else if n == 1 {
-			ti.pre2 = hashRune(ti.pre1, nr)
+			ti.pre2 = featurehash.HashRune(ti.pre1, nr)
 		}
-		sc := shapeRune(r)
+		sc := featurehash.ShapeRune(r)
 		switch sc {
 		case 'X':
 			upper++
@@ -233,7 +126,7 @@ func describe(w string, ti *tokInfo) {
 			run, prev = 1, sc
 		}
 		if run <= 2 && ns < maxShape {
-			shape = (shape ^ uint64(sc)) * fnvPrime
+			shape = (shape ^ uint64(sc)) * featurehash.FNVPrime
 			ns++
 		}
 		n++
@@ -242,16 +135,16 @@ func describe(w string, ti *tokInfo) {
 		flags |= flagAllCaps
 	}
 	if n == 0 {
-		ti.pre1, ti.pre2 = fnvOffset, fnvOffset
+		ti.pre1, ti.pre2 = featurehash.FNVOffset, featurehash.FNVOffset
 	}
 	ti.lower, ti.exact, ti.shape, ti.flags = lower, exact, shape, flags
-	h := uint64(fnvOffset)
+	h := uint64(featurehash.FNVOffset)
 	for k := 0; k < 4; k++ {
 		if k < n {
 			// suffix of k+1 runes: hash last[k], ..., last[0]
-			h = fnvOffset
+			h = featurehash.FNVOffset
 			for j := k; j >= 0; j-- {
-				h = hashRune(h, last[j])
+				h = featurehash.HashRune(h, last[j])
 			}
 		}
 		ti.suf[k] = h + uint64(k)
@@ -267,25 +160,25 @@ func wordKeys(infos []tokInfo, i int, p1 int, keys *[nWordFeats]uint64) {
 	if i == 0 {
 		flags |= flagFirst
 	}
-	keys[0] = feat1(tWord, t.lower)
-	keys[1] = feat1(tSuf1, t.suf[0])
-	keys[2] = feat1(tSuf2, t.suf[1])
-	keys[3] = feat1(tSuf3, t.suf[2])
-	keys[4] = feat1(tPre1, t.pre1)
-	keys[5] = feat1(tShape, t.shape)
-	keys[6] = feat1(tFlags, uint64(flags))
-	keys[7] = feat1(tWordM1, infos[i+1].lower)
-	keys[8] = feat1(tWordM2, infos[i].lower)
-	keys[9] = feat1(tWordP1, infos[i+3].lower)
-	keys[10] = feat1(tWordP2, infos[i+4].lower)
-	keys[11] = feat1(tSufM1, infos[i+1].suf[2])
-	keys[12] = feat1(tSufP1, infos[i+3].suf[2])
-	keys[13] = feat2(tTagWord, uint64(p1), t.lower)
-	keys[14] = feat1(tSuf4, t.suf[3])
-	keys[15] = feat1(tPre2, t.pre2)
-	keys[16] = feat2(tBigramM1, infos[i+1].lower, t.lower)
-	keys[17] = feat2(tBigramP1, t.lower, infos[i+3].lower)
-	keys[18] = feat2(tTagSuf, uint64(p1), t.suf[2])
+	keys[0] = featurehash.Feat1(tWord, t.lower)
+	keys[1] = featurehash.Feat1(tSuf1, t.suf[0])
+	keys[2] = featurehash.Feat1(tSuf2, t.suf[1])
+	keys[3] = featurehash.Feat1(tSuf3, t.suf[2])
+	keys[4] = featurehash.Feat1(tPre1, t.pre1)
+	keys[5] = featurehash.Feat1(tShape, t.shape)
+	keys[6] = featurehash.Feat1(tFlags, uint64(flags))
+	keys[7] = featurehash.Feat1(tWordM1, infos[i+1].lower)
+	keys[8] = featurehash.Feat1(tWordM2, infos[i].lower)
+	keys[9] = featurehash.Feat1(tWordP1, infos[i+3].lower)
+	keys[10] = featurehash.Feat1(tWordP2, infos[i+4].lower)
+	keys[11] = featurehash.Feat1(tSufM1, infos[i+1].suf[2])
+	keys[12] = featurehash.Feat1(tSufP1, infos[i+3].suf[2])
+	keys[13] = featurehash.Feat2(tTagWord, uint64(p1), t.lower)
+	keys[14] = featurehash.Feat1(tSuf4, t.suf[3])
+	keys[15] = featurehash.Feat1(tPre2, t.pre2)
+	keys[16] = featurehash.Feat2(tBigramM1, infos[i+1].lower, t.lower)
+	keys[17] = featurehash.Feat2(tBigramP1, t.lower, infos[i+3].lower)
+	keys[18] = featurehash.Feat2(tTagSuf, uint64(p1), t.suf[2])
 }
 
 // describeAll fills buf with the padded properties of words and returns it.

@@ -12,6 +12,8 @@ import (
 	"math"
 	"slices"
 	"sync"
+
+	"github.com/dossier-nlp/dossier/extract/internal/featurehash"
 )
 
 // Model files are a gzip stream holding, little-endian and varint-coded:
@@ -96,7 +98,7 @@ func (m *Model) Save(w io.Writer) error {
 	e.uvarint(uint64(len(m.words)))
 	for _, w := range m.words {
 		e.string(w)
-		e.uvarint(uint64(m.dict.get(feat1(0, hashString(w))).lo))
+		e.uvarint(uint64(m.dict.get(featurehash.Feat1(0, featurehash.HashString(w))).lo))
 	}
 	var keys []uint64
 	for _, s := range m.feats.slots {

@@ -1,6 +1,10 @@
 package postag
 
-import "sync"
+import (
+	"sync"
+
+	"github.com/dossier-nlp/dossier/extract/internal/featurehash"
+)
 
 // Model is a trained part-of-speech tagger. It is read-only once trained or
 // loaded, so one Model serves any number of goroutines.
@@ -49,7 +53,7 @@ func (m *Model) Tag(words []string) []string {
 	for i := range words {
 		y := -1
 		if m.dict.n > 0 {
-			if sl := m.dict.get(feat1(0, s.infos[i+2].exact)); sl != nil {
+			if sl := m.dict.get(featurehash.Feat1(0, s.infos[i+2].exact)); sl != nil {
 				y = int(sl.lo)
 			}
 		}

@@ -6,6 +6,8 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+
+	"github.com/dossier-nlp/dossier/extract/internal/featurehash"
 )
 
 // TrainOptions configure Train.
@@ -142,10 +144,10 @@ func allKeys(infos []tokInfo, i, p1, p2 int, keys *[nWordFeats + 4]uint64) {
 	var wk [nWordFeats]uint64
 	wordKeys(infos, i, p1, &wk)
 	copy(keys[:], wk[:])
-	keys[nWordFeats] = feat1(tBias, 0)
-	keys[nWordFeats+1] = feat1(tTag1, uint64(p1))
-	keys[nWordFeats+2] = feat1(tTag2, uint64(p2))
-	keys[nWordFeats+3] = feat2(tTag12, uint64(p1), uint64(p2))
+	keys[nWordFeats] = featurehash.Feat1(tBias, 0)
+	keys[nWordFeats+1] = featurehash.Feat1(tTag1, uint64(p1))
+	keys[nWordFeats+2] = featurehash.Feat1(tTag2, uint64(p2))
+	keys[nWordFeats+3] = featurehash.Feat2(tTag12, uint64(p1), uint64(p2))
 }
 
 // sentence trains on one sentence.
@@ -228,10 +230,10 @@ func (tr *trainer) model() *Model {
 	for p1 := 0; p1 <= nt; p1++ {
 		for p2 := 0; p2 <= nt; p2++ {
 			clear(sum)
-			add(sum, feat1(tBias, 0))
-			add(sum, feat1(tTag1, uint64(p1)))
-			add(sum, feat1(tTag2, uint64(p2)))
-			add(sum, feat2(tTag12, uint64(p1), uint64(p2)))
+			add(sum, featurehash.Feat1(tBias, 0))
+			add(sum, featurehash.Feat1(tTag1, uint64(p1)))
+			add(sum, featurehash.Feat1(tTag2, uint64(p2)))
+			add(sum, featurehash.Feat2(tTag12, uint64(p1), uint64(p2)))
 			row := m.dense[(p1*(nt+1)+p2)*nt:]
 			for y, v := range sum {
 				row[y] = quantize(v)
@@ -283,7 +285,7 @@ func (tr *trainer) model() *Model {
 func (m *Model) buildDict(tagOf func(i int) int) {
 	m.dict = newTable(len(m.words))
 	for i, w := range m.words {
-		k := feat1(0, hashString(w))
+		k := featurehash.Feat1(0, featurehash.HashString(w))
 		if m.dict.get(k) == nil {
 			m.dict.put(k, uint32(tagOf(i)), 0)
 		}

@@ -1,68 +1,14 @@
 package tagger
 
 import (
-	"unicode"
 	"unicode/utf8"
+
+	"github.com/dossier-nlp/dossier/extract/internal/featurehash"
 )
 
 // Feature keys are 64-bit hashes: a template number mixed with the hashes of
 // the token properties it looks at. Nothing here builds strings, so feature
 // extraction allocates nothing once its scratch buffers have grown.
-
-const (
-	fnvOffset = 14695981039346656037
-	fnvPrime  = 1099511628211
-	golden    = 0x9E3779B97F4A7C15
-)
-
-// mix is the splitmix64 finalizer: it spreads every input bit over the
-// output, so combined hashes do not collide systematically.
-func mix(x uint64) uint64 {
-	x ^= x >> 30
-	x *= 0xbf58476d1ce4e5b9
-	x ^= x >> 27
-	x *= 0x94d049bb133111eb
-	x ^= x >> 31
-	return x
-}
-
-// hashString is FNV-1a over the bytes of s.
-func hashString(s string) uint64 {
-	h := uint64(fnvOffset)
-	for i := 0; i < len(s); i++ {
-		h ^= uint64(s[i])
-		h *= fnvPrime
-	}
-	return h
-}
-
-func hashBytes(b []byte) uint64 {
-	h := uint64(fnvOffset)
-	for _, c := range b {
-		h ^= uint64(c)
-		h *= fnvPrime
-	}
-	return h
-}
-
-// feat1 and the following combine a template number with one, two or three
-// property hashes into a feature key. A key is never 0, the empty slot of
-// the lookup table.
-func feat1(t, a uint64) uint64 {
-	k := mix(a ^ t*golden)
-	if k == 0 {
-		k = 1
-	}
-	return k
-}
-
-func feat2(t, a, b uint64) uint64 {
-	return feat1(t, mix(a+t)^(b*0xff51afd7ed558ccd))
-}
-
-func feat3(t, a, b, c uint64) uint64 {
-	return feat2(t, mix(a^(b*0xc4ceb9fe1a85ec53)), c)
-}
 
 // Token flags.
 const (
@@ -100,63 +46,9 @@ type tokInfo struct {
 
 // Padding properties for positions outside the sentence.
 var (
-	hashBOS = hashString("<s>")
-	hashEOS = hashString("</s>")
+	hashBOS = featurehash.HashString("<s>")
+	hashEOS = featurehash.HashString("</s>")
 )
-
-// normRune maps a rune of a word to its normalised lower-case form: digits
-// become 0, curly quotes and dashes become their ASCII forms.
-func normRune(r rune) rune {
-	switch {
-	case r >= 'A' && r <= 'Z':
-		return r + 32
-	case r >= '0' && r <= '9':
-		return '0'
-	case r < utf8.RuneSelf:
-		return r
-	}
-	switch r {
-	case '‘', '’', '‛', '′':
-		return '\''
-	case '“', '”', '„', '″':
-		return '"'
-	case '–', '—', '‐', '‑', '−':
-		return '-'
-	}
-	if unicode.IsDigit(r) {
-		return '0'
-	}
-	return unicode.ToLower(r)
-}
-
-// shapeRune maps a rune to its shape class.
-func shapeRune(r rune) byte {
-	switch {
-	case r >= 'a' && r <= 'z':
-		return 'x'
-	case r >= 'A' && r <= 'Z':
-		return 'X'
-	case r >= '0' && r <= '9':
-		return 'd'
-	case r < utf8.RuneSelf:
-		return byte(r)
-	case unicode.IsUpper(r):
-		return 'X'
-	case unicode.IsLetter(r):
-		return 'x'
-	case unicode.IsDigit(r):
-		return 'd'
-	}
-	switch normRune(r) {
-	case '\'':
-		return '\''
-	case '"':
-		return '"'
-	case '-':
-		return '-'
-	}
-	return '*'
-}
 
 const maxShape = 12
 
@@ -199,7 +91,7 @@ func (m *Model) describeWith(s *scratch, words []string, lex *lexicon) {
 
 func (m *Model) describeWord(s *scratch, w string, ti *tokInfo, lex *lexicon) {
 	*ti = tokInfo{}
-	ti.word = hashString(w)
+	ti.word = featurehash.HashString(w)
 	lower := s.lower[:0]
 	bounds := s.bounds[:0]
 	var shape [maxShape]byte
@@ -209,13 +101,13 @@ func (m *Model) describeWord(s *scratch, w string, ti *tokInfo, lex *lexicon) {
 	upper, lowerCnt, first := 0, 0, true
 	for _, r := range w {
 		bounds = append(bounds, len(lower))
-		nr := normRune(r)
+		nr := featurehash.NormRune(r)
 		if nr < utf8.RuneSelf {
 			lower = append(lower, byte(nr))
 		} else {
 			lower = utf8.AppendRune(lower, nr)
 		}
-		c := shapeRune(r)
+		c := featurehash.ShapeRune(r)
 		switch c {
 		case 'X':
 			upper++
@@ -249,9 +141,9 @@ func (m *Model) describeWord(s *scratch, w string, ti *tokInfo, lex *lexicon) {
 		flags = 0
 	}
 	ti.flags = flags
-	ti.lower = hashBytes(lower)
-	ti.shape = hashBytes(shape[:ns]) + uint64(len(bounds))>>4 // long words differ from 12-letter ones
-	ti.short = hashBytes(short[:nss])
+	ti.lower = featurehash.HashBytes(lower)
+	ti.shape = featurehash.HashBytes(shape[:ns]) + uint64(len(bounds))>>4 // long words differ from 12-letter ones
+	ti.short = featurehash.HashBytes(short[:nss])
 	n := len(bounds)
 	for k := 0; k < 4; k++ {
 		if k < n {
@@ -259,8 +151,8 @@ func (m *Model) describeWord(s *scratch, w string, ti *tokInfo, lex *lexicon) {
 			if k+1 < n {
 				end = bounds[k+1]
 			}
-			ti.pre[k] = hashBytes(lower[:end]) + uint64(k)
-			ti.suf[k] = hashBytes(lower[bounds[n-1-k]:]) + uint64(k)
+			ti.pre[k] = featurehash.HashBytes(lower[:end]) + uint64(k)
+			ti.suf[k] = featurehash.HashBytes(lower[bounds[n-1-k]:]) + uint64(k)
 		} else {
 			ti.pre[k] = ti.lower + 7
 			ti.suf[k] = ti.lower + 7
@@ -382,74 +274,74 @@ func features(keys []uint64, infos []tokInfo, i int, capsSent bool) []uint64 {
 		sh = capsTemplates
 	}
 	keys = append(keys,
-		feat1(tBias, caps),
-		feat1(tLower, t.lower),
-		feat1(sh+tShape, t.shape),
-		feat1(sh+tShort, t.short),
-		feat1(tPre1, t.pre[0]),
-		feat1(tPre2, t.pre[1]),
-		feat1(tPre3, t.pre[2]),
-		feat1(tPre4, t.pre[3]),
-		feat1(tSuf1, t.suf[0]),
-		feat1(tSuf2, t.suf[1]),
-		feat1(tSuf3, t.suf[2]),
-		feat1(tSuf4, t.suf[3]),
-		feat1(tLowerM1, m1.lower),
-		feat1(tLowerP1, p1.lower),
-		feat1(tLowerM2, m2.lower),
-		feat1(tLowerP2, p2.lower),
-		feat1(sh+tShortM1, m1.short),
-		feat1(sh+tShortP1, p1.short),
-		feat1(sh+tShortM2, m2.short),
-		feat1(sh+tShortP2, p2.short),
-		feat2(sh+tShortM1_0, m1.short, t.short),
-		feat2(sh+tShort0_P1, t.short, p1.short),
-		feat3(sh+tShortM1_0_P1, m1.short, t.short, p1.short),
-		feat2(tLowerM1_0, m1.lower, t.lower),
-		feat2(tLower0_P1, t.lower, p1.lower),
-		feat2(tLowerM2_M1, m2.lower, m1.lower),
-		feat2(tLowerP1_P2, p1.lower, p2.lower),
-		feat2(sh+tLowerM1Short, m1.lower, t.short),
-		feat2(sh+tShortLowerP1, t.short, p1.lower),
-		feat1(tCase, cs),
-		feat2(sh+tCaseShort, cs, t.short),
-		feat2(sh+tCaseFlags, cs, uint64(t.flags)),
-		feat2(tCaseM1, uint64(m1.caseCls), caps),
-		feat2(tCaseP1, uint64(p1.caseCls), caps),
-		feat3(sh+tCaseM1_0_P1, uint64(m1.caseCls), cs, uint64(p1.caseCls)),
+		featurehash.Feat1(tBias, caps),
+		featurehash.Feat1(tLower, t.lower),
+		featurehash.Feat1(sh+tShape, t.shape),
+		featurehash.Feat1(sh+tShort, t.short),
+		featurehash.Feat1(tPre1, t.pre[0]),
+		featurehash.Feat1(tPre2, t.pre[1]),
+		featurehash.Feat1(tPre3, t.pre[2]),
+		featurehash.Feat1(tPre4, t.pre[3]),
+		featurehash.Feat1(tSuf1, t.suf[0]),
+		featurehash.Feat1(tSuf2, t.suf[1]),
+		featurehash.Feat1(tSuf3, t.suf[2]),
+		featurehash.Feat1(tSuf4, t.suf[3]),
+		featurehash.Feat1(tLowerM1, m1.lower),
+		featurehash.Feat1(tLowerP1, p1.lower),
+		featurehash.Feat1(tLowerM2, m2.lower),
+		featurehash.Feat1(tLowerP2, p2.lower),
+		featurehash.Feat1(sh+tShortM1, m1.short),
+		featurehash.Feat1(sh+tShortP1, p1.short),
+		featurehash.Feat1(sh+tShortM2, m2.short),
+		featurehash.Feat1(sh+tShortP2, p2.short),
+		featurehash.Feat2(sh+tShortM1_0, m1.short, t.short),
+		featurehash.Feat2(sh+tShort0_P1, t.short, p1.short),
+		featurehash.Feat3(sh+tShortM1_0_P1, m1.short, t.short, p1.short),
+		featurehash.Feat2(tLowerM1_0, m1.lower, t.lower),
+		featurehash.Feat2(tLower0_P1, t.lower, p1.lower),
+		featurehash.Feat2(tLowerM2_M1, m2.lower, m1.lower),
+		featurehash.Feat2(tLowerP1_P2, p1.lower, p2.lower),
+		featurehash.Feat2(sh+tLowerM1Short, m1.lower, t.short),
+		featurehash.Feat2(sh+tShortLowerP1, t.short, p1.lower),
+		featurehash.Feat1(tCase, cs),
+		featurehash.Feat2(sh+tCaseShort, cs, t.short),
+		featurehash.Feat2(sh+tCaseFlags, cs, uint64(t.flags)),
+		featurehash.Feat2(tCaseM1, uint64(m1.caseCls), caps),
+		featurehash.Feat2(tCaseP1, uint64(p1.caseCls), caps),
+		featurehash.Feat3(sh+tCaseM1_0_P1, uint64(m1.caseCls), cs, uint64(p1.caseCls)),
 	)
 	if t.wordType != 0 || t.name != 0 || m1.name != 0 || p1.name != 0 {
 		wt := uint64(t.wordType)
 		nm := uint64(t.name)<<8 | uint64(t.namePos)
 		keys = append(keys,
-			feat1(tWordType, wt),
-			feat2(sh+tWordTypeShape, wt, t.short),
-			feat2(tWordTypeM1, wt, uint64(m1.wordType)),
-			feat2(tWordTypeP1, wt, uint64(p1.wordType)),
-			feat1(tName, nm),
-			feat2(tNameCaps, nm, caps<<1|uint64(t.flags&flagInitCap)),
-			feat2(tNameM1, nm, uint64(m1.name)<<8|uint64(m1.namePos)),
-			feat2(tNameP1, nm, uint64(p1.name)<<8|uint64(p1.namePos)),
+			featurehash.Feat1(tWordType, wt),
+			featurehash.Feat2(sh+tWordTypeShape, wt, t.short),
+			featurehash.Feat2(tWordTypeM1, wt, uint64(m1.wordType)),
+			featurehash.Feat2(tWordTypeP1, wt, uint64(p1.wordType)),
+			featurehash.Feat1(tName, nm),
+			featurehash.Feat2(tNameCaps, nm, caps<<1|uint64(t.flags&flagInitCap)),
+			featurehash.Feat2(tNameM1, nm, uint64(m1.name)<<8|uint64(m1.namePos)),
+			featurehash.Feat2(tNameP1, nm, uint64(p1.name)<<8|uint64(p1.namePos)),
 		)
 	}
 	if !capsSent {
-		keys = append(keys, feat1(tWord, t.word))
+		keys = append(keys, featurehash.Feat1(tWord, t.word))
 	}
 	if i == 0 {
 		keys = append(keys,
-			feat1(sh+tFirstShort, t.short),
-			feat1(tFirstCase, cs))
+			featurehash.Feat1(sh+tFirstShort, t.short),
+			featurehash.Feat1(tFirstCase, cs))
 	}
 	if t.gaz != 0 || m1.gaz != 0 || p1.gaz != 0 || t.gazSpan != 0 {
 		g := uint64(t.gaz)
 		keys = append(keys,
-			feat1(tGaz, g),
-			feat2(tGazCaps, g, caps|uint64(t.flags&flagInitCap)<<1),
-			feat1(sh+tGazShort, g^t.short),
-			feat2(tGazSpan, uint64(t.gazSpan), uint64(t.gazPos)),
-			feat3(tGazSpanCase, uint64(t.gazSpan), uint64(t.gazPos), cs),
-			feat1(tGazM1, uint64(m1.gaz)),
-			feat1(tGazP1, uint64(p1.gaz)),
+			featurehash.Feat1(tGaz, g),
+			featurehash.Feat2(tGazCaps, g, caps|uint64(t.flags&flagInitCap)<<1),
+			featurehash.Feat1(sh+tGazShort, g^t.short),
+			featurehash.Feat2(tGazSpan, uint64(t.gazSpan), uint64(t.gazPos)),
+			featurehash.Feat3(tGazSpanCase, uint64(t.gazSpan), uint64(t.gazPos), cs),
+			featurehash.Feat1(tGazM1, uint64(m1.gaz)),
+			featurehash.Feat1(tGazP1, uint64(p1.gaz)),
 		)
 	}
 	return keys

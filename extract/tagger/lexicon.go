@@ -3,6 +3,8 @@ package tagger
 import (
 	"sort"
 	"unicode"
+
+	"github.com/dossier-nlp/dossier/extract/internal/featurehash"
 )
 
 // lexicon is what the model remembers of the words of its training data,
@@ -19,7 +21,7 @@ const maxName = 6
 
 // phraseHash extends the hash h of a word sequence with the next word.
 func phraseHash(h, word uint64) uint64 {
-	return mix(h*0x100000001b3 ^ word)
+	return featurehash.Mix(h*0x100000001b3 ^ word)
 }
 
 // annotate marks every token covered by a known name with the name's type
@@ -34,7 +36,7 @@ func (l *lexicon) annotate(infos []tokInfo) {
 	for i := 0; i < len(infos); {
 		best, typ := 0, int32(0)
 		if caps || infos[i].flags&(flagInitCap|flagHasDigit) != 0 {
-			h := uint64(fnvOffset)
+			h := uint64(featurehash.FNVOffset)
 			for k := i; k < len(infos) && k < i+maxName; k++ {
 				h = phraseHash(h, infos[k].lower)
 				if v := l.phrases.get(h); v > 0 {
@@ -91,7 +93,7 @@ func buildLexicon(data []Example, types []string) *lexicon {
 				inSpan[k] = t
 			}
 			if sp.End-sp.Start <= maxName {
-				h := uint64(fnvOffset)
+				h := uint64(featurehash.FNVOffset)
 				for k := sp.Start; k < sp.End; k++ {
 					h = phraseHash(h, s.infos[k].lower)
 				}
