@@ -14,9 +14,6 @@ import (
 var (
 	posOnce  sync.Once
 	posModel *postag.Model
-
-	nerOnce   sync.Once
-	proseFull *prose.Model
 )
 
 // sharedPOSModel returns our part-of-speech model, decoded once.
@@ -29,18 +26,6 @@ func sharedPOSModel() *postag.Model {
 		posModel = m
 	})
 	return posModel
-}
-
-// proseNERModel returns prose's whole model, entity classifier included,
-// decoded once; only ProseTagger needs it.
-func proseNERModel() *prose.Model {
-	nerOnce.Do(func() {
-		d, err := prose.NewDocument("x", prose.WithSegmentation(false))
-		if err == nil {
-			proseFull = d.Model
-		}
-	})
-	return proseFull
 }
 
 // cleanText returns text with every byte that is not part of valid,

@@ -128,7 +128,7 @@ func (db *DB) ApplyAliases(ctx context.Context) ([]Decision, error) {
 		return nil, fmt.Errorf("apply aliases: %w", err)
 	}
 	defer tx.Rollback()
-	w, _ := newWriter(ctx, tx)
+	w := newWriter(ctx, tx)
 	w.rules = db.rules
 	defer w.close()
 	if err := w.applyRules(); err != nil {

@@ -42,10 +42,7 @@ func (db *DB) Write(ctx context.Context, docs []Doc) (WriteStats, error) {
 		return ws, fmt.Errorf("begin: %w", err)
 	}
 	defer tx.Rollback()
-	w, err := newWriter(ctx, tx)
-	if err != nil {
-		return ws, err
-	}
+	w := newWriter(ctx, tx)
 	defer w.close()
 	w.rules = db.rules
 	for i := range docs {
@@ -76,8 +73,8 @@ type writer struct {
 	decisions []Decision
 }
 
-func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
-	return &writer{ctx: ctx, tx: tx, stmts: make(map[string]*sql.Stmt), touched: make(map[int64]bool)}, nil
+func newWriter(ctx context.Context, tx *sql.Tx) *writer {
+	return &writer{ctx: ctx, tx: tx, stmts: make(map[string]*sql.Stmt), touched: make(map[int64]bool)}
 }
 
 func (w *writer) close() {
@@ -598,7 +595,7 @@ func (db *DB) Prune(ctx context.Context, keep []string) (int, error) {
 	if err := rows.Err(); err != nil {
 		return 0, err
 	}
-	w, _ := newWriter(ctx, tx)
+	w := newWriter(ctx, tx)
 	defer w.close()
 	for _, id := range gone {
 		if err := w.removeRows(id); err != nil {
