@@ -166,7 +166,6 @@ func mergeInitials(toks []Token) []Token {
 		if i+1 < len(toks) && (initial || abbrev) && toks[i+1].Text == "." && toks[i+1].Start == t.End {
 			t.Text += "."
 			t.End++
-			t.Tag = "NNP"
 			i++
 		}
 		out = append(out, t)
@@ -192,9 +191,9 @@ func splitHyphenated(toks []Token) []Token {
 			out = append(make([]Token, 0, len(toks)+8), toks[:i]...)
 		}
 		out = append(out,
-			Token{Text: t.Text[:h], Tag: "NNP", Start: t.Start, End: t.Start + h},
-			Token{Text: "-", Tag: "HYPH", Start: t.Start + h, End: t.Start + h + 1},
-			Token{Text: t.Text[h+1:], Tag: t.Tag, Start: t.Start + h + 1, End: t.End})
+			Token{Text: t.Text[:h], Start: t.Start, End: t.Start + h},
+			Token{Text: "-", Start: t.Start + h, End: t.Start + h + 1},
+			Token{Text: t.Text[h+1:], Start: t.Start + h + 1, End: t.End})
 	}
 	if out == nil {
 		return toks
@@ -202,11 +201,11 @@ func splitHyphenated(toks []Token) []Token {
 	return out
 }
 
-// alignProse places prose's tokens in text and keeps their tags.
+// alignProse places prose's tokens in text. Tags come later (analyze).
 func alignProse(text string, ptoks []prose.Token) []Token {
 	toks := make([]Token, 0, len(ptoks))
-	align(text, len(ptoks), func(i int) string { return ptoks[i].Text }, func(i, start, end int) {
-		toks = append(toks, Token{Text: text[start:end], Tag: ptoks[i].Tag, Start: start, End: end})
+	align(text, len(ptoks), func(i int) string { return ptoks[i].Text }, func(_, start, end int) {
+		toks = append(toks, Token{Text: text[start:end], Start: start, End: end})
 	})
 	return toks
 }
