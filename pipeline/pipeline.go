@@ -128,6 +128,10 @@ func Run(ctx context.Context, root string, db *store.DB, x *extract.Extractor, o
 	}
 	version := x.Version()
 	start := time.Now()
+	rootID, err := db.Root(ctx, root)
+	if err != nil {
+		return nil, err
+	}
 
 	// Internal cancellation (a fatal error) stops everything; the caller's
 	// ctx stops only discovery.
@@ -185,7 +189,7 @@ func Run(ctx context.Context, root string, db *store.DB, x *extract.Extractor, o
 				}
 			}()
 			for f := range jobs {
-				r, err := process(gctx, db, x, version, f, maxSize, opts.Force)
+				r, err := process(gctx, db, x, version, rootID, f, maxSize, opts.Force)
 				if err != nil {
 					return err
 				}
@@ -234,7 +238,7 @@ func Run(ctx context.Context, root string, db *store.DB, x *extract.Extractor, o
 	// A folder that could not be read hides files that may still exist:
 	// nothing is pruned then.
 	if opts.Prune && !sum.Stopped && !unreadDir {
-		if sum.Pruned, err = db.Prune(context.WithoutCancel(ctx), seen); err != nil {
+		if sum.Pruned, err = db.Prune(context.WithoutCancel(ctx), rootID, seen); err != nil {
 			return nil, fmt.Errorf("prune: %w", err)
 		}
 	}
@@ -270,18 +274,18 @@ func (c *counters) snapshot(start time.Time) Progress {
 
 // process reads, checks and extracts one file. Only a failing store lookup
 // is an error; everything wrong with the file itself is a failed result.
-func process(ctx context.Context, db *store.DB, x *extract.Extractor, version string, f file, maxSize int64, force bool) (result, error) {
+func process(ctx context.Context, db *store.DB, x *extract.Extractor, version string, root int64, f file, maxSize int64, force bool) (result, error) {
 	if f.err != nil {
-		return result{f: f, doc: &store.Doc{Path: f.rel, Err: f.err.Error()}}, nil
+		return result{f: f, doc: &store.Doc{Root: root, Path: f.rel, Err: f.err.Error()}}, nil
 	}
 	data, err := readDocument(f.abs, maxSize)
 	if err != nil {
-		return result{f: f, doc: &store.Doc{Path: f.rel, Size: f.size, Err: err.Error()}}, nil
+		return result{f: f, doc: &store.Doc{Root: root, Path: f.rel, Size: f.size, Err: err.Error()}}, nil
 	}
 	sum := sha256.Sum256(data)
 	sha := hex.EncodeToString(sum[:])
 	if !force {
-		info, ok, err := db.Known(ctx, f.rel)
+		info, ok, err := db.Known(ctx, root, f.rel)
 		if err != nil {
 			return result{}, fmt.Errorf("look up %q: %w", f.rel, err)
 		}
@@ -295,7 +299,7 @@ func process(ctx context.Context, db *store.DB, x *extract.Extractor, version st
 		f:      f,
 		tokens: len(res.Tokens),
 		doc: &store.Doc{
-			Path: f.rel, SHA256: sha, Size: int64(len(data)), Text: text,
+			Root: root, Path: f.rel, SHA256: sha, Size: int64(len(data)), Text: text,
 			Result: res, ExtractorVersion: version,
 		},
 	}, nil

@@ -288,5 +288,5 @@ func openExisting(ctx context.Context, path string) (*store.DB, error) {
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 		return nil, fmt.Errorf("no database at %s: create one with 'dossier run FOLDER --db %s'", path, path)
 	}
-	return store.Open(ctx, path)
+	return store.OpenReadOnly(ctx, path)
 }
