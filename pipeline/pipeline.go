@@ -79,6 +79,10 @@ type Summary struct {
 	Stopped bool
 	// Pruned is how many documents Prune removed.
 	Pruned int
+	// WriteTime is the time spent writing to the store; Blocked is the
+	// time extraction workers spent waiting for the writer to take their
+	// results (summed over workers).
+	WriteTime, Blocked time.Duration
 }
 
 // MBPerSecond is the throughput over the processed documents.
@@ -144,10 +148,12 @@ func Run(ctx context.Context, root string, db *store.DB, x *extract.Extractor, o
 	var st counters
 	found := make(chan file, 16)
 	jobs := make(chan file, workers)
-	results := make(chan result, workers)
+	// The writer takes a whole batch while the workers go on: a result
+	// waits in this buffer, not in a blocked worker.
+	results := make(chan result, workers+batchSize)
 	// slots bounds the files between discovery and the writer, which
 	// restores discovery order before writing.
-	slots := make(chan struct{}, workers*4+batchSize)
+	slots := make(chan struct{}, workers*4+2*batchSize)
 
 	st.discovering.Store(true)
 	g.Go(func() error {
@@ -195,8 +201,14 @@ func Run(ctx context.Context, root string, db *store.DB, x *extract.Extractor, o
 				}
 				select {
 				case results <- r:
-				case <-gctx.Done():
-					return gctx.Err()
+				default:
+					t := time.Now()
+					select {
+					case results <- r:
+					case <-gctx.Done():
+						return gctx.Err()
+					}
+					st.blocked.Add(int64(time.Since(t)))
 				}
 			}
 			return nil
@@ -233,6 +245,7 @@ func Run(ctx context.Context, root string, db *store.DB, x *extract.Extractor, o
 		return nil, err
 	}
 	sum.Elapsed = time.Since(start)
+	sum.Blocked = time.Duration(st.blocked.Load())
 	sum.Found = int(st.found.Load())
 	sum.Stopped = ctx.Err() != nil
 	// A folder that could not be read hides files that may still exist:
@@ -257,6 +270,7 @@ func Run(ctx context.Context, root string, db *store.DB, x *extract.Extractor, o
 type counters struct {
 	found, processed, unchanged, failed atomic.Int64
 	bytes                               atomic.Int64
+	blocked                             atomic.Int64 // ns workers waited for the writer
 	discovering                         atomic.Bool
 }
 
@@ -324,7 +338,9 @@ func write(ctx context.Context, db *store.DB, results <-chan result, slots <-cha
 		}
 		// Documents in flight are committed even when the run is being
 		// stopped: only a failing store aborts.
+		t := time.Now()
 		ws, err := db.Write(context.WithoutCancel(ctx), docs)
+		sum.WriteTime += time.Since(t)
 		if err != nil {
 			return fmt.Errorf("write documents: %w", err)
 		}

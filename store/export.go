@@ -14,6 +14,7 @@ import (
 // relations with their evidence. Gold files share this shape.
 type ExportDoc struct {
 	Doc       string           `json:"doc"`
+	Root      string           `json:"root,omitempty"` // the folder doc is relative to (absolute)
 	SHA256    string           `json:"sha256,omitempty"`
 	Entities  []ExportEntity   `json:"entities"`
 	Mentions  []ExportMention  `json:"mentions"`
@@ -59,8 +60,8 @@ type ExportRelation struct {
 	Count      int     `json:"count,omitempty"`
 }
 
-// Export writes one JSON object per processed document, ordered by path,
-// one per line.
+// Export writes one JSON object per processed document, ordered by folder
+// and path, one per line.
 func (db *DB) Export(ctx context.Context, w io.Writer) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
@@ -72,21 +73,22 @@ func (db *DB) Export(ctx context.Context, w io.Writer) error {
 	})
 }
 
-// ExportDocs calls fn with every processed document, ordered by path. It
-// stops at and returns fn's first error.
+// ExportDocs calls fn with every processed document, ordered by folder and
+// path. It stops at and returns fn's first error.
 func (db *DB) ExportDocs(ctx context.Context, fn func(ExportDoc) error) error {
-	rows, err := db.sql.QueryContext(ctx, `SELECT id, path, coalesce(sha256, '') FROM documents WHERE status = 'ok' ORDER BY path`)
+	rows, err := db.sql.QueryContext(ctx, `SELECT d.id, d.path, coalesce(d.sha256, ''), r.path FROM documents d
+		JOIN roots r ON r.id = d.root_id WHERE d.status = 'ok' ORDER BY r.path, d.path`)
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
 	type docRef struct {
-		id        int64
-		path, sha string
+		id              int64
+		path, sha, root string
 	}
 	var docs []docRef
 	for rows.Next() {
 		var d docRef
-		if err := rows.Scan(&d.id, &d.path, &d.sha); err != nil {
+		if err := rows.Scan(&d.id, &d.path, &d.sha, &d.root); err != nil {
 			rows.Close()
 			return fmt.Errorf("export: %w", err)
 		}
@@ -101,7 +103,7 @@ func (db *DB) ExportDocs(ctx context.Context, fn func(ExportDoc) error) error {
 		if err != nil {
 			return fmt.Errorf("export %s: %w", d.path, err)
 		}
-		ed.Doc, ed.SHA256 = d.path, d.sha
+		ed.Doc, ed.SHA256, ed.Root = d.path, d.sha, d.root
 		if err := fn(ed); err != nil {
 			return err
 		}

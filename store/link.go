@@ -71,10 +71,13 @@ type linkIndex struct {
 	groups map[string]*group   // type + "\x00" + names
 	byLink map[string][]*group // link key -> groups
 	mark   int
+	// entityKeys caches entities' normalised canonical names, filled as
+	// they are read or renamed.
+	entityKeys map[int64]string
 }
 
 func newLinkIndex() *linkIndex {
-	return &linkIndex{groups: make(map[string]*group), byLink: make(map[string][]*group)}
+	return &linkIndex{groups: make(map[string]*group), byLink: make(map[string][]*group), entityKeys: make(map[int64]string)}
 }
 
 func groupKey(typ, names string) string { return typ + "\x00" + names }

@@ -89,12 +89,24 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	if err := checkWritable(path); err != nil {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
+	if st, err := os.Stat(path); err == nil && st.Size() > 0 {
+		// Look before touching: opening for writing turns on the
+		// write-ahead log, which changes the file.
+		ro, err := openRO(ctx, path, false)
+		if err != nil {
+			return nil, fmt.Errorf("open database %s: %w", path, err)
+		}
+		ro.sql.Close()
+	}
 	q := url.Values{}
 	q.Set("_busy_timeout", "30000")
 	q.Set("_journal_mode", "WAL")
 	q.Set("_foreign_keys", "on")
 	q.Set("_synchronous", "NORMAL")
 	q.Set("_txlock", "immediate")
+	// A writer touches the same index pages batch after batch: a 64 MiB
+	// page cache keeps them, and rarer checkpoints write each page once.
+	q.Set("_cache_size", "-65536")
 	sdb, err := sql.Open("sqlite3", dsn(path, q))
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", path, err)

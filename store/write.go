@@ -137,6 +137,8 @@ type writer struct {
 	names     map[int64]bool           // entities whose canonical name may change
 	newDocs   []int64                  // documents whose sentences go into the full-text index
 	later     []pendingDecision        // decisions to record at the end
+	bulk      *writerBulks
+	keys      map[int64]string // entity -> normalised canonical name, shared with the index
 	created   map[*group]bool          // groups this transaction split off
 	decisions []Decision
 }
@@ -149,7 +151,7 @@ type docEntity struct {
 
 func newWriter(ctx context.Context, tx *sql.Tx, db *DB) *writer {
 	return &writer{
-		ctx: ctx, tx: tx, db: db, ix: db.links, rules: db.rules,
+		ctx: ctx, tx: tx, db: db, ix: db.links, rules: db.rules, keys: db.links.entityKeys,
 		stmts:     make(map[string]*sql.Stmt),
 		now:       time.Now().UTC().Format(time.RFC3339),
 		touched:   make(map[*group]bool),
@@ -483,29 +485,31 @@ func (w *writer) insert(d *Doc, ws *WriteStats) error {
 		return nil
 	}
 	res := d.Result
+	b := w.bulks()
 	for i, s := range res.Sentences {
-		if _, err := w.exec(`INSERT INTO sentences (doc_id, idx, start, end, text) VALUES (?, ?, ?, ?, ?)`,
-			docID, i, s.Start, s.End, d.Text[s.Start:s.End]); err != nil {
+		if err := b.sentences.add(docID, i, s.Start, s.End, d.Text[s.Start:s.End]); err != nil {
 			return err
 		}
 	}
 	w.newDocs = append(w.newDocs, docID)
 	for i, e := range ents {
-		if _, err := w.exec(`INSERT INTO doc_entities (doc_id, idx, group_id) VALUES (?, ?, ?)`, docID, i, e.g.id); err != nil {
+		if err := b.docEntities.add(docID, i, e.g.id); err != nil {
 			return err
 		}
-		for a, n := range e.aliases {
-			if _, err := w.exec(`INSERT INTO group_aliases (group_id, alias, mentions) VALUES (?, ?, ?)
-				ON CONFLICT (group_id, alias) DO UPDATE SET mentions = mentions + excluded.mentions`, e.g.id, a, n); err != nil {
+		aliases := make([]string, 0, len(e.aliases))
+		for a := range e.aliases {
+			aliases = append(aliases, a)
+		}
+		sort.Strings(aliases)
+		for _, a := range aliases {
+			if err := b.groupAliases.add(e.g.id, a, e.aliases[a]); err != nil {
 				return err
 			}
-			w.addAlias(e.g.entity, a, n)
+			w.addAlias(e.g.entity, a, e.aliases[a])
 		}
 	}
 	for _, m := range res.Mentions {
-		if _, err := w.exec(`INSERT INTO mentions (doc_id, sentence, entity_id, doc_entity, start, end, text, type, source, confidence)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			docID, m.Sentence, ents[m.Entity].g.entity, m.Entity, m.Start, m.End, m.Text, m.Type, m.Source, m.Confidence); err != nil {
+		if err := b.mentions.add(docID, m.Sentence, ents[m.Entity].g.entity, m.Entity, m.Start, m.End, m.Text, m.Type, m.Source, m.Confidence); err != nil {
 			return err
 		}
 	}
@@ -521,13 +525,44 @@ func (w *writer) insert(d *Doc, ws *WriteStats) error {
 			// Co-occurrence is symmetric: one order, so documents add up.
 			subj, obj, si, oi = obj, subj, oi, si
 		}
-		if _, err := w.exec(`INSERT INTO relations (doc_id, sentence, subject_id, subject_idx, predicate, object_id, object_idx, kind, start, end, confidence, rule, count)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			docID, r.Sentence, subj, si, r.Predicate, obj, oi, r.Kind, r.Start, r.End, r.Confidence, r.Rule, count); err != nil {
+		if err := b.relations.add(docID, r.Sentence, subj, si, r.Predicate, obj, oi, r.Kind, r.Start, r.End, r.Confidence, r.Rule, count); err != nil {
 			return err
 		}
 	}
 	ws.Relations += len(res.Relations)
+	return nil
+}
+
+// writerBulks are the multi-row inserts of a writer.
+type writerBulks struct {
+	sentences, docEntities, groupAliases, mentions, relations *bulk
+}
+
+func (w *writer) bulks() *writerBulks {
+	if w.bulk == nil {
+		w.bulk = &writerBulks{
+			sentences:   newBulk(w, "sentences", []string{"doc_id", "idx", "start", "end", "text"}, ""),
+			docEntities: newBulk(w, "doc_entities", []string{"doc_id", "idx", "group_id"}, ""),
+			groupAliases: newBulk(w, "group_aliases", []string{"group_id", "alias", "mentions"},
+				" ON CONFLICT (group_id, alias) DO UPDATE SET mentions = mentions + excluded.mentions"),
+			mentions: newBulk(w, "mentions", []string{"doc_id", "sentence", "entity_id", "doc_entity", "start", "end", "text", "type", "source", "confidence"}, ""),
+			relations: newBulk(w, "relations", []string{"doc_id", "sentence", "subject_id", "subject_idx", "predicate", "object_id", "object_idx",
+				"kind", "start", "end", "confidence", "rule", "count"}, ""),
+		}
+	}
+	return w.bulk
+}
+
+// flushBulks writes every queued row.
+func (w *writer) flushBulks() error {
+	if w.bulk == nil {
+		return nil
+	}
+	for _, b := range []*bulk{w.bulk.sentences, w.bulk.docEntities, w.bulk.groupAliases, w.bulk.mentions, w.bulk.relations} {
+		if err := b.flush(); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
@@ -768,6 +803,9 @@ func (w *writer) move(g *group, to int64) error {
 // sentences and the entities' aliases and names, and removes groups and
 // entities that nothing names any more.
 func (w *writer) finish() error {
+	if err := w.flushBulks(); err != nil {
+		return err
+	}
 	for _, g := range w.touchedGroups() {
 		switch {
 		case g.docs <= 0:
@@ -929,6 +967,7 @@ func (w *writer) rename(id int64) error {
 		if _, err := w.exec(`DELETE FROM entities WHERE id = ? AND NOT EXISTS (SELECT 1 FROM mentions WHERE entity_id = ?)`, id, id); err != nil {
 			return fmt.Errorf("remove entity without mentions: %w", err)
 		}
+		delete(w.keys, id)
 		return nil
 	}
 	pinned := 0
@@ -939,11 +978,15 @@ func (w *writer) rename(id int64) error {
 		best, extract.NormalizeName(best), pinned, id, best, pinned); err != nil {
 		return fmt.Errorf("update canonical name: %w", err)
 	}
+	w.keys[id] = extract.NormalizeName(best)
 	return nil
 }
 
 // entityKey returns an entity's current normalised name.
 func (w *writer) entityKey(id int64) (string, error) {
+	if k, ok := w.keys[id]; ok {
+		return k, nil
+	}
 	s, err := w.stmt(`SELECT key FROM entities WHERE id = ?`)
 	if err != nil {
 		return "", err
@@ -952,6 +995,9 @@ func (w *writer) entityKey(id int64) (string, error) {
 	err = s.QueryRowContext(w.ctx, id).Scan(&key)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", nil
+	}
+	if err == nil {
+		w.keys[id] = key
 	}
 	return key, err
 }
