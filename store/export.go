@@ -7,6 +7,8 @@ import (
 	"io"
 	"slices"
 	"strings"
+
+	"github.com/dossier-nlp/dossier/extract"
 )
 
 // ExportDoc is one document in the JSONL export: the entities it mentions
@@ -170,6 +172,10 @@ func (db *DB) exportDoc(ctx context.Context, docID int64) (ExportDoc, error) {
 		}
 		if n, ok := local[oid]; ok {
 			r.Object = n
+		}
+		if r.Kind == extract.KindCooccurrence && r.Object < r.Subject {
+			// Symmetric: named in one order, whatever the entities' ids.
+			r.Subject, r.Object = r.Object, r.Subject
 		}
 		ed.Relations = append(ed.Relations, r)
 	}
