@@ -19,8 +19,14 @@ var files embed.FS
 // readable and quick in a browser.
 const DefaultTop = 150
 
-// graphSize is the side of the square the layout fills, in SVG units.
+// graphSize is the side of the square the layout of up to 150 nodes
+// fills, in SVG units; larger graphs get more room (the page fits the
+// picture to the window, and zooming shows the detail).
 const graphSize = 1000.0
+
+func graphSide(n int) float64 {
+	return round1(graphSize * math.Max(1, math.Sqrt(float64(n)/150)))
+}
 
 // GraphOptions say how to draw a graph.
 type GraphOptions struct {
@@ -105,7 +111,7 @@ type jsonEdge struct {
 
 // prepareGraph lays g out and computes everything the templates draw.
 func prepareGraph(g store.Graph, opts GraphOptions) (graphData, error) {
-	d := graphData{Title: opts.Title, Size: graphSize}
+	d := graphData{Title: opts.Title, Size: graphSide(len(g.Nodes))}
 	if d.Title == "" {
 		d.Title = "Entity network"
 	}
@@ -139,7 +145,7 @@ func prepareGraph(g store.Graph, opts GraphOptions) (graphData, error) {
 	for i, n := range g.Nodes {
 		radius[i] = round1(4 + 22*math.Sqrt(float64(n.Mentions)/float64(maxMentions)))
 	}
-	pos := layout(len(g.Nodes), pairs, weights, radius, graphSize, 40)
+	pos := layout(len(g.Nodes), pairs, weights, radius, d.Size, 40)
 	// Nodes sorted by mentions: the first ones get labels.
 	order := make([]int, len(g.Nodes))
 	for i := range order {

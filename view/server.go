@@ -49,7 +49,14 @@ func NewServer(db *store.DB) *Server {
 	s.mux.HandleFunc("GET /doc/{id}", s.document)
 	s.mux.HandleFunc("GET /graph", s.graph)
 	s.mux.HandleFunc("GET /search", s.search)
-	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) { s.notFound(w, r) })
+	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			w.Header().Set("Allow", "GET, HEAD")
+			http.Error(w, "method not allowed: the web view only reads", http.StatusMethodNotAllowed)
+			return
+		}
+		s.notFound(w, r)
+	})
 	return s
 }
 
