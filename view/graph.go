@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"slices"
+	"unicode/utf8"
 
 	"github.com/dossier-nlp/dossier/store"
 )
@@ -55,7 +56,7 @@ type graphNode struct {
 	store.GraphNode
 	X, Y, R  float64
 	Class    string
-	Label    bool
+	Label    label
 	FontSize float64
 	URL      string
 }
@@ -146,19 +147,14 @@ func prepareGraph(g store.Graph, opts GraphOptions) (graphData, error) {
 		radius[i] = round1(4 + 22*math.Sqrt(float64(n.Mentions)/float64(maxMentions)))
 	}
 	pos := layout(len(g.Nodes), pairs, weights, radius, d.Size, 40)
-	// Nodes sorted by mentions: the first ones get labels.
-	order := make([]int, len(g.Nodes))
-	for i := range order {
-		order[i] = i
+	fontSize := make([]float64, len(g.Nodes))
+	for i, n := range g.Nodes {
+		fontSize[i] = round1(11 + 5*math.Sqrt(float64(n.Mentions)/float64(maxMentions)))
 	}
-	slices.SortStableFunc(order, func(a, b int) int { return g.Nodes[b].Mentions - g.Nodes[a].Mentions })
-	labelled := make([]bool, len(g.Nodes))
-	for _, i := range order[:min(labels, len(order))] {
-		labelled[i] = true
-	}
+	labelled := placeLabels(g.Nodes, pos, radius, fontSize, labels, d.Size)
 	for i, n := range g.Nodes {
 		gn := graphNode{GraphNode: n, X: round1(pos[i].X), Y: round1(pos[i].Y), R: radius[i], Class: typeClass(n.Type),
-			Label: labelled[i], FontSize: round1(11 + 5*math.Sqrt(float64(n.Mentions)/float64(maxMentions)))}
+			Label: labelled[i], FontSize: fontSize[i]}
 		if opts.EntityURL != "" {
 			gn.URL = fmt.Sprintf(opts.EntityURL, n.ID)
 		}
@@ -194,6 +190,94 @@ func prepareGraph(g store.Graph, opts GraphOptions) (graphData, error) {
 	slices.Sort(d.Kinds)
 	d.MaxDoc = max(d.MaxDoc, 1)
 	return d, nil
+}
+
+// box is an axis-aligned rectangle.
+type box struct{ x0, y0, x1, y1 float64 }
+
+func (a box) overlaps(b box) bool { return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1 }
+
+// label is where a node's name goes: the text's anchor point and
+// alignment (SVG text-anchor).
+type label struct {
+	Shown  bool
+	X, Y   float64 // the text's baseline anchor
+	Anchor string  // start, middle or end
+}
+
+// placeLabels chooses which nodes show their name without hovering, and
+// where: at most limit, the most mentioned first, each below, above, right
+// or left of its circle, the first place where its text would cover no
+// other label and no other node and stays inside the picture, so that
+// every name drawn can be read. The
+// ten most mentioned may cover other nodes, never other labels. A node
+// whose name does not fit shows it on hover, below its circle.
+func placeLabels(nodes []store.GraphNode, pos []point, r, fontSize []float64, limit int, size float64) []label {
+	order := make([]int, len(nodes))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return nodes[b].Mentions - nodes[a].Mentions })
+	circles := make([]box, len(nodes))
+	for i, p := range pos {
+		circles[i] = box{p.X - r[i], p.Y - r[i], p.X + r[i], p.Y + r[i]}
+	}
+	out := make([]label, len(nodes))
+	for i, p := range pos {
+		out[i] = label{X: p.X, Y: p.Y + r[i] + fontSize[i], Anchor: "middle"}
+	}
+	var placed []box
+	free := func(b box, self int, coverNodes bool) bool {
+		if b.x0 < 0 || b.y0 < 0 || b.x1 > size || b.y1 > size {
+			return false
+		}
+		for _, p := range placed {
+			if b.overlaps(p) {
+				return false
+			}
+		}
+		if coverNodes {
+			return true
+		}
+		for j := range circles {
+			if j != self && b.overlaps(circles[j]) {
+				return false
+			}
+		}
+		return true
+	}
+	for rank, i := range order {
+		if len(placed) >= limit {
+			break
+		}
+		f, p := fontSize[i], pos[i]
+		w := 0.6 * f * float64(utf8.RuneCountInString(nodes[i].Name))
+		candidates := []struct {
+			l label
+			b box
+		}{
+			{label{true, p.X, p.Y + r[i] + f, "middle"}, box{p.X - w/2, p.Y + r[i] + 1, p.X + w/2, p.Y + r[i] + f*1.3}},
+			{label{true, p.X, p.Y - r[i] - 0.35*f, "middle"}, box{p.X - w/2, p.Y - r[i] - 1.3*f, p.X + w/2, p.Y - r[i] - 1}},
+			{label{true, p.X + r[i] + 3, p.Y + 0.35*f, "start"}, box{p.X + r[i] + 2, p.Y - 0.65*f, p.X + r[i] + 3 + w, p.Y + 0.65*f}},
+			{label{true, p.X - r[i] - 3, p.Y + 0.35*f, "end"}, box{p.X - r[i] - 3 - w, p.Y - 0.65*f, p.X - r[i] - 2, p.Y + 0.65*f}},
+		}
+		for pass := 0; pass < 2 && !out[i].Shown; pass++ {
+			if pass == 1 && rank >= 10 {
+				break
+			}
+			for _, c := range candidates {
+				if free(c.b, i, pass == 1) {
+					out[i] = c.l
+					placed = append(placed, c.b)
+					break
+				}
+			}
+		}
+	}
+	for i := range out {
+		out[i].X, out[i].Y = round1(out[i].X), round1(out[i].Y)
+	}
+	return out
 }
 
 func round1(f float64) float64 { return math.Round(f*10) / 10 }

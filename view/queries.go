@@ -322,6 +322,40 @@ func loadDocument(ctx context.Context, db *sql.DB, id int64) (docData, error) {
 	return d, nil
 }
 
+// docItem is one row of the document list.
+type docItem struct {
+	ID       int64
+	Path     string
+	Status   string
+	Error    string
+	Size     int64
+	Mentions int
+	Entities int
+}
+
+// listDocuments returns one page of the documents, by path, and how many
+// there are.
+func listDocuments(ctx context.Context, db *sql.DB, offset, limit int) ([]docItem, int, error) {
+	var total int
+	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM documents`).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("count documents: %w", err)
+	}
+	var out []docItem
+	err := scanAll(ctx, db, `SELECT d.id, d.path, d.status, coalesce(d.error, ''), d.size,
+		(SELECT count(*) FROM mentions m WHERE m.doc_id = d.id),
+		(SELECT count(DISTINCT entity_id) FROM mentions m WHERE m.doc_id = d.id)
+		FROM documents d ORDER BY d.path, d.id LIMIT ? OFFSET ?`, []any{limit, offset}, func(rows *sql.Rows) error {
+		var d docItem
+		err := rows.Scan(&d.ID, &d.Path, &d.Status, &d.Error, &d.Size, &d.Mentions, &d.Entities)
+		out = append(out, d)
+		return err
+	})
+	if err != nil {
+		return nil, 0, fmt.Errorf("list documents: %w", err)
+	}
+	return out, total, nil
+}
+
 // searchHit is a sentence matching a full-text query, cut into the parts
 // that match and those that do not.
 type searchHit struct {

@@ -19,7 +19,8 @@ import (
 
 // Server is the web view of one database: an http.Handler with pages for
 // the entity list (/), an entity (/entity/{id}), a document (/doc/{id}),
-// the graph (/graph) and full-text search (/search). It only reads; open
+// the document list (/docs), the graph (/graph) and full-text search
+// (/search). It only reads; open
 // the database with store.OpenReadOnly so that a run can write meanwhile.
 type Server struct {
 	db   *store.DB
@@ -46,6 +47,7 @@ func NewServer(db *store.DB) *Server {
 	s.mux.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(static)))
 	s.mux.HandleFunc("GET /{$}", s.entities)
 	s.mux.HandleFunc("GET /entity/{id}", s.entity)
+	s.mux.HandleFunc("GET /docs", s.documents)
 	s.mux.HandleFunc("GET /doc/{id}", s.document)
 	s.mux.HandleFunc("GET /graph", s.graph)
 	s.mux.HandleFunc("GET /search", s.search)
@@ -87,7 +89,7 @@ var pageTemplates = template.Must(template.New("").Funcs(template.FuncMap{
 	"add":       func(a, b int) int { return a + b },
 	"docURL":    docURL,
 }).ParseFS(files, "templates/layout.html", "templates/entities.html", "templates/entity.html",
-	"templates/doc.html", "templates/search.html", "templates/notfound.html"))
+	"templates/doc.html", "templates/docs.html", "templates/search.html", "templates/notfound.html"))
 
 // page is the data every page template gets.
 type page struct {
@@ -207,6 +209,29 @@ func (s *Server) entities(w http.ResponseWriter, r *http.Request) {
 	d := entitiesData{Query: q, Type: typ, Types: types, Items: items, Total: total, First: (pageNo-1)*s.PageSize + 1,
 		Pager: newPager(r, pageNo, pageNo < pages, pages)}
 	s.render(w, r, http.StatusOK, "entities.html", page{Title: "Entities", Nav: "entities", Data: d})
+}
+
+type documentsData struct {
+	Items []docItem
+	Total int
+	First int
+	Pager pager
+}
+
+func (s *Server) documents(w http.ResponseWriter, r *http.Request) {
+	pageNo := pageNumber(r)
+	items, total, err := listDocuments(r.Context(), s.db.SQL(), (pageNo-1)*s.PageSize, s.PageSize)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	pages := max(1, (total+s.PageSize-1)/s.PageSize)
+	if pageNo > pages {
+		s.notFound(w, r)
+		return
+	}
+	d := documentsData{Items: items, Total: total, First: (pageNo-1)*s.PageSize + 1, Pager: newPager(r, pageNo, pageNo < pages, pages)}
+	s.render(w, r, http.StatusOK, "docs.html", page{Title: "Documents", Nav: "docs", Data: d})
 }
 
 func (s *Server) entity(w http.ResponseWriter, r *http.Request) {

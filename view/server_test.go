@@ -52,6 +52,8 @@ func TestPages(t *testing.T) {
 		{"sentence search escapes", "GET", "/search?q=script", 200, []string{"&lt;<mark>script</mark>&gt;"}, []string{"<script>document"}},
 		{"no sentence", "GET", "/search?q=zeppelin", 200, []string{"No sentence matches"}, nil},
 		{"bad query", "GET", "/search?q=%22unbalanced", 400, []string{"could not be run"}, nil},
+		{"document list", "GET", "/docs", 200, []string{"3 documents", fmt.Sprintf(`href="/doc/%d"`, script), "a/script.txt"}, nil},
+		{"document list past the end", "GET", "/docs?page=2", 404, nil, nil},
 		{"stylesheet", "GET", "/static/style.css", 200, []string{".t-PERSON"}, nil},
 		{"entity id not a number", "GET", "/entity/abc", 404, []string{"Not found"}, nil},
 		{"entity id zero", "GET", "/entity/0", 404, nil, nil},

@@ -157,5 +157,12 @@
   });
 
   apply();
+  // #e<id> in the address selects that entity, so pages can link to it.
+  var m = /^#e(\d+)$/.exec(location.hash);
+  if (m) {
+    for (var i = 0; i < data.nodes.length; i++) {
+      if (String(data.nodes[i].id) === m[1] && nodeShown[i]) select(i);
+    }
+  }
   document.body.setAttribute("data-graph-ready", String(nodeEls.length));
 })();
