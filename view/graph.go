@@ -285,7 +285,7 @@ func round1(f float64) float64 { return math.Round(f*10) / 10 }
 var graphTemplates = template.Must(template.New("").Funcs(template.FuncMap{
 	"typeClass": typeClass,
 	"add":       func(a, b float64) float64 { return a + b },
-	"legendX":   func(k int) float64 { return 420 + float64(k)*150 },
+	"legendX":   func(k int) float64 { return 24 + float64(k)*150 },
 }).ParseFS(files, "templates/graph.html", "templates/graphsvg.html"))
 
 // assetText reads an embedded asset.

@@ -84,8 +84,10 @@
       var other = e.s === i ? e.t : e.s;
       nodeEls[other].classList.add("near");
       var li = el("li");
-      var pred = e.k === "cooccurrence" ? "named with" : e.p;
-      if (e.s === i) {
+      var pred = e.p;
+      if (e.k === "cooccurrence") {
+        li.appendChild(document.createTextNode("named with "));
+      } else if (e.s === i) {
         li.appendChild(document.createTextNode(pred + " → "));
       } else {
         li.appendChild(document.createTextNode("← " + pred + " · "));
