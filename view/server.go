@@ -17,6 +17,10 @@ import (
 	"github.com/dossier-nlp/dossier/store"
 )
 
+// MaxGraphTop is the most entities the graph page draws, whatever its URL
+// asks: the layout's work grows with the square of the number of nodes.
+const MaxGraphTop = 2000
+
 // Server is the web view of one database: an http.Handler with pages for
 // the entity list (/), an entity (/entity/{id}), a document (/doc/{id}),
 // the document list (/docs), the graph (/graph) and full-text search
@@ -362,8 +366,8 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) {
 func (s *Server) graph(w http.ResponseWriter, r *http.Request) {
 	f := store.GraphFilter{Top: s.GraphTop, Kinds: []string{store.KindTyped, store.KindCooccurrence}}
 	qv := r.URL.Query()
-	if n, err := strconv.Atoi(qv.Get("top")); err == nil && n >= 0 {
-		f.Top = n
+	if n, err := strconv.Atoi(qv.Get("top")); err == nil && n > 0 {
+		f.Top = min(n, MaxGraphTop)
 	}
 	if n, err := strconv.Atoi(qv.Get("min-docs")); err == nil && n > 0 {
 		f.MinDocs = n
