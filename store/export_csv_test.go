@@ -126,7 +126,9 @@ func TestCSVTables(t *testing.T) {
 		{"entities", 1, func(r map[string]string) bool { return r["name"] == "Shebekino" && r["mentions"] == "1" }},
 		{"mentions", 1, func(r map[string]string) bool { return r["doc"] == "q.txt" && r["type"] == extract.Location }},
 		{"relations", 0, nil},
-		{"documents", 1, func(r map[string]string) bool { return r["path"] == "q.txt" && r["status"] == StatusOK && r["mentions"] == "1" }},
+		{"documents", 1, func(r map[string]string) bool {
+			return r["path"] == "q.txt" && r["status"] == StatusOK && r["mentions"] == "1"
+		}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.table, func(t *testing.T) {

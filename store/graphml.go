@@ -10,16 +10,9 @@ import (
 	"strings"
 )
 
-// Relation kinds.
-const (
-	KindTyped        = "typed"
-	KindOpen         = "open"
-	KindCooccurrence = "cooccurrence"
-)
-
 // GraphFilter selects the entity network. Zero fields select everything.
 type GraphFilter struct {
-	Kinds   []string // relation kinds to keep as edges (typed, open, cooccurrence); nil for all
+	Kinds   []string // relation kinds to keep as edges (extract.KindTyped, ...); nil for all
 	Types   []string // entity types to keep; nil for all
 	MinDocs int      // keep entities and relations named in at least this many documents
 	Top     int      // keep only the Top most mentioned entities; 0 for all

@@ -57,7 +57,7 @@ func TestGraphMLRoundTrip(t *testing.T) {
 		nodes, edges int
 	}{
 		{"all", GraphFilter{}, 3, 1},
-		{"typed only", GraphFilter{Kinds: []string{KindTyped}}, 3, 0},
+		{"typed only", GraphFilter{Kinds: []string{extract.KindTyped}}, 3, 0},
 		{"two documents", GraphFilter{MinDocs: 2}, 2, 1},
 		{"locations", GraphFilter{Types: []string{extract.Location}}, 2, 0},
 		{"top one", GraphFilter{Top: 1}, 1, 0},
@@ -129,7 +129,7 @@ func TestGraphMLRoundTrip(t *testing.T) {
 		t.Errorf("Gladkov's node = %v", gladkov)
 	}
 	e := dataMap(doc.Graph.Edges[0].Data)
-	if e["kind"] != KindCooccurrence || e["docs"] != "" || e["edocs"] != "2" || e["evidence"] == "" {
+	if e["kind"] != extract.KindCooccurrence || e["docs"] != "" || e["edocs"] != "2" || e["evidence"] == "" {
 		t.Errorf("edge = %v", e)
 	}
 	// The evidence of a.txt (with markup characters) or of b.txt comes back as written.

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"unicode/utf8"
 
+	"github.com/dossier-nlp/dossier/extract"
 	"github.com/dossier-nlp/dossier/store"
 )
 
@@ -135,7 +136,7 @@ func prepareGraph(g store.Graph, opts GraphOptions) (graphData, error) {
 			return d, fmt.Errorf("draw graph: edge %d -> %d joins an entity that is not in the graph", e.Source, e.Target)
 		}
 		w := math.Log1p(float64(e.Docs))
-		if e.Kind == store.KindCooccurrence {
+		if e.Kind == extract.KindCooccurrence {
 			w *= 0.5
 		}
 		pairs = append(pairs, [2]int{i, j})
@@ -174,7 +175,7 @@ func prepareGraph(g store.Graph, opts GraphOptions) (graphData, error) {
 	// Cooccurrence first, so typed relations are drawn on top.
 	for _, pass := range []bool{true, false} {
 		for k, e := range g.Edges {
-			if (e.Kind == store.KindCooccurrence) != pass {
+			if (e.Kind == extract.KindCooccurrence) != pass {
 				continue
 			}
 			i, j := pairs[k][0], pairs[k][1]

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dossier-nlp/dossier/extract"
 	"github.com/dossier-nlp/dossier/store"
 )
 
@@ -23,8 +24,8 @@ func hostileGraph() store.Graph {
 			{ID: 3, Name: "Odd", Type: `x" onclick="alert(1)`, Docs: 1, Mentions: 1},
 		},
 		Edges: []store.GraphEdge{
-			{Source: 1, Target: 2, Predicate: "leads", Kind: store.KindTyped, Docs: 2, Evidence: "<b>bold</b> claim", EvidenceDoc: "a.txt"},
-			{Source: 2, Target: 3, Predicate: "co_occurs", Kind: store.KindCooccurrence, Docs: 1},
+			{Source: 1, Target: 2, Predicate: "leads", Kind: extract.KindTyped, Docs: 2, Evidence: "<b>bold</b> claim", EvidenceDoc: "a.txt"},
+			{Source: 2, Target: 3, Predicate: "co_occurs", Kind: extract.KindCooccurrence, Docs: 1},
 		},
 	}
 }
@@ -92,7 +93,7 @@ func TestWriteGraphSVG(t *testing.T) {
 
 func TestGraphEdgeToMissingNode(t *testing.T) {
 	g := hostileGraph()
-	g.Edges = append(g.Edges, store.GraphEdge{Source: 1, Target: 99, Kind: store.KindTyped})
+	g.Edges = append(g.Edges, store.GraphEdge{Source: 1, Target: 99, Kind: extract.KindTyped})
 	if err := WriteGraphHTML(&bytes.Buffer{}, g, GraphOptions{}); err == nil {
 		t.Error("no error for an edge to a node that is not in the graph")
 	}

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/dossier-nlp/dossier/extract"
 	"github.com/dossier-nlp/dossier/store"
 )
 
@@ -364,7 +365,7 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) graph(w http.ResponseWriter, r *http.Request) {
-	f := store.GraphFilter{Top: s.GraphTop, Kinds: []string{store.KindTyped, store.KindCooccurrence}}
+	f := store.GraphFilter{Top: s.GraphTop, Kinds: []string{extract.KindTyped, extract.KindCooccurrence}}
 	qv := r.URL.Query()
 	if n, err := strconv.Atoi(qv.Get("top")); err == nil && n > 0 {
 		f.Top = min(n, MaxGraphTop)
@@ -375,7 +376,7 @@ func (s *Server) graph(w http.ResponseWriter, r *http.Request) {
 	if k := qv.Get("kind"); k != "" {
 		f.Kinds = nil
 		for _, kind := range strings.Split(k, ",") {
-			if slices.Contains([]string{store.KindTyped, store.KindOpen, store.KindCooccurrence}, kind) {
+			if slices.Contains([]string{extract.KindTyped, extract.KindOpen, extract.KindCooccurrence}, kind) {
 				f.Kinds = append(f.Kinds, kind)
 			}
 		}

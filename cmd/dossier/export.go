@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/dossier-nlp/dossier/extract"
 	"github.com/dossier-nlp/dossier/store"
 )
 
@@ -64,7 +65,7 @@ strings.`,
 	f.StringVarP(&o.output, "output", "o", "", "write to this file instead of standard output")
 	f.StringVar(&o.table, "table", "", "csv: the table to write: "+strings.Join(store.CSVTables, ", "))
 	f.StringVar(&o.outDir, "out", "", "csv: write every table into this folder as <table>.csv")
-	f.StringSliceVar(&o.kinds, "kind", []string{store.KindTyped, store.KindCooccurrence}, "graphml: relation kinds to keep as edges (typed, open, cooccurrence)")
+	f.StringSliceVar(&o.kinds, "kind", []string{extract.KindTyped, extract.KindCooccurrence}, "graphml: relation kinds to keep as edges (typed, open, cooccurrence)")
 	f.IntVar(&o.minDocs, "min-docs", 1, "graphml: keep entities and relations named in at least this many documents")
 	return cmd
 }
@@ -89,7 +90,7 @@ func (o *exportOptions) run(cmd *cobra.Command) error {
 		return fmt.Errorf("unknown format %q: want jsonl, csv or graphml", o.format)
 	}
 	for _, k := range o.kinds {
-		if !slices.Contains([]string{store.KindTyped, store.KindOpen, store.KindCooccurrence}, k) {
+		if !slices.Contains([]string{extract.KindTyped, extract.KindOpen, extract.KindCooccurrence}, k) {
 			return fmt.Errorf("unknown relation kind %q: want typed, open or cooccurrence", k)
 		}
 	}

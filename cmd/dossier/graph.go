@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/dossier-nlp/dossier/extract"
 	"github.com/dossier-nlp/dossier/store"
 	"github.com/dossier-nlp/dossier/view"
 )
@@ -49,7 +50,7 @@ a large database stays readable and quick.`,
 	f.StringVar(&o.out, "out", "", "the file to write: .html (interactive) or .svg (still)")
 	f.IntVar(&o.top, "top", view.DefaultTop, "draw only this many entities, the most mentioned (0 for all)")
 	f.IntVar(&o.minDocs, "min-docs", 1, "keep entities and relations named in at least this many documents")
-	f.StringSliceVar(&o.kinds, "kind", []string{store.KindTyped, store.KindCooccurrence}, "relation kinds to draw (typed, open, cooccurrence)")
+	f.StringSliceVar(&o.kinds, "kind", []string{extract.KindTyped, extract.KindCooccurrence}, "relation kinds to draw (typed, open, cooccurrence)")
 	f.StringSliceVar(&o.types, "type", nil, "only these entity types (PERSON, LOCATION, ORGANIZATION); all when empty")
 	f.StringVar(&o.title, "title", "", "the title shown above the picture (default: the database's file name)")
 	cmd.MarkFlagRequired("out")
@@ -62,7 +63,7 @@ func (o *graphOptions) run(cmd *cobra.Command) error {
 		return fmt.Errorf("--out %s: the file must end in .html or .svg", o.out)
 	}
 	for _, k := range o.kinds {
-		if !slices.Contains([]string{store.KindTyped, store.KindOpen, store.KindCooccurrence}, k) {
+		if !slices.Contains([]string{extract.KindTyped, extract.KindOpen, extract.KindCooccurrence}, k) {
 			return fmt.Errorf("unknown relation kind %q: want typed, open or cooccurrence", k)
 		}
 	}
