@@ -44,6 +44,25 @@ func dataMap(ds []graphMLData) map[string]string {
 	return m
 }
 
+// readGraphML reads the graph f selects, writes it as GraphML and parses
+// that back.
+func readGraphML(t *testing.T, db *DB, f GraphFilter) graphMLDoc {
+	t.Helper()
+	g, err := db.Graph(context.Background(), f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := g.WriteGraphML(&buf); err != nil {
+		t.Fatal(err)
+	}
+	var doc graphMLDoc
+	if err := xml.Unmarshal(buf.Bytes(), &doc); err != nil {
+		t.Fatalf("not XML: %v\n%s", err, buf.String())
+	}
+	return doc
+}
+
 func TestGraphMLRoundTrip(t *testing.T) {
 	db := newTestDB(t)
 	write(t, db,
@@ -64,18 +83,7 @@ func TestGraphMLRoundTrip(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			g, err := db.Graph(context.Background(), tc.filter)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var buf bytes.Buffer
-			if err := g.WriteGraphML(&buf); err != nil {
-				t.Fatal(err)
-			}
-			var doc graphMLDoc
-			if err := xml.Unmarshal(buf.Bytes(), &doc); err != nil {
-				t.Fatalf("not XML: %v\n%s", err, buf.String())
-			}
+			doc := readGraphML(t, db, tc.filter)
 			if len(doc.Graph.Nodes) != tc.nodes || len(doc.Graph.Edges) != tc.edges {
 				t.Fatalf("%d nodes and %d edges, want %d and %d", len(doc.Graph.Nodes), len(doc.Graph.Edges), tc.nodes, tc.edges)
 			}
@@ -104,18 +112,7 @@ func TestGraphMLRoundTrip(t *testing.T) {
 			}
 		})
 	}
-	g, err := db.Graph(context.Background(), GraphFilter{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if err := g.WriteGraphML(&buf); err != nil {
-		t.Fatal(err)
-	}
-	var doc graphMLDoc
-	if err := xml.Unmarshal(buf.Bytes(), &doc); err != nil {
-		t.Fatal(err)
-	}
+	doc := readGraphML(t, db, GraphFilter{})
 	if doc.Graph.EdgeDefault != "directed" {
 		t.Errorf("edgedefault = %q", doc.Graph.EdgeDefault)
 	}
