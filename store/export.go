@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/dossier-nlp/dossier/extract"
 )
@@ -32,10 +34,14 @@ type ExportEntity struct {
 	Mentions int      `json:"mentions"`
 }
 
-// ExportMention is one mention: Text is exactly file[Start:End].
+// ExportMention is one mention: Text is exactly file[Start:End], byte
+// offsets; CStart and CEnd are the same span in code points, for languages
+// that index strings by character (see CharOffsets).
 type ExportMention struct {
 	Start      int     `json:"start"`
 	End        int     `json:"end"`
+	CStart     int     `json:"cstart"`
+	CEnd       int     `json:"cend"`
 	Text       string  `json:"text"`
 	Type       string  `json:"type"`
 	Entity     int64   `json:"entity"`
@@ -45,7 +51,8 @@ type ExportMention struct {
 }
 
 // ExportRelation is one relation stated in a document. Evidence is exactly
-// file[Start:End]. Subject and Object are the entities' names as the
+// file[Start:End] (bytes), and the code points [CStart, CEnd) of the file's
+// text. Subject and Object are the entities' names as the
 // document writes them (its fullest form; the canonical name when the
 // document uses it).
 type ExportRelation struct {
@@ -56,6 +63,8 @@ type ExportRelation struct {
 	Sentence   int     `json:"sentence"`
 	Start      int     `json:"start"`
 	End        int     `json:"end"`
+	CStart     int     `json:"cstart"`
+	CEnd       int     `json:"cend"`
 	Evidence   string  `json:"evidence"`
 	Confidence float64 `json:"confidence"`
 	Rule       string  `json:"rule,omitempty"`
@@ -115,6 +124,10 @@ func (db *DB) ExportDocs(ctx context.Context, fn func(ExportDoc) error) error {
 
 func (db *DB) exportDoc(ctx context.Context, docID int64) (ExportDoc, error) {
 	ed := ExportDoc{Entities: []ExportEntity{}, Mentions: []ExportMention{}, Relations: []ExportRelation{}}
+	co, err := db.CharOffsets(ctx, docID)
+	if err != nil {
+		return ed, err
+	}
 	rows, err := db.sql.QueryContext(ctx, `SELECT m.start, m.end, m.text, m.type, m.entity_id, m.sentence, m.source, m.confidence,
 		e.name, e.type FROM mentions m JOIN entities e ON e.id = m.entity_id
 		WHERE m.doc_id = ? ORDER BY m.start, m.end`, docID)
@@ -129,6 +142,7 @@ func (db *DB) exportDoc(ctx context.Context, docID int64) (ExportDoc, error) {
 			rows.Close()
 			return ed, err
 		}
+		m.CStart, m.CEnd = co.Char(m.Start), co.Char(m.End)
 		ed.Mentions = append(ed.Mentions, m)
 		i, ok := byID[m.Entity]
 		if !ok {
@@ -167,6 +181,7 @@ func (db *DB) exportDoc(ctx context.Context, docID int64) (ExportDoc, error) {
 			&r.Evidence, &r.Confidence, &r.Rule, &r.Count); err != nil {
 			return ed, err
 		}
+		r.CStart, r.CEnd = co.Char(r.Start), co.Char(r.End)
 		if n, ok := local[sid]; ok {
 			r.Subject = n
 		}
@@ -196,4 +211,65 @@ func docName(aliases []string, canonical string) string {
 		}
 	}
 	return best
+}
+
+// CharIndex converts a document's byte offsets to code-point offsets. The
+// store keeps the text of every sentence, not the whole file, so the bytes
+// between two sentences (white space and, rarely, a token the tokenizer
+// could not place) count as one code point each: the offsets are exact
+// whenever those gaps are ASCII, as they are in every seed article.
+type CharIndex struct {
+	sents []charSpan // by start
+}
+
+type charSpan struct {
+	start, end int    // bytes in the file
+	cstart     int    // code points before start
+	text       string // the file's bytes [start, end)
+}
+
+// CharOffsets reads the sentences of the document with id docID and
+// returns the index that converts its byte offsets to code points.
+func (db *DB) CharOffsets(ctx context.Context, docID int64) (CharIndex, error) {
+	rows, err := db.sql.QueryContext(ctx, `SELECT start, end, text FROM sentences WHERE doc_id = ? ORDER BY start`, docID)
+	if err != nil {
+		return CharIndex{}, fmt.Errorf("read sentences: %w", err)
+	}
+	defer rows.Close()
+	var ci CharIndex
+	prevEnd, chars := 0, 0
+	for rows.Next() {
+		var s charSpan
+		if err := rows.Scan(&s.start, &s.end, &s.text); err != nil {
+			return CharIndex{}, fmt.Errorf("read sentences: %w", err)
+		}
+		if s.start < prevEnd || len(s.text) != s.end-s.start {
+			return CharIndex{}, fmt.Errorf("read sentences: sentence at byte %d overlaps or does not match its span", s.start)
+		}
+		chars += s.start - prevEnd
+		s.cstart = chars
+		chars += utf8.RuneCountInString(s.text)
+		prevEnd = s.end
+		ci.sents = append(ci.sents, s)
+	}
+	if err := rows.Err(); err != nil {
+		return CharIndex{}, fmt.Errorf("read sentences: %w", err)
+	}
+	return ci, nil
+}
+
+// Char returns the code-point offset of byte offset b. An offset inside a
+// sentence counts that sentence's code points; one in a gap between
+// sentences counts the gap's bytes as code points.
+func (ci CharIndex) Char(b int) int {
+	// The last sentence starting at or before b.
+	i := sort.Search(len(ci.sents), func(i int) bool { return ci.sents[i].start > b }) - 1
+	if i < 0 {
+		return b
+	}
+	s := ci.sents[i]
+	if b <= s.end {
+		return s.cstart + utf8.RuneCountInString(s.text[:b-s.start])
+	}
+	return s.cstart + utf8.RuneCountInString(s.text) + b - s.end
 }

@@ -116,6 +116,8 @@ into one SQLite file that you can query with dossier itself or the sqlite3 shell
 		newSearchCmd(g),
 		newStatsCmd(g),
 		newExportCmd(g),
+		newGraphCmd(g),
+		newServeCmd(g),
 		newEvalCmd(g),
 		newTrainCmd(g),
 	)

@@ -119,7 +119,7 @@ func TestErrors(t *testing.T) {
 		{[]string{"entities", "--db", missing}, exitError, "no database at"},
 		{[]string{"run", "/does/not/exist", "--db", missing}, exitError, "read folder"},
 		{[]string{"run", ".", "--max-size", "lots", "--db", missing}, exitError, "--max-size"},
-		{[]string{"export", "--format", "csv", "--db", missing}, exitError, "unknown format"},
+		{[]string{"export", "--format", "xml", "--db", missing}, exitError, "unknown format"},
 		{[]string{"eval", "--db", missing}, exitError, "--gold"},
 		{[]string{"frobnicate"}, exitError, "unknown command"},
 	}
@@ -234,16 +234,23 @@ func checkSpans(t *testing.T, export string) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		runes := []rune(string(file))
 		for _, m := range d.Mentions {
 			spans++
 			if string(file[m.Start:m.End]) != m.Text {
 				t.Errorf("%s: mention %q at [%d,%d) slices to %q", d.Doc, m.Text, m.Start, m.End, file[m.Start:m.End])
+			}
+			if string(runes[m.CStart:m.CEnd]) != m.Text {
+				t.Errorf("%s: mention %q at code points [%d,%d) slices to %q", d.Doc, m.Text, m.CStart, m.CEnd, string(runes[m.CStart:m.CEnd]))
 			}
 		}
 		for _, r := range d.Relations {
 			spans++
 			if string(file[r.Start:r.End]) != r.Evidence {
 				t.Errorf("%s: evidence at [%d,%d) does not slice back", d.Doc, r.Start, r.End)
+			}
+			if string(runes[r.CStart:r.CEnd]) != r.Evidence {
+				t.Errorf("%s: evidence at code points [%d,%d) does not slice back", d.Doc, r.CStart, r.CEnd)
 			}
 		}
 	}
