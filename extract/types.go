@@ -93,3 +93,10 @@ type Result struct {
 	Metadata  Metadata // title, publication date and source the text gives
 	Dates     []Date   // the dates the sentences name, in text order
 }
+
+// TypedPredicates lists the predicates of typed relations (GUIDE.md,
+// "Relation predicates").
+var TypedPredicates = []string{"leads", "speaks_for", "member_of", "part_of", "located_in", "based_in", "lives_in", "killed", "born_in"}
+
+// Kinds lists the relation kinds.
+var Kinds = []string{KindTyped, KindOpen, KindCooccurrence}

@@ -14,6 +14,9 @@ import (
 // relations with their evidence. Gold files share this shape.
 type ExportDoc struct {
 	Doc       string           `json:"doc"`
+	Title     string           `json:"title"`
+	Published string           `json:"published,omitempty"`
+	Source    string           `json:"source,omitempty"`
 	SHA256    string           `json:"sha256,omitempty"`
 	Entities  []ExportEntity   `json:"entities"`
 	Mentions  []ExportMention  `json:"mentions"`
@@ -75,18 +78,19 @@ func (db *DB) Export(ctx context.Context, w io.Writer) error {
 // ExportDocs calls fn with every processed document, ordered by path. It
 // stops at and returns fn's first error.
 func (db *DB) ExportDocs(ctx context.Context, fn func(ExportDoc) error) error {
-	rows, err := db.sql.QueryContext(ctx, `SELECT id, path, coalesce(sha256, '') FROM documents WHERE status = 'ok' ORDER BY path`)
+	rows, err := db.sql.QueryContext(ctx, `SELECT id, path, coalesce(sha256, ''), title, published, source FROM documents WHERE status = 'ok' ORDER BY path`)
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
 	type docRef struct {
-		id        int64
-		path, sha string
+		id                       int64
+		path, sha                string
+		title, published, source string
 	}
 	var docs []docRef
 	for rows.Next() {
 		var d docRef
-		if err := rows.Scan(&d.id, &d.path, &d.sha); err != nil {
+		if err := rows.Scan(&d.id, &d.path, &d.sha, &d.title, &d.published, &d.source); err != nil {
 			rows.Close()
 			return fmt.Errorf("export: %w", err)
 		}
@@ -102,6 +106,7 @@ func (db *DB) ExportDocs(ctx context.Context, fn func(ExportDoc) error) error {
 			return fmt.Errorf("export %s: %w", d.path, err)
 		}
 		ed.Doc, ed.SHA256 = d.path, d.sha
+		ed.Title, ed.Published, ed.Source = d.title, d.published, d.source
 		if err := fn(ed); err != nil {
 			return err
 		}

@@ -143,13 +143,17 @@ func (w *writer) doc(d *Doc, ws *WriteStats) error {
 	if oldID != 0 {
 		docID = oldID
 		_, err = w.exec(`UPDATE documents SET sha256 = ?, size = ?, status = ?, error = ?, extractor = ?,
-			tokens = ?, processed_at = ? WHERE id = ?`,
-			nullable(d.SHA256), d.Size, status, nullable(d.Err), nullable(d.ExtractorVersion), tokens, now, docID)
+			tokens = ?, processed_at = ?, title = ?, title_from = ?, published = ?, published_from = ?,
+			source = ?, source_from = ? WHERE id = ?`,
+			append([]any{nullable(d.SHA256), d.Size, status, nullable(d.Err), nullable(d.ExtractorVersion), tokens, now},
+				append(metadataArgs(d), docID)...)...)
 	} else {
 		var r sql.Result
-		r, err = w.exec(`INSERT INTO documents (path, sha256, size, status, error, extractor, tokens, processed_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-			d.Path, nullable(d.SHA256), d.Size, status, nullable(d.Err), nullable(d.ExtractorVersion), tokens, now)
+		r, err = w.exec(`INSERT INTO documents (path, sha256, size, status, error, extractor, tokens, processed_at,
+			title, title_from, published, published_from, source, source_from)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			append([]any{d.Path, nullable(d.SHA256), d.Size, status, nullable(d.Err), nullable(d.ExtractorVersion), tokens, now},
+				metadataArgs(d)...)...)
 		if err == nil {
 			docID, err = r.LastInsertId()
 		}
@@ -216,10 +220,13 @@ func (w *writer) removeRows(docID int64) error {
 func (w *writer) rows(docID int64, d *Doc, ws *WriteStats) error {
 	res := d.Result
 	for i, s := range res.Sentences {
-		if _, err := w.exec(`INSERT INTO sentences (doc_id, idx, start, end, text) VALUES (?, ?, ?, ?, ?)`,
-			docID, i, s.Start, s.End, d.Text[s.Start:s.End]); err != nil {
+		if _, err := w.exec(`INSERT INTO sentences (doc_id, idx, start, end, text, furniture) VALUES (?, ?, ?, ?, ?, ?)`,
+			docID, i, s.Start, s.End, d.Text[s.Start:s.End], s.Furniture); err != nil {
 			return err
 		}
+	}
+	if err := w.dates(docID, res.Dates); err != nil {
+		return err
 	}
 	// Exact names first; then spelling variants, judged by the context of
 	// the entities already linked; then new entities.
