@@ -59,8 +59,9 @@ var frontMatterKeys = struct{ title, date, source []string }{
 	source: []string{"source", "publisher", "publication", "outlet", "site", "url", "canonical_url", "canonical", "link"},
 }
 
-// documentMetadata reads a document's metadata from its original text, its
-// view (the text with markup blanked) and, for Markdown, its parse.
+// documentMetadata reads a document's metadata from its view (the text,
+// with Markdown's markup blanked) and, for Markdown, its parse (front
+// matter and first heading; nil for plain text).
 func documentMetadata(view string, md *markdownDoc) Metadata {
 	var m Metadata
 	if md != nil {

@@ -53,6 +53,3 @@ SELECT t.value AS date, t.end_value, t.text AS date_text, t.resolved,
   JOIN documents d ON d.id = t.doc_id
  ORDER BY t.value, d.path, s.idx;
 
-DROP VIEW failed_documents;
-CREATE VIEW failed_documents AS
-SELECT path, error, size, processed_at, title FROM documents WHERE status = 'failed';
