@@ -49,7 +49,8 @@ const (
 // tomorrow).
 var datePatterns = []*regexp.Regexp{
 	regexp.MustCompile(`\b(?P<y>\d{4})-(?P<mn>\d{2})-(?P<d>\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?\b`),
-	regexp.MustCompile(`\b(?:(?P<wd>` + weekdayNames + `),?\s+)?(?P<m>` + monthNames + `)\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<d2>\d{1,2})\b)?(?:,?\s+(?P<y>\d{4}))?\b`),
+	regexp.MustCompile(`\b(?P<m>` + monthNames + `)\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\s*(?:[-–]|\bto\b|\buntil\b)\s*(?P<m2>` + monthNames + `)\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{4}))?\b`),
+	regexp.MustCompile(`\b(?:(?P<wd>` + weekdayNames + `),?\s+)?(?P<m>` + monthNames + `)\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:\s*(?:[-–]|\bto\b|\band\b)\s*(?P<d2>\d{1,2})\b)?(?:,?\s+(?P<y>\d{4}))?\b`),
 	regexp.MustCompile(`\b(?:(?P<wd>` + weekdayNames + `),?\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<d2>\d{1,2}))?\s+(?:of\s+)?(?P<m>` + monthNames + `)(?:,?\s+(?P<y>\d{4}))?\b`),
 	regexp.MustCompile(`\b(?P<m>January|February|March|April|June|July|August|September|October|November|December)(?:\s+of)?\s+(?P<y>\d{4})\b`),
 	regexp.MustCompile(`\b(?P<wd>` + weekdayNames + `)\b`),
@@ -182,12 +183,16 @@ func resolveDate(d *Date, g map[string]string, pub time.Time, textYear int) bool
 		d.Value = fmt.Sprintf("%04d-%02d", year, month)
 		return true
 	}
-	if !validDay(year, month, day) || day2 != 0 && (day2 <= day || !validDay(year, month, day2)) {
+	month2 := month
+	if g["m2"] != "" {
+		month2 = monthNumber(g["m2"])
+	}
+	if !validDay(year, month, day) || day2 != 0 && (!validDay(year, month2, day2) || month2 < month || month2 == month && day2 <= day) {
 		return false
 	}
 	d.Value = isoDay(year, month, day)
 	if day2 != 0 {
-		d.EndValue = isoDay(year, month, day2)
+		d.EndValue = isoDay(year, month2, day2)
 	}
 	return true
 }
@@ -235,7 +240,7 @@ func weekdayNumber(name string) int {
 // whether there is one.
 func fullDate(s string) (string, bool) {
 	best, bestAt := "", -1
-	for _, re := range datePatterns[:3] {
+	for _, re := range datePatterns[:4] {
 		for _, loc := range re.FindAllStringSubmatchIndex(s, -1) {
 			g := map[string]string{}
 			for i, name := range re.SubexpNames() {

@@ -86,6 +86,11 @@ func (o *entitiesOptions) printDecisions(ctx context.Context, db *store.DB) erro
 	if err != nil {
 		return err
 	}
+	total := len(ds)
+	if o.filter.Limit > 0 && len(ds) > o.filter.Limit {
+		ds = ds[:o.filter.Limit]
+	}
+	defer moreLine(o.globalOptions, len(ds), total)
 	if o.json {
 		return writeJSON(o.stdout, ds)
 	}
