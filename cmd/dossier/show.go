@@ -106,14 +106,14 @@ func writeProfile(w io.Writer, p *store.Profile, color bool) {
 		aliases = append(aliases, fmt.Sprintf("%s (%d)", a.Alias, a.Mentions))
 	}
 	fmt.Fprintf(w, "aliases    %s\n", strings.Join(aliases, ", "))
-	fmt.Fprintf(w, "mentions   %d in %d documents\n", p.TotalMentions, len(p.Documents))
+	fmt.Fprintf(w, "mentions   %d in %s\n", p.TotalMentions, plural(len(p.Documents), "document"))
 	for _, m := range p.Merges {
 		fmt.Fprintf(w, "%-10s %q (%s; %s)\n", m.Decision, m.Name, m.Rule, m.Detail)
 	}
 	if len(p.Others) > 0 {
 		var others []string
 		for _, o := range p.Others {
-			others = append(others, fmt.Sprintf("%s (%s, id %d, %d mentions)", o.Name, o.Type, o.ID, o.Mentions))
+			others = append(others, fmt.Sprintf("%s (%s, id %d, %s)", o.Name, o.Type, o.ID, plural(o.Mentions, "mention")))
 		}
 		fmt.Fprintf(w, "also named %s: dossier show ID\n", strings.Join(others, "; "))
 	}
@@ -125,7 +125,7 @@ func writeProfile(w io.Writer, p *store.Profile, color bool) {
 		if date == "" {
 			date = "undated"
 		}
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%d mentions\n", date, d.Path, clip(d.Title, 60), d.Mentions)
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", date, d.Path, clip(d.Title, 60), plural(d.Mentions, "mention"))
 	}
 	tw.Flush()
 
@@ -158,9 +158,10 @@ func writeProfile(w io.Writer, p *store.Profile, color bool) {
 	}
 
 	fmt.Fprintf(w, "\nmentions in context\n")
-	width := 0
+	width, locWidth := 0, 0
 	for _, m := range p.Mentions {
 		width = max(width, utf8.RuneCountInString(m.Before))
+		locWidth = max(locWidth, utf8.RuneCountInString(fmt.Sprintf("%s:%d", m.Doc, m.Sentence)))
 	}
 	for _, m := range p.Mentions {
 		pad := strings.Repeat(" ", width-utf8.RuneCountInString(m.Before))
@@ -168,9 +169,19 @@ func writeProfile(w io.Writer, p *store.Profile, color bool) {
 		if m.Furniture {
 			mark = "  (furniture)"
 		}
-		fmt.Fprintf(w, "  %s:%d  %s%s%s%s%s\n", m.Doc, m.Sentence, pad, m.Before, highlight(m.Text, color), m.After, mark)
+		loc := fmt.Sprintf("%s:%d", m.Doc, m.Sentence)
+		loc += strings.Repeat(" ", locWidth-utf8.RuneCountInString(loc))
+		fmt.Fprintf(w, "  %s  %s%s%s%s%s\n", loc, pad, m.Before, highlight(m.Text, color), m.After, mark)
 	}
 	if n := p.TotalMentions - len(p.Mentions); n > 0 {
 		fmt.Fprintf(w, "  … %d more (--all)\n", n)
 	}
+}
+
+// plural formats "1 mention", "2 mentions".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, noun)
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
