@@ -44,7 +44,9 @@ const (
 )
 
 // datePatterns are tried in order; a later match that overlaps an earlier
-// one is dropped. Groups are named: y, m (month name), mn (month number),
+// one is dropped. datesIn relies on their order: ISO dates first, then the
+// four that need a month's name and a digit, then weekdays and relative
+// days. Groups are named: y, m (month name), mn (month number),
 // d, d2 (the end of a range), wd (weekday), rel (yesterday, today,
 // tomorrow).
 var datePatterns = []*regexp.Regexp{
@@ -68,10 +70,23 @@ func datesIn(view string, sents []Sentence, published string) []Date {
 	}
 	var all []found
 	years := map[int]int{}
+	patternsBuf := make([]*regexp.Regexp, 0, len(datePatterns))
 	for si, s := range sents {
 		text := view[s.Start:s.End]
+		// The regular expressions are the cost here: try only those whose
+		// required words the sentence has (most sentences name no date).
+		digit := strings.ContainsAny(text, "0123456789")
+		month := digit && hasMonth(text)
+		day := strings.Contains(text, "day") || strings.Contains(text, "Day") || strings.Contains(text, "omorrow")
+		patterns := patternsBuf[:0]
+		for i, re := range datePatterns {
+			switch {
+			case i == 0 && digit && strings.Contains(text, "-"), i >= 1 && i <= 4 && month, i >= 5 && day:
+				patterns = append(patterns, re)
+			}
+		}
 		var taken [][2]int
-		for _, re := range datePatterns {
+		for _, re := range patterns {
 			for _, loc := range re.FindAllStringSubmatchIndex(text, -1) {
 				if overlaps(taken, loc[0], loc[1]) {
 					continue
@@ -114,6 +129,16 @@ func datesIn(view string, sents []Sentence, published string) []Date {
 		out = append(out, d)
 	}
 	return out
+}
+
+// hasMonth reports whether s has a month's name or abbreviation.
+func hasMonth(s string) bool {
+	for _, m := range [...]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"} {
+		if strings.Contains(s, m) {
+			return true
+		}
+	}
+	return false
 }
 
 func overlaps(spans [][2]int, start, end int) bool {
