@@ -92,6 +92,7 @@ func TestArgumentErrors(t *testing.T) {
 		{[]string{"show"}, []string{"accepts 1 arg", "usage: dossier show NAME|ID", "--help"}},
 		{[]string{"show", "Nobody Atall"}, []string{"no entity matches"}},
 		{[]string{"search"}, []string{"give a QUERY", "usage: dossier search"}},
+		{[]string{"timeline", "--from", "yesterday"}, []string{`--from "yesterday" is not a date`, "usage: dossier timeline"}},
 		{[]string{"timeline", "--limit", "x"}, []string{"invalid argument", "usage: dossier timeline"}},
 	}
 	for _, tc := range tests {

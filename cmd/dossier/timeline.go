@@ -2,12 +2,16 @@ package main
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/dossier-nlp/dossier/store"
 )
+
+// isoPrefix matches the dates --from and --to take.
+var isoPrefix = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
 
 func newTimelineCmd(g *globalOptions) *cobra.Command {
 	var f store.TimelineFilter
@@ -29,6 +33,11 @@ unless --furniture.`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if err := checkLimit(cmd, f.Limit); err != nil {
 				return err
+			}
+			for _, d := range []struct{ flag, value string }{{"--from", f.From}, {"--to", f.To}} {
+				if d.value != "" && !isoPrefix.MatchString(d.value) {
+					return usageErrorf(cmd, "%s %q is not a date: want 2023, 2023-05 or 2023-05-22", d.flag, d.value)
+				}
 			}
 			db, err := openExisting(cmd.Context(), g.db)
 			if err != nil {
