@@ -64,6 +64,13 @@ func parseMarkdown(src string) markdownDoc {
 		}
 		return ast.WalkContinue, nil
 	})
+	// A backslash escape ("\*") is markup; the character it escapes is text.
+	for i := 0; i+1 < len(view); i++ {
+		if view[i] == '\\' && isASCIIPunct(view[i+1]) {
+			view[i] = ' '
+			i++
+		}
+	}
 	doc.view = string(view)
 	doc.heading = headingText(root, doc.view)
 	return doc
@@ -140,4 +147,8 @@ func frontMatter(src string) (map[string]string, int) {
 		rest = next
 	}
 	return nil, 0 // no closing fence: not front matter
+}
+
+func isASCIIPunct(c byte) bool {
+	return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'
 }

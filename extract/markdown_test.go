@@ -21,6 +21,9 @@ func TestMarkdownText(t *testing.T) {
 		{"list", "- Kyiv\n- Moscow", "  Kyiv\n  Moscow"},
 		{"quote", "> Gladkov said", "  Gladkov said"},
 		{"front matter", "---\ntitle: Raid\n---\nKyiv", "   \n           \n   \nKyiv"},
+		{"escapes", `Gladkov \*said\* so`, "Gladkov  *said * so"},
+		{"table", "| a | b |\n|---|---|\n| Kyiv | Moscow |", "  a   b  \n         \n  Kyiv   Moscow  "},
+		{"html comment", "<!-- Putin -->\nKyiv", "              \nKyiv"},
 		{"utf-8", "**Київ** — _Харків_", "  Київ   —  Харків "},
 	}
 	for _, tt := range tests {
