@@ -308,7 +308,7 @@ func process(ctx context.Context, db *store.DB, x *extract.Extractor, version st
 		}
 	}
 	text := string(data)
-	res := x.Extract(text)
+	res := extractFile(x, f.rel, text)
 	return result{
 		f:      f,
 		tokens: len(res.Tokens),

@@ -6,7 +6,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"strings"
 	"unicode/utf8"
+
+	"github.com/dossier-nlp/dossier/extract"
 )
 
 // DefaultMaxSize is the largest file read when Options.MaxSize is zero.
@@ -102,4 +106,17 @@ func humanBytes(n int64) string {
 		exp++
 	}
 	return fmt.Sprintf("%.1f %ciB", float64(n)/float64(div), "KMGTPE"[exp])
+}
+
+// markdownExts are the file name extensions read as Markdown.
+var markdownExts = map[string]bool{".md": true, ".markdown": true, ".mdown": true, ".mkd": true}
+
+// extractFile extracts a document's text as its format asks: Markdown
+// files as Markdown (extract.ExtractMarkdown), everything else as plain
+// text.
+func extractFile(x *extract.Extractor, name, text string) *extract.Result {
+	if markdownExts[strings.ToLower(filepath.Ext(name))] {
+		return x.ExtractMarkdown(text)
+	}
+	return x.Extract(text)
 }

@@ -171,12 +171,12 @@ func (db *DB) ApplyAliases(ctx context.Context) ([]Decision, error) {
 
 // loadRules reads the aliases rules kept in the database, unless rules
 // were set.
-func (db *DB) loadRules(ctx context.Context) error {
+func (db *DB) loadRules(ctx context.Context, tx *sql.Tx) error {
 	if db.rulesSet {
 		return nil
 	}
 	var text string
-	err := db.sql.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'aliases'`).Scan(&text)
+	err := tx.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'aliases'`).Scan(&text)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil
 	}

@@ -19,6 +19,9 @@ import (
 type ExportDoc struct {
 	Doc       string           `json:"doc"`
 	Root      string           `json:"root,omitempty"` // the folder doc is relative to (absolute)
+	Title     string           `json:"title"`
+	Published string           `json:"published,omitempty"`
+	Source    string           `json:"source,omitempty"`
 	SHA256    string           `json:"sha256,omitempty"`
 	Entities  []ExportEntity   `json:"entities"`
 	Mentions  []ExportMention  `json:"mentions"`
@@ -87,19 +90,20 @@ func (db *DB) Export(ctx context.Context, w io.Writer) error {
 // ExportDocs calls fn with every processed document, ordered by folder and
 // path. It stops at and returns fn's first error.
 func (db *DB) ExportDocs(ctx context.Context, fn func(ExportDoc) error) error {
-	rows, err := db.sql.QueryContext(ctx, `SELECT d.id, d.path, coalesce(d.sha256, ''), r.path FROM documents d
-		JOIN roots r ON r.id = d.root_id WHERE d.status = 'ok' ORDER BY r.path, d.path`)
+	rows, err := db.sql.QueryContext(ctx, `SELECT d.id, d.path, coalesce(d.sha256, ''), r.path, d.title, d.published, d.source
+		FROM documents d JOIN roots r ON r.id = d.root_id WHERE d.status = 'ok' ORDER BY r.path, d.path`)
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
 	type docRef struct {
-		id              int64
-		path, sha, root string
+		id                       int64
+		path, sha, root          string
+		title, published, source string
 	}
 	var docs []docRef
 	for rows.Next() {
 		var d docRef
-		if err := rows.Scan(&d.id, &d.path, &d.sha, &d.root); err != nil {
+		if err := rows.Scan(&d.id, &d.path, &d.sha, &d.root, &d.title, &d.published, &d.source); err != nil {
 			rows.Close()
 			return fmt.Errorf("export: %w", err)
 		}
@@ -115,6 +119,7 @@ func (db *DB) ExportDocs(ctx context.Context, fn func(ExportDoc) error) error {
 			return fmt.Errorf("export %s: %w", d.path, err)
 		}
 		ed.Doc, ed.SHA256, ed.Root = d.path, d.sha, d.root
+		ed.Title, ed.Published, ed.Source = d.title, d.published, d.source
 		if err := fn(ed); err != nil {
 			return err
 		}

@@ -22,6 +22,8 @@ var (
 	schemaV3 string
 	//go:embed schema_v4.sql
 	schemaV4 string
+	//go:embed schema_v5.sql
+	schemaV5 string
 )
 
 // migration brings a database from one schema version to the next: its SQL,
@@ -38,6 +40,7 @@ var migrations = []migration{
 	{sql: schemaV2},
 	{sql: schemaV3},
 	{sql: schemaV4, post: buildNameGroups},
+	{sql: schemaV5},
 }
 
 // SchemaVersion is the schema version this package writes.
@@ -79,6 +82,7 @@ type DB struct {
 	// relinkAll makes the next write decide every entity again (after an
 	// upgrade).
 	relinkAll bool
+	gen       int64 // the write generation this process last committed or read
 }
 
 // Open opens the database at path for reading and writing, creating it and

@@ -67,54 +67,65 @@ func (db *DB) Write(ctx context.Context, docs []Doc) (WriteStats, error) {
 
 // inTx runs fn with a writer on one immediate transaction and commits. On
 // any error the transaction is rolled back and the linking index, which fn
-// may have changed, is read again by the next write.
+// may have changed, is read again by the next write. The index is also read
+// again when another process wrote to the database since this one last
+// did: every write transaction counts itself in meta's "generation".
 func (db *DB) inTx(ctx context.Context, fn func(w *writer) error) error {
-	if db.links == nil {
-		if err := db.loadRules(ctx); err != nil {
-			return err
-		}
-		ix, err := loadLinkIndex(ctx, db.sql)
-		if err != nil {
-			return err
-		}
-		db.links = ix
-		var v string
-		err = db.sql.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'relink'`).Scan(&v)
-		if err != nil && !errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("read linking state: %w", err)
-		}
-		db.relinkAll = err == nil
-	}
 	tx, err := db.sql.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
 	defer tx.Rollback()
-	w := newWriter(ctx, tx, db)
-	defer w.close()
-	if db.relinkAll {
-		// The database was upgraded: decide every entity once.
-		if err := w.relink(w.ix.all(w.rules)); err != nil {
-			db.links = nil
-			return fmt.Errorf("link entities: %w", err)
-		}
-		if err := w.finish(); err != nil {
-			db.links = nil
-			return fmt.Errorf("link entities: %w", err)
-		}
-		if _, err := w.exec(`DELETE FROM meta WHERE key = 'relink'`); err != nil {
-			db.links = nil
+	var gen int64
+	err = tx.QueryRowContext(ctx, `SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'generation'`).Scan(&gen)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("read write generation: %w", err)
+	}
+	if db.links == nil || gen != db.gen {
+		if err := db.loadRules(ctx, tx); err != nil {
 			return err
 		}
+		ix, err := loadLinkIndex(ctx, tx)
+		if err != nil {
+			return err
+		}
+		db.links = ix
+		var v string
+		err = tx.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'relink'`).Scan(&v)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("read linking state: %w", err)
+		}
+		db.relinkAll = err == nil
 	}
-	if err := fn(w); err != nil {
+	w := newWriter(ctx, tx, db)
+	defer w.close()
+	fail := func(err error) error {
 		db.links = nil
 		return err
 	}
-	if err := tx.Commit(); err != nil {
-		db.links = nil
-		return fmt.Errorf("commit: %w", err)
+	if db.relinkAll {
+		// The database was upgraded: decide every entity once.
+		if err := w.relink(w.ix.all(w.rules)); err != nil {
+			return fail(fmt.Errorf("link entities: %w", err))
+		}
+		if err := w.finish(); err != nil {
+			return fail(fmt.Errorf("link entities: %w", err))
+		}
+		if _, err := w.exec(`DELETE FROM meta WHERE key = 'relink'`); err != nil {
+			return fail(err)
+		}
 	}
+	if err := fn(w); err != nil {
+		return fail(err)
+	}
+	if _, err := w.exec(`INSERT INTO meta (key, value) VALUES ('generation', ?)
+		ON CONFLICT (key) DO UPDATE SET value = excluded.value`, gen+1); err != nil {
+		return fail(err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fail(fmt.Errorf("commit: %w", err))
+	}
+	db.gen = gen + 1
 	db.relinkAll = false
 	return nil
 }
@@ -138,6 +149,7 @@ type writer struct {
 	newDocs   []int64                  // documents whose sentences go into the full-text index
 	later     []pendingDecision        // decisions to record at the end
 	bulk      *writerBulks
+	dated     []datedDoc // documents whose dates are written once their sentences are
 	keys      map[int64]string // entity -> normalised canonical name, shared with the index
 	created   map[*group]bool          // groups this transaction split off
 	decisions []Decision
@@ -465,11 +477,15 @@ func (w *writer) insert(d *Doc, ws *WriteStats) error {
 	} else if d.Result != nil {
 		tokens = len(d.Result.Tokens)
 	}
-	_, err := w.exec(`INSERT INTO documents (root_id, path, sha256, size, status, error, extractor, tokens, processed_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+	_, err := w.exec(`INSERT INTO documents (root_id, path, sha256, size, status, error, extractor, tokens, processed_at,
+			title, title_from, published, published_from, source, source_from)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (root_id, path) DO UPDATE SET sha256 = excluded.sha256, size = excluded.size, status = excluded.status,
-			error = excluded.error, extractor = excluded.extractor, tokens = excluded.tokens, processed_at = excluded.processed_at`,
-		d.Root, d.Path, nullable(d.SHA256), d.Size, status, nullable(d.Err), nullable(d.ExtractorVersion), tokens, w.now)
+			error = excluded.error, extractor = excluded.extractor, tokens = excluded.tokens, processed_at = excluded.processed_at,
+			title = excluded.title, title_from = excluded.title_from, published = excluded.published,
+			published_from = excluded.published_from, source = excluded.source, source_from = excluded.source_from`,
+		append([]any{d.Root, d.Path, nullable(d.SHA256), d.Size, status, nullable(d.Err), nullable(d.ExtractorVersion), tokens, w.now},
+			metadataArgs(d)...)...)
 	if err != nil {
 		return err
 	}
@@ -487,11 +503,14 @@ func (w *writer) insert(d *Doc, ws *WriteStats) error {
 	res := d.Result
 	b := w.bulks()
 	for i, s := range res.Sentences {
-		if err := b.sentences.add(docID, i, s.Start, s.End, d.Text[s.Start:s.End]); err != nil {
+		if err := b.sentences.add(docID, i, s.Start, s.End, d.Text[s.Start:s.End], s.Furniture); err != nil {
 			return err
 		}
 	}
 	w.newDocs = append(w.newDocs, docID)
+	if len(res.Dates) > 0 {
+		w.dated = append(w.dated, datedDoc{docID, res.Dates})
+	}
 	for i, e := range ents {
 		if err := b.docEntities.add(docID, i, e.g.id); err != nil {
 			return err
@@ -533,6 +552,12 @@ func (w *writer) insert(d *Doc, ws *WriteStats) error {
 	return nil
 }
 
+// datedDoc is a written document's dates.
+type datedDoc struct {
+	doc   int64
+	dates []extract.Date
+}
+
 // writerBulks are the multi-row inserts of a writer.
 type writerBulks struct {
 	sentences, docEntities, groupAliases, mentions, relations *bulk
@@ -541,7 +566,7 @@ type writerBulks struct {
 func (w *writer) bulks() *writerBulks {
 	if w.bulk == nil {
 		w.bulk = &writerBulks{
-			sentences:   newBulk(w, "sentences", []string{"doc_id", "idx", "start", "end", "text"}, ""),
+			sentences:   newBulk(w, "sentences", []string{"doc_id", "idx", "start", "end", "text", "furniture"}, ""),
 			docEntities: newBulk(w, "doc_entities", []string{"doc_id", "idx", "group_id"}, ""),
 			groupAliases: newBulk(w, "group_aliases", []string{"group_id", "alias", "mentions"},
 				" ON CONFLICT (group_id, alias) DO UPDATE SET mentions = mentions + excluded.mentions"),
@@ -806,6 +831,12 @@ func (w *writer) finish() error {
 	if err := w.flushBulks(); err != nil {
 		return err
 	}
+	for _, d := range w.dated {
+		if err := w.dates(d.doc, d.dates); err != nil {
+			return err
+		}
+	}
+	w.dated = nil
 	for _, g := range w.touchedGroups() {
 		switch {
 		case g.docs <= 0:

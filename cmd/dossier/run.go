@@ -68,6 +68,9 @@ any other error.`,
   dossier run ~/news --entities weapons.txt  # also tag your own names and types`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if o.workers < 0 {
+				return usageErrorf(cmd, "--workers must be 0 (one per CPU) or more, got %d", o.workers)
+			}
 			return o.run(cmd.Context(), args[0])
 		},
 	}
