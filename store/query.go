@@ -224,12 +224,22 @@ type Stats struct {
 	Sourced         int            `json:"sourced"`   // documents with a source
 	Furniture       int            `json:"furniture"` // sentences flagged as page furniture
 	Dates           int            `json:"dates"`     // dates named in sentences
+	InputBytes      int64          `json:"input_bytes"` // size of the processed documents
+	Folders         []string       `json:"folders"`     // the folders documents were run from
 }
 
 // Stats counts the database's rows.
 func (db *DB) Stats(ctx context.Context) (Stats, error) {
 	s := Stats{FileSize: fileSize(db.path), EntitiesByType: map[string]int{}, RelationsByKind: map[string]int{}}
-	err := db.sql.QueryRowContext(ctx, `SELECT
+	if err := db.sql.QueryRowContext(ctx, `SELECT coalesce(sum(size), 0) FROM documents WHERE status = 'ok'`).Scan(&s.InputBytes); err != nil {
+		return s, fmt.Errorf("count rows: %w", err)
+	}
+	roots, err := db.Roots(ctx)
+	if err != nil {
+		return s, err
+	}
+	s.Folders = roots
+	err = db.sql.QueryRowContext(ctx, `SELECT
 		(SELECT count(*) FROM documents WHERE status = 'ok'),
 		(SELECT count(*) FROM documents WHERE status = 'failed'),
 		(SELECT count(*) FROM sentences),

@@ -81,6 +81,12 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		fmt.Fprintf(stderr, "usage: %s\nrun '%s --help' for more\n", ue.cmd.UseLine(), ue.cmd.CommandPath())
 		return exitError
 	}
+	if errors.Is(err, context.Canceled) && ctx.Err() != nil {
+		// Interrupted before any document was in flight (while the
+		// aliases rules were being applied, say): nothing was committed.
+		fmt.Fprintln(stderr, "dossier: stopped before anything was saved; run the same command again to continue")
+		return exitInterrupted
+	}
 	var ce *exitCodeError
 	if errors.As(err, &ce) {
 		if ce.err != nil {

@@ -333,8 +333,22 @@ func newStatsCmd(g *globalOptions) *cobra.Command {
 
 func writeStats(w io.Writer, path string, s store.Stats, failed []store.DocInfo) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "database\t%s (%s)\n", path, humanSize(s.FileSize))
+	size := humanSize(s.FileSize)
+	if s.InputBytes > 0 {
+		size += fmt.Sprintf(", %.1f times the %s of text it holds", float64(s.FileSize)/float64(s.InputBytes), humanSize(s.InputBytes))
+	}
+	fmt.Fprintf(tw, "database\t%s (%s)\n", path, size)
 	fmt.Fprintf(tw, "documents\t%d ok, %d failed\n", s.Documents, s.FailedDocuments)
+	for i, f := range s.Folders {
+		label := ""
+		if i == 0 {
+			label = "folders"
+		}
+		if f == "" {
+			f = "(documents written before folders were recorded, or without one)"
+		}
+		fmt.Fprintf(tw, "%s\t%s\n", label, f)
+	}
 	fmt.Fprintf(tw, "sentences\t%d\n", s.Sentences)
 	fmt.Fprintf(tw, "mentions\t%d\n", s.Mentions)
 	fmt.Fprintf(tw, "entities\t%d%s\n", s.Entities, breakdown(s.EntitiesByType))
