@@ -349,7 +349,7 @@ func write(ctx context.Context, db *store.DB, results <-chan result, slots <-cha
 		for _, r := range batch {
 			if r.doc.Err != "" {
 				sum.Failed++
-				sum.Failures = append(sum.Failures, Failure{Path: r.doc.Path, Reason: r.doc.Err})
+				sum.Failures = append(sum.Failures, Failure{Path: store.ShowPath(r.doc.Path), Reason: r.doc.Err})
 				st.failed.Add(1)
 				continue
 			}
@@ -371,7 +371,7 @@ func write(ctx context.Context, db *store.DB, results <-chan result, slots <-cha
 		case r.f.dir:
 			// An unreadable directory has no document row.
 			sum.Failed++
-			sum.Failures = append(sum.Failures, Failure{Path: r.f.rel + "/", Reason: r.f.err.Error()})
+			sum.Failures = append(sum.Failures, Failure{Path: store.ShowPath(r.f.rel) + "/", Reason: r.f.err.Error()})
 			st.failed.Add(1)
 		default:
 			batch = append(batch, r)

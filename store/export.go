@@ -17,8 +17,11 @@ import (
 // (with the aliases seen in it), every mention with its byte span, and its
 // relations with their evidence. Gold files share this shape.
 type ExportDoc struct {
-	Doc       string           `json:"doc"`
-	Root      string           `json:"root,omitempty"` // the folder doc is relative to (absolute)
+	Doc  string `json:"doc"`
+	Root string `json:"root,omitempty"` // the folder doc is relative to (absolute)
+	// DocBytes is the path's exact bytes (base64 in JSON), given only when
+	// the file name is not UTF-8 and Doc shows it escaped (see ShowPath).
+	DocBytes  []byte           `json:"doc_bytes,omitempty"`
 	Title     string           `json:"title"`
 	Published string           `json:"published,omitempty"`
 	Source    string           `json:"source,omitempty"`
@@ -118,7 +121,10 @@ func (db *DB) ExportDocs(ctx context.Context, fn func(ExportDoc) error) error {
 		if err != nil {
 			return fmt.Errorf("export %s: %w", d.path, err)
 		}
-		ed.Doc, ed.SHA256, ed.Root = d.path, d.sha, d.root
+		ed.Doc, ed.SHA256, ed.Root = ShowPath(d.path), d.sha, ShowPath(d.root)
+		if !utf8.ValidString(d.path) {
+			ed.DocBytes = []byte(d.path)
+		}
 		ed.Title, ed.Published, ed.Source = d.title, d.published, d.source
 		if err := fn(ed); err != nil {
 			return err

@@ -169,3 +169,24 @@ func TestMigrateFromSchema3(t *testing.T) {
 		t.Errorf("old document's root = %q, want the empty path", root)
 	}
 }
+
+// A file name that is not UTF-8 is kept byte for byte, exported escaped
+// with its exact bytes beside it.
+func TestNonUTF8Path(t *testing.T) {
+	db := newTestDB(t)
+	name := "bad\xffname.txt"
+	write(t, db, docOf(t, name, "Kyiv", [2]string{"Kyiv", extract.Location}))
+	var stored string
+	db.SQL().QueryRow(`SELECT path FROM documents`).Scan(&stored)
+	if stored != name {
+		t.Errorf("stored path %q, want %q", stored, name)
+	}
+	var got []ExportDoc
+	db.ExportDocs(context.Background(), func(d ExportDoc) error { got = append(got, d); return nil })
+	if len(got) != 1 || got[0].Doc != `bad\xffname.txt` || string(got[0].DocBytes) != name {
+		t.Errorf("export: %+v", got)
+	}
+	if ShowPath(`a\b.txt`) != `a\b.txt` || ShowPath("a\\\xfe") != `a\\\xfe` {
+		t.Errorf("ShowPath: %q %q", ShowPath(`a\b.txt`), ShowPath("a\\\xfe"))
+	}
+}
