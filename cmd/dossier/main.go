@@ -115,6 +115,7 @@ into one SQLite file that you can query with dossier itself or the sqlite3 shell
 		newRelationsCmd(g),
 		newSearchCmd(g),
 		newStatsCmd(g),
+		newCheckCmd(g),
 		newExportCmd(g),
 		newEvalCmd(g),
 		newTrainCmd(g),
