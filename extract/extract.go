@@ -57,7 +57,9 @@ func (x *Extractor) Version() string {
 // names and the relations between them, the dates its sentences give and
 // its metadata. Every offset in the result is a byte offset into text, and
 // text[m.Start:m.End] == m.Text for every mention. Any bytes are accepted:
-// invalid UTF-8 and control characters are treated as spaces.
+// invalid UTF-8 and control characters are treated as spaces. A document
+// larger than a megabyte is extracted in pieces cut at paragraph breaks, so
+// memory stays flat (extractPieces).
 func (x *Extractor) Extract(text string) *Result {
 	return x.extract(text, text, nil)
 }
@@ -103,6 +105,9 @@ func (x *Extractor) extract(text, view string, md *markdownDoc) *Result {
 }
 
 func (x *Extractor) extractView(text string) *Result {
+	if len(text) > pieceBytes {
+		return x.extractPieces(text)
+	}
 	clean := cleanText(text)
 	// Tokens were cut from clean; their bytes equal text's at the same
 	// offsets, because cleanText only blanks bytes that never sit inside a
@@ -137,10 +142,11 @@ func (x *Extractor) extractView(text string) *Result {
 		}
 	}
 	var links [][2]string
-	res.Mentions, links = x.rules.apply(text, toks, sents, res.Mentions)
+	res.Mentions, links = x.rules.apply(text, toks, sents, boundMentions(res.Mentions))
 	if x.list != nil {
 		res.Mentions = x.list.tag(text, toks, sents, res.Mentions)
 	}
+	res.Mentions = boundMentions(res.Mentions)
 	res.Entities = resolveLinked(res.Mentions, links)
 	res.Relations = cooccurrences(sents, res.Mentions)
 	res.Relations = append(res.Relations, typedRelations(text, res)...)

@@ -112,7 +112,9 @@ type result struct {
 // Stopped set and no error. A re-run continues where this one stopped,
 // because unchanged files are skipped. Run returns an error only when the
 // run as a whole cannot go on (a bad pattern, an unreadable root, a failing
-// database).
+// database); once files were being processed, it returns with the error
+// the Summary of what was committed before it, and a re-run continues
+// from there.
 func Run(ctx context.Context, root string, db *store.DB, x *extract.Extractor, opts Options) (*Summary, error) {
 	m, err := newMatcher(opts.Include, opts.Exclude)
 	if err != nil {
@@ -241,18 +243,22 @@ func Run(ctx context.Context, root string, db *store.DB, x *extract.Extractor, o
 	}
 	err = g.Wait()
 	close(progressDone)
-	if err != nil {
-		return nil, err
-	}
 	sum.Elapsed = time.Since(start)
 	sum.Blocked = time.Duration(st.blocked.Load())
 	sum.Found = int(st.found.Load())
+	if err != nil {
+		// What was committed before the error stays: say so.
+		if stats, serr := db.Stats(context.WithoutCancel(ctx)); serr == nil {
+			sum.Entities = stats.Entities
+		}
+		return sum, err
+	}
 	sum.Stopped = ctx.Err() != nil
 	// A folder that could not be read hides files that may still exist:
 	// nothing is pruned then.
 	if opts.Prune && !sum.Stopped && !unreadDir {
 		if sum.Pruned, err = db.Prune(context.WithoutCancel(ctx), rootID, seen); err != nil {
-			return nil, fmt.Errorf("prune: %w", err)
+			return sum, fmt.Errorf("prune: %w", err)
 		}
 	}
 	if opts.OnProgress != nil {
@@ -260,7 +266,7 @@ func Run(ctx context.Context, root string, db *store.DB, x *extract.Extractor, o
 	}
 	stats, err := db.Stats(context.WithoutCancel(ctx))
 	if err != nil {
-		return nil, fmt.Errorf("read store statistics: %w", err)
+		return sum, fmt.Errorf("read store statistics: %w", err)
 	}
 	sum.Entities = stats.Entities
 	return sum, nil

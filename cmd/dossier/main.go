@@ -145,6 +145,7 @@ schema ` + fmt.Sprint(store.SchemaVersion) + `
 		newTimelineCmd(g),
 		newDocumentsCmd(g),
 		newStatsCmd(g),
+		newCheckCmd(g),
 		newExportCmd(g),
 		newGraphCmd(g),
 		newServeCmd(g),

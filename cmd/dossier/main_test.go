@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/dossier-nlp/dossier/store"
+	"github.com/dossier-nlp/dossier/store/storetest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
@@ -60,6 +61,7 @@ func seededDB(t *testing.T) string {
 	if !strings.Contains(out, "5 processed, 0 unchanged, 0 failed (of 5 files)") {
 		t.Fatalf("run summary:\n%s", out)
 	}
+	storetest.CheckFile(t, db)
 	return db
 }
 
@@ -331,6 +333,7 @@ func TestKillAndResume(t *testing.T) {
 	if exp1 != exp2 {
 		t.Error("export after kill and resume differs from an uninterrupted run")
 	}
+	storetest.CheckFile(t, db)
 }
 
 // countRows counts a table's rows with a connection of its own; -1 when the
@@ -374,6 +377,7 @@ func TestAliasesFile(t *testing.T) {
 	if len(rows) == 0 || rows[0].Name != "Kyiv" || !slices.Contains(rows[0].Aliases, "Kiev") {
 		t.Errorf("Kiev should be an alias of Kyiv: %+v", rows)
 	}
+	storetest.CheckFile(t, db)
 	code, _, errs := cli(t, "run", seedsDir(t), "--db", db, "--aliases", filepath.Join(t.TempDir(), "none.txt"))
 	if code != exitError || !strings.Contains(errs, "open aliases file") {
 		t.Errorf("missing aliases file: exit %d, %s", code, errs)

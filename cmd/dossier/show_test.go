@@ -88,7 +88,7 @@ func TestArgumentErrors(t *testing.T) {
 		{[]string{"relations", "--predicate", "leeds"}, []string{`unknown predicate "leeds"`, "leads"}},
 		{[]string{"relations", "--limit", "-1"}, []string{"--limit must be"}},
 		{[]string{"relations", "--min-docs", "-2"}, []string{"--min-docs must be"}},
-		{[]string{"run", "x", "--workers", "-3"}, []string{"--workers must be", "usage: dossier run FOLDER"}},
+		{[]string{"run", "x", "--workers", "-3"}, []string{"--workers -3: give a number", "usage: dossier run FOLDER"}},
 		{[]string{"show"}, []string{"accepts 1 arg", "usage: dossier show NAME|ID", "--help"}},
 		{[]string{"show", "Nobody Atall"}, []string{"no entity matches"}},
 		{[]string{"search"}, []string{"give a QUERY", "usage: dossier search"}},
