@@ -2,6 +2,7 @@ package extract
 
 import (
 	"github.com/dossier-nlp/dossier/extract/gazetteer"
+	"github.com/dossier-nlp/dossier/extract/relate"
 	"slices"
 	"sort"
 	"strings"
@@ -53,6 +54,7 @@ const (
 	predicateBasedIn   = "based_in"
 	predicateLivesIn   = "lives_in"
 	predicateKilled    = "killed"
+	predicateBornIn    = "born_in"
 )
 
 // predicateTypes lists, for each typed predicate, the entity types its
@@ -66,6 +68,7 @@ var predicateTypes = map[string]struct{ subject, object []string }{
 	predicateBasedIn:   {[]string{Organization}, []string{Location}},
 	predicateLivesIn:   {[]string{Person}, []string{Location}},
 	predicateKilled:    {[]string{Person, Organization}, []string{Person}},
+	predicateBornIn:    {[]string{Person}, []string{Location}},
 }
 
 // predicateFits reports whether pred may link an entity of type subj to one of
@@ -122,6 +125,7 @@ var roleGroups = []struct {
 		lieutenant-general major-general colonel-general`,
 		`member_of`, `of in with`, 0.85, true},
 	{`assassin killer murderer slayer`, `killed`, `of`, 1, false},
+	{`native natives`, `born_in lives_in`, `of`, 1, false},
 	{`resident native citizen inhabitant residents natives citizens inhabitants`,
 		`lives_in`, `of in from`, 1, false},
 	{`city town village capital region province state district county oblast area suburb
@@ -653,22 +657,39 @@ func cutLeadingDash(w string) (string, bool) {
 // object) stated several times in the document is one relation: the
 // evidence and rule of its most confident statement, the highest
 // confidence, and Count = the number of sentences stating it.
-func typedRelations(text string, res *Result) []Relation {
+func typedRelations(text string, res *Result) []Relation { return modelRelations(text, res, nil) }
+
+// modelRelations is typedRelations with the learned model: each
+// sentence's pattern relations are merged with the model's (see
+// applyModel). A nil model gives the patterns alone.
+func modelRelations(text string, res *Result, model *relate.Model) []Relation {
 	if res == nil || len(res.Mentions) < 2 {
 		return nil
 	}
 	d := newRelDoc(text, res)
 	var rels []Relation
+	var sc modelScratch
 	for _, s := range d.sentences() {
 		if len(s.u) < 2 {
 			continue
 		}
-		runs := s.roleRuns()
-		for _, rule := range typedRules {
-			rule.match(s, runs, &rels)
+		first := len(rels)
+		rels = s.patternRelations(rels)
+		if model != nil {
+			rels = append(rels[:first], s.applyModel(model, rels[first:], &sc)...)
 		}
 	}
 	return collapseStatements(rels)
+}
+
+// patternRelations appends the relations the hand-written rules find in s
+// to rels.
+func (s *relSentence) patternRelations(rels []Relation) []Relation {
+	runs := s.roleRuns()
+	for _, rule := range typedRules {
+		rule.match(s, runs, &rels)
+	}
+	return rels
 }
 
 // typedRules are the matchers, in the order they are tried, each with the
@@ -1492,7 +1513,7 @@ func corporateName(name string) bool {
 // entity it describes, the predicate and the rule.
 var placeSuffixes = []struct{ suffix, typ, pred, rule string }{
 	{"based", Organization, predicateBasedIn, "X-based"},
-	{"born", Person, predicateLivesIn, "X-born"},
+	{"born", Person, predicateBornIn, "X-born"},
 }
 
 // matchBased finds "X-based" and "X-born":
@@ -1581,7 +1602,8 @@ var verbCues = []struct {
 	{`speak`, `for`, `speaks_for`, false, 0.7},
 	{`live reside settle`, `in`, `lives_in`, false, 0.8},
 	{`grow`, `up in`, `lives_in`, false, 0.75},
-	{`born raise`, `in`, `lives_in`, false, 0.7},
+	{`born`, `in`, `born_in`, false, 0.8},
+	{`raise`, `in`, `lives_in`, false, 0.7},
 	{`base headquarter`, `in`, `based_in`, false, 0.85},
 	{`locate situate`, `in`, `based_in located_in`, false, 0.8},
 	{`belong`, `to`, `part_of member_of`, false, 0.6},
