@@ -1590,6 +1590,7 @@ var verbCues = []struct {
 }{
 	{`kill assassinate murder slay behead strangle execute`, ``, `killed`, false, 0.85},
 	{`shoot stab`, ``, `killed`, false, 0.7},
+	{`gun`, `down`, `killed`, false, 0.8},
 	{`lead head chair found co-found cofound command govern`, ``, `leads`, false, 0.75},
 	{`run`, ``, `leads`, false, 0.6},
 	{`work`, `for`, `member_of`, false, 0.8},
@@ -1686,7 +1687,9 @@ func (s *relSentence) verbGroupAt(a, j int) (main int, lem string, next int, pas
 		switch {
 		case s.in(j, relNegation):
 			return 0, "", 0, false, false
-		case s.verb(j):
+		case s.verb(j), k == 0 && s.tag(j) == "NN" && s.is(j+1, "and") && s.verb(j+2):
+			// The second case is a verb the tagger took for a noun
+			// before "and" and another verb ("X shot and killed Y").
 			if main >= 0 {
 				if l := lemma(s.word(main), s.tag(main)); l == "be" || l == "get" {
 					be = true
@@ -1888,17 +1891,29 @@ func (s *relSentence) matchKillNoun(a int, out *[]Relation) {
 			s.emit(out, x, a, predicateKilled, "killed-nominal", relConfGood+0.05, a, x)
 		}
 	}
-	// the murder of [President] Y by X: a is Y.
-	if !s.is(a+1, "by") {
+	// the murder of [President] Y by X, the killing of [journalist] Y
+	// was carried out by X: a is Y.
+	by := a + 1
+	if s.in(by, relCopulas) && s.in(by+1, relPerpetrated) {
+		by += 2
+		if s.is(by, "out") {
+			by++
+		}
+	}
+	if !s.is(by, "by") {
 		return
 	}
 	n := a - 1
-	for k := 0; k < 3 && (personTitles[s.word(n)] || strings.HasPrefix(s.tag(n), "JJ")); k++ {
+	for k := 0; k < 3 && (personTitles[s.word(n)] || roleTable[s.word(n)] != nil || strings.HasPrefix(s.tag(n), "JJ")); k++ {
 		n--
 	}
 	if s.is(n, "of") && s.in(n-1, relKillNouns) {
-		if x := s.objectNear(a+2, false); x >= 0 {
+		if x := s.objectNear(by+1, true); x >= 0 {
 			s.emit(out, x, a, predicateKilled, "killed-nominal", relConfGood+0.05, n-1, x)
 		}
 	}
 }
+
+// relPerpetrated are the participles that give a killing its agent ("the
+// murder was carried out by X").
+var relPerpetrated = wordSet(`carried committed perpetrated done`)

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/dossier-nlp/dossier/extract/relate"
 )
 
 // relTestResult builds the Result the relation rules read for text: the
@@ -314,6 +316,42 @@ var typedCases = []relCase{
 		[]string{"P:Lennon", "P:Chapman"}, []string{"Chapman killed Lennon"}},
 	{"killed-accused", "Sirhan Sirhan, convicted of assassinating Robert F. Kennedy, remains in prison.",
 		[]string{"P:Sirhan Sirhan", "P:Robert F. Kennedy"}, []string{"Sirhan Sirhan killed Robert F. Kennedy"}},
+	{"killed-nominal/role noun", "The killing of journalist Anna Politkovskaya by Rustam Makhmudov outraged Moscow.",
+		[]string{"P:Anna Politkovskaya", "P:Rustam Makhmudov", "L:Moscow"}, []string{"Rustam Makhmudov killed Anna Politkovskaya"}},
+	{"killed-nominal/slaying", "Police linked the slaying of Maria Lopez by Carl Hunt to a feud.",
+		[]string{"P:Maria Lopez", "P:Carl Hunt"}, []string{"Carl Hunt killed Maria Lopez"}},
+	{"killed-nominal/fatal shooting", "The fatal shooting of Tom Reed by Officer Dan Kelly was ruled lawful.",
+		[]string{"P:Tom Reed", "P:Dan Kelly"}, []string{"Dan Kelly killed Tom Reed"}},
+	{"killed-nominal/carried out by", "The assassination of Boris Nemtsov was carried out by Zaur Dadayev, the court found.",
+		[]string{"P:Boris Nemtsov", "P:Zaur Dadayev"}, []string{"Zaur Dadayev killed Boris Nemtsov"}},
+	{"killer/possessive title", "Lennon's killer Mark David Chapman was denied parole.",
+		[]string{"P:Lennon", "P:Mark David Chapman"}, []string{"Mark David Chapman killed Lennon"}},
+	{"killer/possessive appositive", "Gandhi's assassin, Nathuram Godse, was hanged in 1949.",
+		[]string{"P:Gandhi", "P:Nathuram Godse"}, []string{"Nathuram Godse killed Gandhi"}},
+	{"killer/appositive", "Chapman, the killer of John Lennon, spoke to the board.",
+		[]string{"P:Chapman", "P:John Lennon"}, []string{"Chapman killed John Lennon"}},
+	{"killed-accused/charged with", "Ahmed Ali was charged with murdering Sarah Khan last year.",
+		[]string{"P:Ahmed Ali", "P:Sarah Khan"}, []string{"Ahmed Ali killed Sarah Khan"}},
+	{"killed-accused/accused of the killing", "Peter Novak, accused of the killing of Jan Kuciak, was acquitted.",
+		[]string{"P:Peter Novak", "P:Jan Kuciak"}, []string{"Peter Novak killed Jan Kuciak"}},
+	{"killed-accused/arrested for", "Police arrested Mike Stone for the murder of Lisa Gray.",
+		[]string{"O:Police", "P:Mike Stone", "P:Lisa Gray"}, nil},
+	{"killed-accused/passive", "Mike Stone was arrested for the murder of Lisa Gray.",
+		[]string{"P:Mike Stone", "P:Lisa Gray"}, []string{"Mike Stone killed Lisa Gray"}},
+	{"verb-active/gunned down", "Gunmen loyal to Omar Haddad gunned down Yusuf Karim on Monday.",
+		[]string{"P:Omar Haddad", "P:Yusuf Karim"}, nil},
+	{"verb-active/gun down", "Tony Moss gunned down Rick Vale outside a bar.",
+		[]string{"P:Tony Moss", "P:Rick Vale"}, []string{"Tony Moss killed Rick Vale"}},
+	{"verb-active/stabbed to death", "Leo Hart stabbed Ian Cole to death.",
+		[]string{"P:Leo Hart", "P:Ian Cole"}, []string{"Leo Hart killed Ian Cole"}},
+	{"verb-passive/fatally shot", "Ian Cole was fatally shot by Leo Hart.",
+		[]string{"P:Ian Cole", "P:Leo Hart"}, []string{"Leo Hart killed Ian Cole"}},
+	{"verb-active/shot and killed", "Leo Hart shot and killed Ian Cole.",
+		[]string{"P:Leo Hart", "P:Ian Cole"}, []string{"Leo Hart killed Ian Cole"}},
+	{"killed/near miss: attempted", "Leo Hart tried to kill Ian Cole, but failed.",
+		[]string{"P:Leo Hart", "P:Ian Cole"}, nil},
+	{"killed/near miss: killed with", "Leo Hart was killed with Ian Cole in the crash.",
+		[]string{"P:Leo Hart", "P:Ian Cole"}, nil},
 	{"killed/near miss: not killed", "Oswald did not kill Kennedy, his mother said.",
 		[]string{"P:Oswald", "P:Kennedy"}, nil},
 	{"killed/near miss: possessive object", "Smith killed Jones's dog.",
@@ -605,45 +643,60 @@ func TestRelationsSeeds(t *testing.T) {
 	}
 }
 
-// BenchmarkRelations compares the cost of finding typed and open relations
-// with the cost of Extract on the seed articles: "extract" is Extract
-// alone, "relations" is typedRelations plus openRelations on the extracted
-// results, and reports relations/extract, the share relations would add
-// to Extract (the extract baseline is measured in the same run).
+// BenchmarkRelations measures Extract on the seed articles with relation
+// extraction on (co-occurrences, patterns, the learned model, open
+// relations) and off, in the same run, and reports on/off, the factor
+// relations cost. "typed" and "patterns" time the typed relations alone
+// on extracted results, with the model and without it.
 func BenchmarkRelations(b *testing.B) {
 	texts, results := relSeedResults(b)
-	x, err := New(Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
 	size := 0
 	for _, t := range texts {
 		size += len(t)
 	}
-	var extractNs float64
-	b.Run("extract", func(b *testing.B) {
-		b.SetBytes(int64(size))
-		start := time.Now()
-		for b.Loop() {
-			for _, t := range texts {
-				x.Extract(t)
+	var offNs float64
+	for _, bc := range []struct {
+		name string
+		off  bool
+	}{{"off", true}, {"on", false}} {
+		b.Run(bc.name, func(b *testing.B) {
+			x, err := New(Options{})
+			if err != nil {
+				b.Fatal(err)
 			}
-		}
-		extractNs = float64(time.Since(start).Nanoseconds()) / float64(b.N)
-	})
-	b.Run("relations", func(b *testing.B) {
-		b.SetBytes(int64(size))
-		start := time.Now()
-		for b.Loop() {
-			for i, res := range results {
-				typedRelations(texts[i], res)
-				openRelations(texts[i], res)
+			x.noRelations = bc.off
+			b.SetBytes(int64(size))
+			start := time.Now()
+			for b.Loop() {
+				for _, t := range texts {
+					x.Extract(t)
+				}
 			}
-		}
-		if ns := float64(time.Since(start).Nanoseconds()) / float64(b.N); extractNs > 0 {
-			b.ReportMetric(ns/extractNs, "relations/extract")
-		}
-	})
+			ns := float64(time.Since(start).Nanoseconds()) / float64(b.N)
+			if bc.off {
+				offNs = ns
+			} else if offNs > 0 {
+				b.ReportMetric(ns/offNs, "on/off")
+			}
+		})
+	}
+	m, err := relate.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, bc := range []struct {
+		name  string
+		model *relate.Model
+	}{{"typed", m}, {"patterns", nil}} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.SetBytes(int64(size))
+			for b.Loop() {
+				for i, res := range results {
+					modelRelations(texts[i], res, bc.model)
+				}
+			}
+		})
+	}
 }
 
 // TestRelTestResult checks the test helper: a mention's text is the bytes

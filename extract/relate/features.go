@@ -106,7 +106,7 @@ func (f *Featurizer) Reset(s *Sentence) {
 	for i, u := range s.Units {
 		f.role[i], f.roleW[i], f.verb[i], f.prep[i] = 0, 0, false, false
 		if u.Mention >= 0 {
-			h := fh.HashString("<" + s.Mentions[u.Mention].Type + ">")
+			h := typeHash(s.Mentions[u.Mention].Type)
 			f.lem[i], f.tag[i] = h, h
 			continue
 		}
@@ -180,7 +180,6 @@ var (
 	hSubj   = fh.HashString("subject-first")
 	hObj    = fh.HashString("object-first")
 	hYes    = fh.HashString("yes")
-	hNo     = fh.HashString("no")
 	hTypes  = map[string]uint64{Person: fh.HashString("P"), Location: fh.HashString("L"), Organization: fh.HashString("O")}
 	hOthers = fh.HashString("?")
 )
