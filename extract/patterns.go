@@ -702,9 +702,10 @@ var typedRules = []struct {
 	{"title-appositive / appositive / copula", (*relSentence).matchRolePrep},
 	{"possessive-appositive / modifier-appositive / demonym-appositive", (*relSentence).matchAppositiveNoPrep},
 	{"title-premodifier / possessive-title / demonym-title", (*relSentence).matchPremodifier},
-	{"possessive-person / person-of / party-state / age-of-place / home", (*relSentence).matchPersonPlace},
+	{"possessive-person / person-of / title-person-of / comma-of-place / party-state / age-of-place / home", (*relSentence).matchPersonPlace},
 	{"place-comma / place-in / place-of / possessive-place / org-of-place / org-in-place / org-comma-place", (*relSentence).matchPlaces},
 	{"X-based / X-born", (*relSentence).matchBased},
+	{"possessive-bureau", (*relSentence).matchBureau},
 	{"verb-active / verb-passive / verb-prep / killed-accused / killed-nominal", (*relSentence).matchVerbs},
 }
 
@@ -1263,6 +1264,9 @@ func (s *relSentence) matchPremodifier(runs []bool, out *[]Relation) {
 			if first-lo > 2 {
 				continue // "Navy R4D aircraft carrying Admiral Dufek"
 			}
+			if s.in(lo, relBureauNouns) {
+				continue // "Jerusalem bureau chief X" leads no Jerusalem
+			}
 			for k := lo; k < first; k++ {
 				if s.noun(k) && !s.in(k, relGeoNouns) && roleTable[s.word(k)] == nil {
 					weight *= 0.85 // "Ukraine army commander X": the army, not Ukraine
@@ -1319,10 +1323,24 @@ func (s *relSentence) matchPersonPlace(_ []bool, out *[]Relation) {
 			if s.in(k, relDeterminers) {
 				k++
 			}
+			for n := 0; n < 2 && (s.in(k, relRoleGerunds) || s.adjective(k)); n++ {
+				k++ // "of the governing Liberty Party"
+			}
 			if !s.mention(k) || s.possessive(k+1) || s.noun(k+1) {
 				break
 			}
 			from := s.is(j, "from")
+			// A title before the person decides: "Prime Minister Ravi
+			// Shankar of India" leads it, "Sen. Mark Holden of the
+			// Liberty Party" belongs to it.
+			if defs, first := s.roleAt(h-1, h-3); defs != nil && !from {
+				if weight, deputy := s.roleMods(first-2, first); weight > 0 {
+					if p, w, ok := pickRole(defs, "of", Person, s.u[k].typ, deputy); ok {
+						s.emit(out, h, k, p, "title-person-of", relConfGood*w*weight, first, k)
+						break
+					}
+				}
+			}
 			switch s.u[k].typ {
 			case Location:
 				conf := relConfFair
@@ -1347,6 +1365,9 @@ func (s *relSentence) matchPersonPlace(_ []bool, out *[]Relation) {
 			if len(pre) >= 2 && pre[0] >= 'A' && pre[0] <= 'Z' && dashPrefixed(strings.TrimLeft(pre[1:], ". ")) {
 				s.emit(out, h, k, predicateLivesIn, "party-state", relConfStrong, h, k)
 			}
+		case s.comma(j) && s.is(j+1, "of") && s.mention(j+2, Location) && (s.comma(j+3) || !s.ok(j+3)):
+			// comma-of-place: "John Miller, of Seattle, said".
+			s.emit(out, h, j+2, predicateLivesIn, "comma-of-place", relConfGood, h, j+2)
 		case s.comma(j) && s.tag(j+1) == "CD" && s.comma(j+2) && s.is(j+3, "of", "from"):
 			if k := j + 4; s.mention(k, Location) {
 				s.emit(out, h, k, predicateLivesIn, "age-of-place", relConfGood+0.05, h, k)
@@ -1445,6 +1466,9 @@ func (s *relSentence) matchPlaces(_ []bool, out *[]Relation) {
 			b := a + 2
 			for n := 0; n < 2 && strings.HasPrefix(s.tag(b), "JJ"); n++ {
 				b++
+			}
+			if s.in(b, relNamingNouns) && s.is(b+1, "of") {
+				b += 2 // "Ukraine's eastern city of Bakhmut"
 			}
 			if !s.mention(b) || s.possessive(b+1) {
 				break
@@ -1603,6 +1627,7 @@ var verbCues = []struct {
 	{`speak`, `for`, `speaks_for`, false, 0.7},
 	{`live reside settle`, `in`, `lives_in`, false, 0.8},
 	{`grow`, `up in`, `lives_in`, false, 0.75},
+	{`move relocate`, `to`, `lives_in`, false, 0.6},
 	{`born`, `in`, `born_in`, false, 0.8},
 	{`raise`, `in`, `lives_in`, false, 0.7},
 	{`base headquarter`, `in`, `based_in`, false, 0.85},
@@ -1762,8 +1787,11 @@ func (s *relSentence) matchVerbs(_ []bool, out *[]Relation) {
 			continue
 		}
 		s.matchKillNoun(a, out)
-		if s.inPrepPhrase(a) {
-			continue // the subject of the verb is the phrase a is in
+		if s.inPrepPhrase(a) && !(s.comma(a+1) && s.in(a+2, relPronouns)) {
+			// The subject of the verb is the phrase a is in, unless a
+			// relative clause is about a ("condemned by Hamas, which is
+			// based in Gaza").
+			continue
 		}
 		main, l, j, passive, ok := s.verbGroup(a)
 		if !ok {
@@ -1910,6 +1938,28 @@ func (s *relSentence) matchKillNoun(a int, out *[]Relation) {
 	if s.is(n, "of") && s.in(n-1, relKillNouns) {
 		if x := s.objectNear(by+1, true); x >= 0 {
 			s.emit(out, x, a, predicateKilled, "killed-nominal", relConfGood+0.05, n-1, x)
+		}
+	}
+}
+
+// relBureauNouns are the places an organisation works from.
+var relBureauNouns = wordSet(`bureau bureaus office offices headquarters branch plant factory factories studio studios
+	newsroom station base embassy consulate mission campus`)
+
+// matchBureau finds "Reuters' Jerusalem bureau", "Toyota's Kentucky
+// plant", "Boeing's headquarters in Chicago": the organisation works in
+// the place.
+func (s *relSentence) matchBureau(_ []bool, out *[]Relation) {
+	for a := range s.u {
+		if !s.mention(a, Organization) || !s.possessive(a+1) {
+			continue
+		}
+		if l := a + 2; s.mention(l, Location) && s.in(l+1, relBureauNouns) {
+			s.emit(out, a, l, predicateBasedIn, "possessive-bureau", relConfGood, a, l+1)
+		}
+		// "Boeing's headquarters in Chicago".
+		if k := a + 2; s.in(k, relBureauNouns) && s.is(k+1, "in") && s.mention(k+2, Location) {
+			s.emit(out, a, k+2, predicateBasedIn, "possessive-bureau", relConfGood, a, k+2)
 		}
 	}
 }

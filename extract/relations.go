@@ -60,11 +60,11 @@ func cooccurrences(sents []Sentence, ms []Mention) []Relation {
 // hand-written patterns of patterns.go.
 //
 // The patterns run first; what they found in a sentence becomes the
-// model's hints for that sentence. For the predicates the model predicts,
-// a pattern's relation is kept on its own only when the pattern is strong
-// (confidence at least patternKeep); a weaker match is left for the model
-// to weigh with everything else. The patterns of predicates the model does
-// not predict (speaks_for, killed) are kept as they are.
+// model's hints for that sentence. For places (located_in, based_in) a
+// pattern's relation stands on its own only when the pattern is strong
+// (confidence at least patternKeep); a weaker match needs the model's
+// agreement. The other patterns' relations are kept as they are, and the
+// model adds its own relations (rule "model") beside them.
 
 // modelMinConfidence is the probability the model must give a predicate
 // before it becomes a relation. On held-out Re-DocRED development
@@ -155,7 +155,7 @@ func (s *relSentence) applyModel(m *relate.Model, rels []Relation, sc *modelScra
 	kept := rels[:0]
 	for _, r := range rels {
 		c := relate.LabelIndex(r.Predicate)
-		if c <= 0 || r.Confidence >= patternKeep || sc.agree[[3]int{r.Subject, r.Object, c}] >= patternAgree {
+		if !checkedPattern(r.Predicate) || r.Confidence >= patternKeep || sc.agree[[3]int{r.Subject, r.Object, c}] >= patternAgree {
 			kept = append(kept, r)
 		}
 	}
@@ -165,6 +165,14 @@ func (s *relSentence) applyModel(m *relate.Model, rels []Relation, sc *modelScra
 		s.emit(&kept, a, b, p.Predicate, ruleModel, p.Confidence, lo, hi)
 	}
 	return kept
+}
+
+// checkedPattern reports whether a weaker pattern of predicate pred needs
+// the model's agreement: only for places, where the model learnt from
+// plenty of examples. For people and organisations (leads, member_of,
+// lives_in, born_in, part_of) it saw too few to overrule a pattern.
+func checkedPattern(pred string) bool {
+	return pred == predicateLocatedIn || pred == predicateBasedIn
 }
 
 // ruleModel is the rule name of the relations the model finds.
