@@ -16,6 +16,15 @@
 // array, so a prediction builds no strings and allocates nothing once its
 // buffers have grown.
 //
+// Both learners are here: TrainLogistic (the one embedded) and
+// TrainPerceptron. `go run ./gen -compare` trains each on four fifths of
+// the development documents and scores the fifth; with the patterns and
+// gold mentions the perceptron reached P 0.851 R 0.434 and the logistic
+// regression P 0.904 R 0.383 at the same 0.7 threshold, but on the seed
+// articles the perceptron added 7 false relations more (P 0.630 against
+// 0.850): its probabilities, a softmax of margins, are less well
+// calibrated away from Wikipedia text, so the logistic regression is used.
+//
 // The embedded model is trained by gen on the Re-DocRED development split
 // (see testdata/training/README.md for its licence and attribution and the
 // mapping of Wikidata properties to predicates):
