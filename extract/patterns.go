@@ -706,7 +706,7 @@ var typedRules = []struct {
 	{"place-comma / place-in / place-of / possessive-place / org-of-place / org-in-place / org-comma-place", (*relSentence).matchPlaces},
 	{"X-based / X-born", (*relSentence).matchBased},
 	{"possessive-bureau", (*relSentence).matchBureau},
-	{"verb-active / verb-passive / verb-prep / killed-accused / killed-nominal", (*relSentence).matchVerbs},
+	{"verb-active / verb-passive / verb-prep / killed-accused / killed-nominal / killed-died-after", (*relSentence).matchVerbs},
 }
 
 // emit appends the relation pred(subject unit, object unit) when the types
@@ -1660,7 +1660,8 @@ var verbTable = func() map[string][]verbCue {
 var (
 	relKillNouns     = wordSet(`assassination murder killing slaying shooting stabbing execution`)
 	relKillVerbs     = wordSet(`kill assassinate murder slay shoot stab execute behead strangle`)
-	relAccusingVerbs = wordSet(`accuse convict charge suspect indict arrest jail sentence try imprison detain find`)
+	relAccusingVerbs = wordSet(`accuse convict charge suspect indict arrest jail sentence try imprison detain find
+		plead confess admit`)
 )
 
 // verbGroup reads the verbs after a subject at unit a: an optional
@@ -1798,6 +1799,9 @@ func (s *relSentence) matchVerbs(_ []bool, out *[]Relation) {
 			continue
 		}
 		s.matchVerbCues(a, main, l, j, passive, out)
+		if l == "die" {
+			s.matchDiedAfter(a, j, out)
+		}
 		// "Mary Brown, who lives in Oakland, works for IBM": the verb
 		// after the relative clause has the same subject.
 		if k := s.afterRelativeClause(a); k >= 0 {
@@ -1828,6 +1832,14 @@ func (s *relSentence) afterRelativeClause(a int) int {
 func (s *relSentence) matchVerbCues(a, main int, l string, j int, passive bool, out *[]Relation) {
 	if relAccusingVerbs[l] {
 		s.matchAccused(a, j, out)
+		return
+	}
+	if s.tag(main) == "VBG" && relAccusingVerbs[lemma(s.word(main-1), s.tag(main-1))] {
+		s.matchAccused(a, main, out) // "admitted murdering Y"
+		return
+	}
+	if (l == "execute" || l == "hang") && s.is(j, "for") {
+		s.matchAccused(a, j, out) // "was executed for killing Y"
 		return
 	}
 	for _, c := range verbTable[l] {
@@ -1889,10 +1901,13 @@ func (s *relSentence) matchAccused(a, j int, out *[]Relation) {
 	if s.is(j, "guilty") {
 		j++
 	}
-	if !s.is(j, "of", "for", "in", "with") {
+	switch {
+	case s.is(j, "of", "for", "in", "with", "to"):
+		j++
+	case s.tag(j) == "VBG": // "admitted murdering Y"
+	default:
 		return
 	}
-	j++
 	if s.in(j, relDeterminers) {
 		j++
 	}
@@ -1908,6 +1923,37 @@ func (s *relSentence) matchAccused(a, j int, out *[]Relation) {
 	if v >= 0 && !s.possessive(v+1) {
 		s.emit(out, a, v, predicateKilled, "killed-accused", relConfFair, a, v)
 	}
+}
+
+// matchDiedAfter reads "Y died after being shot by X", "Y died when he
+// was stabbed by X": a is Y, j the unit after "died".
+func (s *relSentence) matchDiedAfter(a, j int, out *[]Relation) {
+	if !s.is(j, "after", "when") {
+		return
+	}
+	k := j + 1
+	for n := 0; n < 3 && (s.is(k, "being", "was", "were", "getting", "got") || s.tag(k) == "PRP" || strings.HasPrefix(s.tag(k), "RB")); n++ {
+		k++
+	}
+	if !relKillVerbs[lemma(s.word(k), "VBN")] {
+		return
+	}
+	k++
+	if s.is(k, "dead") || s.is(k, "to") && s.is(k+1, "death") {
+		k += 1 + btoi(s.is(k, "to"))
+	}
+	if s.is(k, "by") {
+		if x := s.objectNear(k+1, true); x >= 0 {
+			s.emit(out, x, a, predicateKilled, "killed-died-after", relConfFair+0.05, a, x)
+		}
+	}
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // matchKillNoun reads "the assassination of Y by X" and "Y's murder by
