@@ -142,6 +142,18 @@ var roleGroups = []struct {
 		`based_in`, `in`, 0.9, false},
 }
 
+// nameBeforeTitle reports whether unit i, before a title, is a name (not
+// a modifier of the title such as "Former" or "Deputy").
+func (s *relSentence) nameBeforeTitle(i int) bool {
+	w := s.word(i)
+	return strings.HasPrefix(s.tag(i), "NNP") && !relFormer[w] && !relDeputy[w] && !relNotReal[w] &&
+		!personTitles[w] && !titleModifiers[w]
+}
+
+// relPartisans name a person by party; "a Democrat from Texas" lives there.
+var relPartisans = wordSet(`democrat democrats republican republicans conservative liberal socialist communist
+	independent tory labourite`)
+
 // fromRole is the reading of any common noun followed by "from": "a
 // farmer from Iowa" lives there.
 var fromRole = []roleDef{{preds: []string{predicateLivesIn}, preps: []string{"from"}, weight: 0.7}}
@@ -996,8 +1008,8 @@ func (s *relSentence) matchRolePrep(runs []bool, out *[]Relation) {
 		h := p - 1
 		lo := s.runStart(runs, h)
 		defs, first := s.roleAt(h, lo)
-		if defs == nil && prep == "from" && s.noun(h) && !strings.HasPrefix(s.tag(h), "NNP") {
-			defs = fromRole // "John Smith, a farmer from Iowa"
+		if defs == nil && prep == "from" && (s.noun(h) && !strings.HasPrefix(s.tag(h), "NNP") || s.in(h, relPartisans)) {
+			defs = fromRole // "John Smith, a farmer from Iowa", "a Republican from Columbus"
 		}
 		if defs == nil {
 			continue
@@ -1333,7 +1345,9 @@ func (s *relSentence) matchPersonPlace(_ []bool, out *[]Relation) {
 			// A title before the person decides: "Prime Minister Ravi
 			// Shankar of India" leads it, "Sen. Mark Holden of the
 			// Liberty Party" belongs to it.
-			if defs, first := s.roleAt(h-1, h-3); defs != nil && !from {
+			// Not "Senate Majority Leader X of Ohio": a name before the
+			// title says what the title is of.
+			if defs, first := s.roleAt(h-1, h-3); defs != nil && !from && !s.nameBeforeTitle(first-1) {
 				if weight, deputy := s.roleMods(first-2, first); weight > 0 {
 					if p, w, ok := pickRole(defs, "of", Person, s.u[k].typ, deputy); ok {
 						s.emit(out, h, k, p, "title-person-of", relConfGood*w*weight, first, k)
