@@ -13,7 +13,9 @@ func ExampleModel_Predict() {
 	if err != nil {
 		panic(err)
 	}
-	tok := func(w, lemma, tag string) relate.Unit { return relate.Unit{Word: w, Lemma: lemma, Tag: tag, Mention: -1} }
+	tok := func(w, lemma, tag string) relate.Unit {
+		return relate.Unit{Word: w, Lemma: lemma, Tag: tag, Mention: -1}
+	}
 	s := &relate.Sentence{
 		Units: []relate.Unit{
 			{Mention: 0}, tok("was", "be", "VBD"), tok("born", "born", "VBN"), tok("in", "in", "IN"),
