@@ -5,6 +5,7 @@ import (
 
 	"github.com/dossier-nlp/dossier/extract/gazetteer"
 	"github.com/dossier-nlp/dossier/extract/postag"
+	"github.com/dossier-nlp/dossier/extract/relate"
 )
 
 // Version identifies the extraction rules. It changes whenever the same text
@@ -27,6 +28,10 @@ type Extractor struct {
 	tagger Tagger
 	rules  docRules
 	list   *EntityList
+	// relModel is the learned relation model; noRelations (benchmarks
+	// only) skips relation extraction.
+	relModel    *relate.Model
+	noRelations bool
 }
 
 // New returns an Extractor configured by opts.
@@ -41,7 +46,11 @@ func New(opts Options) (*Extractor, error) {
 	if _, err := postag.Default(); err != nil {
 		return nil, fmt.Errorf("load part-of-speech model: %w", err)
 	}
-	return &Extractor{tagger: t, rules: docRules{gaz: gazetteer.Default()}, list: opts.Entities}, nil
+	rm, err := relate.Default()
+	if err != nil {
+		return nil, fmt.Errorf("load relation model: %w", err)
+	}
+	return &Extractor{tagger: t, rules: docRules{gaz: gazetteer.Default()}, list: opts.Entities, relModel: rm}, nil
 }
 
 // Version identifies the rules and the model this Extractor applies.
@@ -148,8 +157,8 @@ func (x *Extractor) extractView(text string) *Result {
 	}
 	res.Mentions = boundMentions(res.Mentions)
 	res.Entities = resolveLinked(res.Mentions, links)
-	res.Relations = cooccurrences(sents, res.Mentions)
-	res.Relations = append(res.Relations, typedRelations(text, res)...)
-	res.Relations = append(res.Relations, openRelations(text, res)...)
+	if !x.noRelations {
+		res.Relations = x.relations(text, res)
+	}
 	return res
 }

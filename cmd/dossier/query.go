@@ -126,11 +126,15 @@ func newRelationsCmd(g *globalOptions) *cobra.Command {
 		Short: "List relations between entities, aggregated over documents, with evidence",
 		Long: `relations lists how entities are related: subject, predicate, object, the number
 of documents that state it, and the best evidence sentence. Kinds are typed
-(leads, speaks_for, member_of, part_of, located_in, based_in, lives_in, killed),
-open (a verb phrase) and cooccurrence (named in one sentence).`,
+(leads, speaks_for, member_of, part_of, located_in, based_in, lives_in, born_in,
+killed), open (a verb phrase) and cooccurrence (named in one sentence). RULE
+names what found a typed relation: "model" for the learned relation model, else
+the hand-written pattern; CONF is its confidence (for the model, the calibrated
+probability of the predicate), which --min-confidence filters on.`,
 		Example: `  dossier relations --entity Gladkov
   dossier relations --predicate speaks_for --json
-  dossier relations --kind cooccurrence --min-docs 3`,
+  dossier relations --kind cooccurrence --min-docs 3
+  dossier relations --kind typed --min-confidence 0.8`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if err := checkLimit(cmd, o.filter.Limit); err != nil {
