@@ -156,18 +156,24 @@ func resolveLinked(ms []Mention, links [][2]string) []Entity {
 	}
 	// Step 9: a one-word name that heads an organisation's name ("Wagner",
 	// "Wagner Group") is that organisation, whatever it was tagged.
+	// Two-word organisations by their first word (the key up to its first
+	// space): a key without spaces is followed by a space in exactly
+	// those keys.
+	heads := make(map[string][]int)
+	for h, hr := range groups {
+		if hr.typ != Organization {
+			continue
+		}
+		if sp := strings.IndexByte(hr.key, ' '); sp >= 0 && len(strings.Fields(hr.key)) == 2 && isOrgHead(ms[hr.first].Text) {
+			heads[hr.key[:sp]] = append(heads[hr.key[:sp]], h)
+		}
+	}
 	for g, gr := range groups {
 		if strings.Contains(gr.key, " ") || gr.typ == Organization {
 			continue
 		}
-		var heads []int
-		for h, hr := range groups {
-			if hr.typ == Organization && strings.HasPrefix(hr.key, gr.key+" ") && len(strings.Fields(hr.key)) == 2 && isOrgHead(ms[hr.first].Text) {
-				heads = append(heads, h)
-			}
-		}
-		if len(heads) == 1 {
-			r := find(heads[0])
+		if hs := heads[gr.key]; len(hs) == 1 {
+			r := find(hs[0])
 			groups[find(g)].parent = r
 			groups[g].typ = Organization
 		}
@@ -189,6 +195,18 @@ func resolveLinked(ms []Mention, links [][2]string) []Entity {
 		}
 	}
 	// Steps 6 and 7: region words; organisation names that end others.
+	// Organisations by the suffixes of their keys that follow a space.
+	bySuffix := make(map[string][]int)
+	for h, hr := range groups {
+		if hr.typ != Organization {
+			continue
+		}
+		for i := 0; i < len(hr.key); i++ {
+			if hr.key[i] == ' ' {
+				bySuffix[hr.key[i+1:]] = append(bySuffix[hr.key[i+1:]], h)
+			}
+		}
+	}
 	for g, gr := range groups {
 		words := strings.Fields(gr.key)
 		switch {
@@ -200,13 +218,8 @@ func resolveLinked(ms []Mention, links [][2]string) []Entity {
 				}
 			}
 		case gr.typ == Organization && len(words) >= 2:
-			var longer []int
-			for h, hr := range groups {
-				if h != g && hr.typ == Organization && strings.HasSuffix(hr.key, " "+gr.key) {
-					longer = append(longer, h)
-				}
-			}
-			if len(longer) == 1 {
+			// No key ends with a space and itself, so g is not among them.
+			if longer := bySuffix[gr.key]; len(longer) == 1 {
 				union(g, longer[0])
 			}
 		}
