@@ -44,14 +44,17 @@ func BenchmarkExtract(b *testing.B) {
 	tokens := 0
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
+	cpu := cpuTime()
 	for b.Loop() {
 		for _, t := range texts {
 			tokens += len(x.Extract(t).Tokens)
 		}
 	}
+	cpu = cpuTime() - cpu
 	runtime.ReadMemStats(&after)
 	mb := float64(b.N) * float64(size) / 1e6
 	b.ReportMetric(float64(tokens)/b.Elapsed().Seconds(), "tokens/s")
+	b.ReportMetric(float64(tokens)/cpu.Seconds(), "tokens/cpu-s")
 	b.ReportMetric(float64(after.Mallocs-before.Mallocs)/mb, "allocs/MB")
 	b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/1e6/mb, "allocMB/MB")
 }
