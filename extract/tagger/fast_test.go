@@ -138,3 +138,176 @@ func TestWTable(t *testing.T) {
 		}
 	}
 }
+
+// TestSparseTransitions checks that Viterbi and the marginals, which skip
+// the transitions that are not allowed, give bit for bit what the dense
+// loops give.
+func TestSparseTransitions(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := new(scratch)
+	for _, words := range testSentences(t) {
+		m.describeCached(s, words)
+		m.emissionsExact(s, words)
+		n := len(words)
+		want := slices.Clone(m.denseViterbi(s, n))
+		got := slices.Clone(m.viterbi(s, n))
+		if !slices.Equal(got, want) {
+			t.Fatalf("%q: labels %v, want %v", words, got, want)
+		}
+		wp := m.denseMarginals(s, n, want)
+		gp := m.marginals(s, n, got)
+		for i := range wp {
+			if math.Float64bits(gp[i]) != math.Float64bits(wp[i]) {
+				t.Fatalf("%q token %d: probability %v, want %v", words, i, gp[i], wp[i])
+			}
+		}
+	}
+}
+
+// denseViterbi is viterbi as it was before it skipped the transitions
+// not allowed: the reference of TestSparseTransitions. It returns the best allowed label sequence for the scores in s.
+func (m *Model) denseViterbi(s *scratch, n int) []int {
+	nl := m.nl
+	if cap(s.delta) < n*nl {
+		s.delta = make([]float32, n*nl, 2*n*nl)
+		s.back = make([]int8, n*nl, 2*n*nl)
+	}
+	delta, back := s.delta[:n*nl], s.back[:n*nl]
+	for y := 0; y < nl; y++ {
+		if m.allowed[nl*nl+y] {
+			delta[y] = s.scores[y] + m.trans[nl*nl+y]
+		} else {
+			delta[y] = negInf
+		}
+	}
+	for i := 1; i < n; i++ {
+		prev := delta[(i-1)*nl : i*nl]
+		cur := delta[i*nl : (i+1)*nl]
+		sc := s.scores[i*nl : (i+1)*nl]
+		for y := 0; y < nl; y++ {
+			best, arg := negInf, 0
+			for p := 0; p < nl; p++ {
+				if !m.allowed[p*nl+y] || prev[p] <= negInf {
+					continue
+				}
+				if v := prev[p] + m.trans[p*nl+y]; v > best {
+					best, arg = v, p
+				}
+			}
+			if best > negInf {
+				best += sc[y]
+			}
+			cur[y] = best
+			back[i*nl+y] = int8(arg)
+		}
+	}
+	last := delta[(n-1)*nl:]
+	best, arg := negInf, 0
+	for y := 0; y < nl; y++ {
+		if !m.ends[y] || last[y] <= negInf {
+			continue
+		}
+		if v := last[y] + m.final[y]; v > best {
+			best, arg = v, y
+		}
+	}
+	if cap(s.tags) < n {
+		s.tags = make([]int, n, 2*n)
+	}
+	tags := s.tags[:n]
+	tags[n-1] = arg
+	for i := n - 1; i > 0; i-- {
+		tags[i-1] = int(back[i*nl+tags[i]])
+	}
+	return tags
+}
+
+// denseMarginals is marginals before the same change. It returns, for every token, the probability of its label in tags
+// under the distribution exp(score/temp) over allowed label sequences,
+// computed by the forward-backward algorithm.
+func (m *Model) denseMarginals(s *scratch, n int, tags []int) []float64 {
+	nl := m.nl
+	if cap(s.alpha) < n*nl {
+		s.alpha = make([]float64, n*nl, 2*n*nl)
+		s.beta = make([]float64, n*nl, 2*n*nl)
+	}
+	alpha, beta := s.alpha[:n*nl], s.beta[:n*nl]
+	inv := 1 / m.temp
+	// Emission potentials, shifted by each token's best score for range.
+	if cap(s.emit) < n*nl {
+		s.emit = make([]float64, n*nl, 2*n*nl)
+	}
+	emit := s.emit[:n*nl]
+	for i := 0; i < n; i++ {
+		sc := s.scores[i*nl : (i+1)*nl]
+		mx := sc[0]
+		for _, v := range sc {
+			mx = max(mx, v)
+		}
+		for y, v := range sc {
+			emit[i*nl+y] = math.Exp(float64(v-mx) * inv)
+		}
+	}
+	tr := m.trPot
+	// Forward, normalised at every step.
+	sum := 0.0
+	for y := 0; y < nl; y++ {
+		alpha[y] = tr[nl*nl+y] * emit[y]
+		sum += alpha[y]
+	}
+	for y := 0; y < nl; y++ {
+		alpha[y] /= sum
+	}
+	for i := 1; i < n; i++ {
+		sum = 0
+		for y := 0; y < nl; y++ {
+			v := 0.0
+			for p := 0; p < nl; p++ {
+				v += alpha[(i-1)*nl+p] * tr[p*nl+y]
+			}
+			v *= emit[i*nl+y]
+			alpha[i*nl+y] = v
+			sum += v
+		}
+		if sum == 0 {
+			sum = 1
+		}
+		for y := 0; y < nl; y++ {
+			alpha[i*nl+y] /= sum
+		}
+	}
+	for y := 0; y < nl; y++ {
+		beta[(n-1)*nl+y] = tr[(nl+1)*nl+y]
+	}
+	for i := n - 2; i >= 0; i-- {
+		sum = 0
+		for p := 0; p < nl; p++ {
+			v := 0.0
+			for y := 0; y < nl; y++ {
+				v += tr[p*nl+y] * emit[(i+1)*nl+y] * beta[(i+1)*nl+y]
+			}
+			beta[i*nl+p] = v
+			sum += v
+		}
+		if sum == 0 {
+			sum = 1
+		}
+		for p := 0; p < nl; p++ {
+			beta[i*nl+p] /= sum
+		}
+	}
+	probs := make([]float64, n)
+	for i := 0; i < n; i++ {
+		z := 0.0
+		for y := 0; y < nl; y++ {
+			z += alpha[i*nl+y] * beta[i*nl+y]
+		}
+		if z > 0 {
+			probs[i] = alpha[i*nl+tags[i]] * beta[i*nl+tags[i]] / z
+		}
+	}
+	return probs
+}

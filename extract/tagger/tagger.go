@@ -37,6 +37,9 @@ type Model struct {
 	allowed []bool    // (nl+1) x nl: may label j follow label i (row nl: start)
 	ends    []bool    // may the sentence end with label j
 	trPot   []float64 // exp(trans/temp), see transPotentials
+	// prevs[y] and nexts[p] list, in ascending order, the labels that may
+	// come before y and after p (the others' potentials are 0).
+	prevs, nexts [][]int
 
 	pool sync.Pool
 }
@@ -88,6 +91,15 @@ func (m *Model) setup() {
 	for y := 0; y < nl; y++ {
 		_, p := labelPos(y)
 		m.ends[y] = y == 0 || p == posL || p == posU
+	}
+	m.prevs, m.nexts = make([][]int, nl), make([][]int, nl)
+	for p := 0; p < nl; p++ {
+		for y := 0; y < nl; y++ {
+			if m.allowed[p*nl+y] {
+				m.prevs[y] = append(m.prevs[y], p)
+				m.nexts[p] = append(m.nexts[p], y)
+			}
+		}
 	}
 	if m.useGaz {
 		m.gaz = loadGazFeatures()
@@ -220,8 +232,8 @@ func (m *Model) viterbi(s *scratch, n int) []int {
 		sc := s.scores[i*nl : (i+1)*nl]
 		for y := 0; y < nl; y++ {
 			best, arg := negInf, 0
-			for p := 0; p < nl; p++ {
-				if !m.allowed[p*nl+y] || prev[p] <= negInf {
+			for _, p := range m.prevs[y] {
+				if prev[p] <= negInf {
 					continue
 				}
 				if v := prev[p] + m.trans[p*nl+y]; v > best {
@@ -292,11 +304,13 @@ func (m *Model) marginals(s *scratch, n int, tags []int) []float64 {
 	for y := 0; y < nl; y++ {
 		alpha[y] /= sum
 	}
+	// The sums skip the transitions that are not allowed: their
+	// potentials are 0, and adding a product with 0 changes no sum.
 	for i := 1; i < n; i++ {
 		sum = 0
 		for y := 0; y < nl; y++ {
 			v := 0.0
-			for p := 0; p < nl; p++ {
+			for _, p := range m.prevs[y] {
 				v += alpha[(i-1)*nl+p] * tr[p*nl+y]
 			}
 			v *= emit[i*nl+y]
@@ -317,7 +331,7 @@ func (m *Model) marginals(s *scratch, n int, tags []int) []float64 {
 		sum = 0
 		for p := 0; p < nl; p++ {
 			v := 0.0
-			for y := 0; y < nl; y++ {
+			for _, y := range m.nexts[p] {
 				v += tr[p*nl+y] * emit[(i+1)*nl+y] * beta[(i+1)*nl+y]
 			}
 			beta[i*nl+p] = v
