@@ -28,21 +28,37 @@ type wordCache struct {
 	text  []byte  // slot i's word is text[i*maxCachedWord:][:lens[i]]
 	lens  []uint8 // 0: empty slot (the empty word is not cached)
 	infos []tokInfo
-	// own[(2*slot+caps)*nl:][:nl] are the summed weights, in steps, of the
-	// word's own features in a sentence not in capitals (caps 0) or in
-	// capitals (1); has tells which are filled.
-	own []int32
-	has []uint8
-	nl  int
+	// sums[((2*slot+caps)*nRoles+role)*nl:][:nl] are the summed weights,
+	// in steps, of the features that look at the word in one role (its
+	// own features, or those that look at it as a neighbour; see
+	// roleFeatures), in a sentence not in capitals (caps 0) or in
+	// capitals (1); bit caps*nRoles+role of has tells which are filled.
+	sums []int32
+	has  []uint16
+	nl   int
 }
+
+// Roles of a word in the features of a token: the token itself, or its
+// neighbour before, after, two before, two after.
+const (
+	roleOwn = iota
+	roleM1
+	roleP1
+	roleM2
+	roleP2
+	nRoles
+)
+
+// roleOffsets are the positions of the word of each role from the token.
+var roleOffsets = [nRoles]int{0, -1, 1, -2, 2}
 
 func newWordCache(nl int) *wordCache {
 	return &wordCache{
 		text:  make([]byte, wordCacheSize*maxCachedWord),
 		lens:  make([]uint8, wordCacheSize),
 		infos: make([]tokInfo, wordCacheSize),
-		own:   make([]int32, 2*wordCacheSize*nl),
-		has:   make([]uint8, wordCacheSize),
+		sums:  make([]int32, 2*nRoles*wordCacheSize*nl),
+		has:   make([]uint16, wordCacheSize),
 		nl:    nl,
 	}
 }
@@ -126,8 +142,41 @@ func ownFeatures(keys []uint64, t *tokInfo, capsSent bool) []uint64 {
 	return keys
 }
 
-// contextFeatures appends the keys of the other features of token i: with
-// ownFeatures, the keys of features (in another order).
+// roleFeatures appends the keys of the features of a token that look at
+// the word w in role alone: ownFeatures for roleOwn, or w's properties as
+// the token's neighbour.
+func roleFeatures(keys []uint64, w *tokInfo, role int, capsSent bool) []uint64 {
+	var caps, sh uint64
+	if capsSent {
+		caps, sh = 1, capsTemplates
+	}
+	switch role {
+	case roleOwn:
+		return ownFeatures(keys, w, capsSent)
+	case roleM1:
+		return append(keys,
+			featurehash.Feat1(tLowerM1, w.lower),
+			featurehash.Feat1(sh+tShortM1, w.short),
+			featurehash.Feat2(tCaseM1, uint64(w.caseCls), caps))
+	case roleP1:
+		return append(keys,
+			featurehash.Feat1(tLowerP1, w.lower),
+			featurehash.Feat1(sh+tShortP1, w.short),
+			featurehash.Feat2(tCaseP1, uint64(w.caseCls), caps))
+	case roleM2:
+		return append(keys,
+			featurehash.Feat1(tLowerM2, w.lower),
+			featurehash.Feat1(sh+tShortM2, w.short))
+	default:
+		return append(keys,
+			featurehash.Feat1(tLowerP2, w.lower),
+			featurehash.Feat1(sh+tShortP2, w.short))
+	}
+}
+
+// contextFeatures appends the keys of the features of token i that look
+// at more than one word, or at where it stands: with roleFeatures of every
+// role, the keys of features (in another order).
 func contextFeatures(keys []uint64, infos []tokInfo, i int, capsSent bool) []uint64 {
 	t := &infos[i]
 	m1, p1 := padInfo(infos, i-1), padInfo(infos, i+1)
@@ -138,14 +187,6 @@ func contextFeatures(keys []uint64, infos []tokInfo, i int, capsSent bool) []uin
 	}
 	cs := uint64(t.caseCls)
 	keys = append(keys,
-		featurehash.Feat1(tLowerM1, m1.lower),
-		featurehash.Feat1(tLowerP1, p1.lower),
-		featurehash.Feat1(tLowerM2, m2.lower),
-		featurehash.Feat1(tLowerP2, p2.lower),
-		featurehash.Feat1(sh+tShortM1, m1.short),
-		featurehash.Feat1(sh+tShortP1, p1.short),
-		featurehash.Feat1(sh+tShortM2, m2.short),
-		featurehash.Feat1(sh+tShortP2, p2.short),
 		featurehash.Feat2(sh+tShortM1_0, m1.short, t.short),
 		featurehash.Feat2(sh+tShort0_P1, t.short, p1.short),
 		featurehash.Feat3(sh+tShortM1_0_P1, m1.short, t.short, p1.short),
@@ -155,8 +196,6 @@ func contextFeatures(keys []uint64, infos []tokInfo, i int, capsSent bool) []uin
 		featurehash.Feat2(tLowerP1_P2, p1.lower, p2.lower),
 		featurehash.Feat2(sh+tLowerM1Short, m1.lower, t.short),
 		featurehash.Feat2(sh+tShortLowerP1, t.short, p1.lower),
-		featurehash.Feat2(tCaseM1, uint64(m1.caseCls), caps),
-		featurehash.Feat2(tCaseP1, uint64(p1.caseCls), caps),
 		featurehash.Feat3(sh+tCaseM1_0_P1, uint64(m1.caseCls), cs, uint64(p1.caseCls)),
 	)
 	if t.wordType != 0 || t.name != 0 || m1.name != 0 || p1.name != 0 {
@@ -194,9 +233,10 @@ func contextFeatures(keys []uint64, infos []tokInfo, i int, capsSent bool) []uin
 }
 
 // emissionsExact is emissionsOrdered for a model whose weights sum exactly
-// (see maxSteps), after describeCached(s, words): each word's own features are summed
-// once per cache slot, the others looked up per token, in two passes so
-// the processor overlaps the lookups, most of which miss its cache.
+// (see maxSteps), after describeCached(s, words): the features that look
+// at one word alone (in each of its roles) are summed once per cache slot,
+// the others looked up per token, in two passes so the processor overlaps
+// the lookups, most of which miss its cache.
 func (m *Model) emissionsExact(s *scratch, words []string) {
 	n, nl := len(s.infos), m.nl
 	if cap(s.scores) < n*nl {
@@ -228,31 +268,35 @@ func (m *Model) emissionsExact(s *scratch, words []string) {
 	}
 	start := 0
 	for i, end := range s.keyEnd {
-		slot := s.slots[i]
-		if slot < 0 || !c.holds(slot, words[i]) {
-			// A word too long to cache, or another word of the
-			// sentence took its slot: sum its own features without
-			// keeping them.
-			clear(acc)
-			s.ownKeys = ownFeatures(s.ownKeys[:0], &s.infos[i], caps)
-			for _, k := range s.ownKeys {
-				if info, ok := m.feats.get(k); ok {
-					m.feats.addSteps(acc, info)
-				}
+		clear(acc)
+		for role, off := range roleOffsets {
+			j := i + off
+			if j < 0 || j >= n {
+				// Padding: its features are few, and hot in the cache.
+				s.ownKeys = roleFeatures(s.ownKeys[:0], padInfo(s.infos, j), role, caps)
+				m.addKeySteps(acc, s.ownKeys)
+				continue
 			}
-		} else {
-			own := c.own[(2*slot+ci)*nl : (2*slot+ci+1)*nl]
-			if c.has[slot]&(1<<ci) == 0 {
-				clear(own)
-				s.ownKeys = ownFeatures(s.ownKeys[:0], &c.infos[slot], caps)
-				for _, k := range s.ownKeys {
-					if info, ok := m.feats.get(k); ok {
-						m.feats.addSteps(own, info)
-					}
-				}
-				c.has[slot] |= 1 << ci
+			slot := s.slots[j]
+			if slot < 0 || !c.holds(slot, words[j]) {
+				// A word too long to cache, or another word of the
+				// sentence took its slot: sum without keeping.
+				s.ownKeys = roleFeatures(s.ownKeys[:0], &s.infos[j], role, caps)
+				m.addKeySteps(acc, s.ownKeys)
+				continue
 			}
-			copy(acc, own)
+			bit := uint16(1) << (ci*nRoles + role)
+			at := ((2*slot+ci)*nRoles + role) * nl
+			sum := c.sums[at : at+nl]
+			if c.has[slot]&bit == 0 {
+				clear(sum)
+				s.ownKeys = roleFeatures(s.ownKeys[:0], &c.infos[slot], role, caps)
+				m.addKeySteps(sum, s.ownKeys)
+				c.has[slot] |= bit
+			}
+			for y, v := range sum {
+				acc[y] += v
+			}
 		}
 		for _, info := range rows[start:end] {
 			m.feats.addSteps(acc, info)
@@ -262,5 +306,14 @@ func (m *Model) emissionsExact(s *scratch, words []string) {
 			sc[y] = float32(v) * weightStep
 		}
 		start = end
+	}
+}
+
+// addKeySteps adds the weights of the features keys, in steps, to acc.
+func (m *Model) addKeySteps(acc []int32, keys []uint64) {
+	for _, k := range keys {
+		if info, ok := m.feats.get(k); ok {
+			m.feats.addSteps(acc, info)
+		}
 	}
 }

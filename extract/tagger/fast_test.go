@@ -47,7 +47,10 @@ func TestFeatureSplit(t *testing.T) {
 		caps := allCapsSentence(s.infos)
 		for i := range s.infos {
 			want := features(nil, s.infos, i, caps)
-			got := contextFeatures(ownFeatures(nil, &s.infos[i], caps), s.infos, i, caps)
+			got := contextFeatures(nil, s.infos, i, caps)
+			for role, off := range roleOffsets {
+				got = roleFeatures(got, padInfo(s.infos, i+off), role, caps)
+			}
 			slices.Sort(want)
 			slices.Sort(got)
 			if !slices.Equal(got, want) {
