@@ -381,14 +381,15 @@ func sentenceOf(sents []Sentence, off int) int {
 // are written with a capital letter.
 func (r docRules) knownNames(text string, toks []Token, sents []Sentence, ms []Mention) []Mention {
 	covered := coverage(ms)
+	var words []string
 	for _, s := range sents {
 		stoks := toks[s.FirstToken:s.EndToken]
 		if len(stoks) == 0 || allCaps(stoks) {
 			continue // headlines in capitals: every word would look like a name
 		}
-		words := make([]string, len(stoks))
-		for i, t := range stoks {
-			words[i] = t.Text
+		words = words[:0]
+		for _, t := range stoks {
+			words = append(words, t.Text)
 		}
 		for _, m := range r.gaz.Match(words) {
 			typ := ""
