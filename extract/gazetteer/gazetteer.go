@@ -236,12 +236,16 @@ func parse(r io.Reader) (*Gazetteer, error) {
 	names := make(map[string]Class, len(entries))
 	caps := make(map[string]Class)
 	first := make(map[string]uint8, multi/2)
+	lens := make(map[string]uint32, multi/2)
 	// Keys with the same first word come in runs when the input is sorted,
 	// as the embedded list is: the first map is updated once per run.
-	runWord, runMax := "", 0
+	runWord, runMax, runLens := "", 0, uint32(0)
 	flush := func() {
 		if runWord != "" && uint8(runMax) > first[runWord] {
 			first[runWord] = uint8(runMax)
+		}
+		if runWord != "" {
+			lens[runWord] |= runLens
 		}
 	}
 	start := 0
@@ -256,13 +260,15 @@ func parse(r io.Reader) (*Gazetteer, error) {
 		if sp := strings.IndexByte(key, ' '); sp > 0 {
 			if key[:sp] != runWord {
 				flush()
-				runWord, runMax = key[:sp], 0
+				runWord, runMax, runLens = key[:sp], 0, 0
 			}
-			runMax = max(runMax, min(strings.Count(key, " ")+1, 255))
+			words := strings.Count(key, " ") + 1
+			runMax = max(runMax, min(words, 255))
+			runLens |= 1 << min(words, 31)
 		}
 	}
 	flush()
-	return &Gazetteer{t: newNameTable(names, caps, first), n: len(names) + len(caps)}, nil
+	return &Gazetteer{t: newNameTable(names, caps, first, lens), n: len(names) + len(caps)}, nil
 }
 
 // Len returns the number of distinct names in g: names that differ only in
@@ -454,9 +460,18 @@ func (g *Gazetteer) Match(words []string) []Match {
 			}
 		}
 		// Multi-word candidates, longest first, then the token alone
-		// through lookup, which also knows abbreviations.
+		// through lookup, which also knows abbreviations. While the keys
+		// are single words, a candidate of a length no name that starts
+		// with the first has cannot match: it is not looked up.
+		single := 0 // keys[i:i+single] are single words
+		for single < maxN && bytes.IndexByte(key(i+single), ' ') < 0 {
+			single++
+		}
 		n, class := 0, Class(0)
 		for try := maxN; try >= 2 && class == 0; try-- {
+			if try <= single && try < 31 && slot.lens&(1<<try) == 0 {
+				continue
+			}
 			buf = buf[:0]
 			for j := i; j < i+try; j++ {
 				if j > i {

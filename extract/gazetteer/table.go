@@ -15,9 +15,10 @@ type nameTable struct {
 
 type nameSlot struct {
 	key   string
-	hash  uint64
-	names Class // classes of the key as a name (when hasName)
-	caps  Class // classes of the key as an abbreviation in capitals (when hasCaps)
+	hash  uint32 // the top half of the key's hash
+	lens  uint32 // bit n (2 to 30): some name of n words starts with this word; bit 31: one of 31 or more
+	names Class  // classes of the key as a name (when hasName)
+	caps  Class  // classes of the key as an abbreviation in capitals (when hasCaps)
 	flags uint8
 	first uint8 // the most words of a name that starts with this key's word, when it has several
 }
@@ -27,8 +28,9 @@ const (
 	hasCaps
 )
 
-// newNameTable builds the table of the entries of names, caps and first.
-func newNameTable(names, caps map[string]Class, first map[string]uint8) *nameTable {
+// newNameTable builds the table of the entries of names, caps, first and
+// lens (see nameSlot).
+func newNameTable(names, caps map[string]Class, first map[string]uint8, lens map[string]uint32) *nameTable {
 	keys := make(map[string]struct{}, len(names)+len(caps)+len(first))
 	for k := range names {
 		keys[k] = struct{}{}
@@ -45,14 +47,15 @@ func newNameTable(names, caps map[string]Class, first map[string]uint8) *nameTab
 	}
 	t := &nameTable{slots: make([]nameSlot, size), mask: uint64(size - 1), seed: maphash.MakeSeed()}
 	for k := range keys {
-		s := nameSlot{key: k, hash: maphash.String(t.seed, k), first: first[k]}
+		h := maphash.String(t.seed, k)
+		s := nameSlot{key: k, hash: uint32(h >> 32), first: first[k], lens: lens[k]}
 		if c, ok := names[k]; ok {
 			s.names, s.flags = c, s.flags|hasName
 		}
 		if c, ok := caps[k]; ok {
 			s.caps, s.flags = c, s.flags|hasCaps
 		}
-		i := s.hash & t.mask
+		i := h & t.mask
 		for t.slots[i].flags != 0 || t.slots[i].first != 0 {
 			i = (i + 1) & t.mask
 		}
@@ -69,7 +72,7 @@ func (t *nameTable) get(key string) *nameSlot {
 		if s.flags == 0 && s.first == 0 {
 			return nil
 		}
-		if s.hash == h && s.key == key {
+		if s.hash == uint32(h>>32) && s.key == key {
 			return s
 		}
 	}
@@ -83,7 +86,7 @@ func (t *nameTable) getBytes(key []byte) *nameSlot {
 		if s.flags == 0 && s.first == 0 {
 			return nil
 		}
-		if s.hash == h && s.key == string(key) {
+		if s.hash == uint32(h>>32) && s.key == string(key) {
 			return s
 		}
 	}
