@@ -14,8 +14,9 @@ import (
 // word (tagCached) rather than once per token.
 
 // sumsExact reports whether m's weights sum exactly in any order: all are
-// multiples of weightStep, and the largest dense score plus nWordFeats+1
-// of the largest sparse weights stays below 2^18.
+// multiples of weightStep, no feature has two weights for one tag, and the
+// largest dense score plus nWordFeats+1 of the largest sparse weights stays
+// below 2^18.
 func (m *Model) sumsExact() bool {
 	multiple := func(w float32) bool {
 		k := float64(w) / weightStep
@@ -33,6 +34,16 @@ func (m *Model) sumsExact() bool {
 			return false
 		}
 		maxEntry = max(maxEntry, math.Abs(float64(e.w)))
+	}
+	// A feature adds at most one weight to each tag.
+	seen := make([]int, len(m.tags))
+	for i, sl := range m.feats.slots {
+		for _, e := range m.entries[sl.lo:sl.hi] {
+			if seen[e.tag] == i+1 {
+				return false
+			}
+			seen[e.tag] = i + 1
+		}
 	}
 	return maxDense+(nWordFeats+1)*maxEntry < 1<<18
 }
