@@ -89,13 +89,7 @@ func cpuTime() time.Duration {
 // program using prose directly would. Nothing is stored.
 func BenchmarkRunProseNaive(b *testing.B) {
 	dir, size := benchCorpus(b, benchMB("DOSSIER_BENCH_BASELINE_MB", 1))
-	var files []string
-	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			files = append(files, p)
-		}
-		return nil
-	})
+	files := corpusFiles(dir)
 	b.SetBytes(size)
 	b.ResetTimer()
 	tokens := 0
@@ -122,13 +116,7 @@ func BenchmarkRunProseNaive(b *testing.B) {
 // goroutine. Compare its MB/cpu-s with BenchmarkRun's in the same run.
 func BenchmarkRunTokenizeFloor(b *testing.B) {
 	dir, size := benchCorpus(b, benchMB("DOSSIER_BENCH_MB", 8))
-	var files []string
-	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			files = append(files, p)
-		}
-		return nil
-	})
+	files := corpusFiles(dir)
 	b.SetBytes(size)
 	b.ResetTimer()
 	cpu0 := cpuTime()
@@ -145,4 +133,16 @@ func BenchmarkRunTokenizeFloor(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(size)*float64(b.N)/1e6/(cpuTime()-cpu0).Seconds(), "MB/cpu-s")
+}
+
+// corpusFiles lists the files of a generated corpus.
+func corpusFiles(dir string) []string {
+	var files []string
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			files = append(files, p)
+		}
+		return nil
+	})
+	return files
 }

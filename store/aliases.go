@@ -500,21 +500,10 @@ func (w *writer) splitGroup(g *group, off map[string]bool) error {
 			}
 		}
 	}
-	rows, err := w.tx.QueryContext(w.ctx, `SELECT doc_id, idx FROM doc_entities WHERE group_id = ?`, g.id)
+	des, err := w.docEntitiesOf(g.id)
 	if err != nil {
 		return err
 	}
-	type de struct{ doc, idx int64 }
-	var des []de
-	for rows.Next() {
-		var d de
-		if err := rows.Scan(&d.doc, &d.idx); err != nil {
-			rows.Close()
-			return err
-		}
-		des = append(des, d)
-	}
-	rows.Close()
 	for _, d := range des {
 		var next int64
 		if err := w.tx.QueryRowContext(w.ctx, `SELECT max(idx) + 1 FROM doc_entities WHERE doc_id = ?`, d.doc).Scan(&next); err != nil {

@@ -790,22 +790,8 @@ func (w *writer) move(g *group, to int64) error {
 	if _, err := w.exec(`UPDATE name_groups SET entity_id = ? WHERE id = ?`, to, g.id); err != nil {
 		return err
 	}
-	rows, err := w.tx.QueryContext(w.ctx, `SELECT doc_id, idx FROM doc_entities WHERE group_id = ?`, g.id)
+	des, err := w.docEntitiesOf(g.id)
 	if err != nil {
-		return err
-	}
-	type de struct{ doc, idx int64 }
-	var des []de
-	for rows.Next() {
-		var d de
-		if err := rows.Scan(&d.doc, &d.idx); err != nil {
-			rows.Close()
-			return err
-		}
-		des = append(des, d)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return err
 	}
 	for _, d := range des {
@@ -822,6 +808,27 @@ func (w *writer) move(g *group, to int64) error {
 		}
 	}
 	return nil
+}
+
+// docEntityRef is a document's entity: the document and its index there.
+type docEntityRef struct{ doc, idx int64 }
+
+// docEntitiesOf returns the document entities of a name group.
+func (w *writer) docEntitiesOf(group int64) ([]docEntityRef, error) {
+	rows, err := w.tx.QueryContext(w.ctx, `SELECT doc_id, idx FROM doc_entities WHERE group_id = ?`, group)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var des []docEntityRef
+	for rows.Next() {
+		var d docEntityRef
+		if err := rows.Scan(&d.doc, &d.idx); err != nil {
+			return nil, err
+		}
+		des = append(des, d)
+	}
+	return des, rows.Err()
 }
 
 // finish writes the changed group counts, the full-text index of the new
