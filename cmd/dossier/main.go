@@ -118,6 +118,7 @@ into one SQLite file that you can query with dossier itself or the sqlite3 shell
 		newExportCmd(g),
 		newEvalCmd(g),
 		newTrainCmd(g),
+		newWorkerCmd(g),
 	)
 	return root
 }

@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/nats-io/nats.go"
@@ -34,6 +35,9 @@ type WorkerOptions struct {
 	// Log, when set, receives one line per notable event: a refused run,
 	// a document whose body is gone.
 	Log io.Writer
+	// OnDone, when set, is called with the run id and document path of
+	// every document extracted and acknowledged.
+	OnDone func(run, path string)
 }
 
 // Worker extracts the documents of every run on a server: it pulls them
@@ -47,6 +51,8 @@ type Worker struct {
 	version string
 	opts    WorkerOptions
 	maxBody int
+
+	extracted atomic.Int64
 
 	mu      sync.Mutex
 	refused map[string]bool // runs already logged as refused
@@ -79,6 +85,9 @@ func NewWorker(ctx context.Context, nc *nats.Conn, x *extract.Extractor, opts Wo
 	return &Worker{nc: nc, s: s, cons: cons, x: x, version: x.Version(), opts: opts,
 		maxBody: maxBody(nc), refused: map[string]bool{}}, nil
 }
+
+// Extracted is how many documents the worker extracted and acknowledged.
+func (w *Worker) Extracted() int64 { return w.extracted.Load() }
 
 // Version is the extractor version of the worker's results.
 func (w *Worker) Version() string { return w.version }
@@ -196,9 +205,16 @@ func (w *Worker) handle(ctx context.Context, m jetstream.Msg) error {
 		w.afterResult(out)
 	}
 	// The result is stored: only now is the document done.
-	if err := m.DoubleAck(ctx); err != nil && w.nc.IsClosed() {
+	if err := m.DoubleAck(ctx); err != nil {
+		if w.nc.IsClosed() {
+			return ErrServerLost
+		}
 		// Redelivered later; the coordinator drops the second result.
-		return ErrServerLost
+		return fmt.Errorf("acknowledge %s: %w", h.path, err)
+	}
+	w.extracted.Add(1)
+	if w.opts.OnDone != nil {
+		w.opts.OnDone(run, h.path)
 	}
 	return nil
 }
