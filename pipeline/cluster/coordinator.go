@@ -307,23 +307,13 @@ func (c *Coordinator) Extract(ctx context.Context, doc pipeline.RemoteDoc) (*ext
 	}
 
 	id := c.run + "." + c.session + "." + strconv.FormatInt(c.seq.Add(1), 10)
-	h := docHeader{path: doc.Path, sha: doc.SHA256, version: doc.Version}
-	m := nats.NewMsg(docsSubject(c.run))
-	m.Header.Set(jetstream.MsgIDHeader, id)
-	if len(doc.Text) > c.maxBody {
-		h.object = c.run + "/" + id + ".doc"
-		if err := putBlob(ctx, c.s.blobs, h.object, []byte(doc.Text), c.maxBody); err != nil {
-			forget()
-			return nil, c.lost(fmt.Errorf("put document in object store %s: %w", BlobBucket, err))
-		}
-		defer c.s.blobs.Delete(context.WithoutCancel(ctx), h.object)
-	} else {
-		m.Data = []byte(doc.Text)
+	object, err := publishDoc(ctx, c.nc, c.s, c.run, id, doc, c.maxBody)
+	if object != "" {
+		defer c.s.blobs.Delete(context.WithoutCancel(ctx), object)
 	}
-	h.set(m.Header)
-	if _, err := publish(ctx, c.nc, c.s.js, m); err != nil {
+	if err != nil {
 		forget()
-		return nil, c.lost(fmt.Errorf("publish document: %w", err))
+		return nil, c.lost(err)
 	}
 	select {
 	case d := <-w.ch:
@@ -387,4 +377,26 @@ func checkResult(r *extract.Result, text string) error {
 		}
 	}
 	return nil
+}
+
+// publishDoc publishes doc on run's subject with message id id, its text
+// in the object store when it is larger than maxBody. It returns the
+// object's name, if any.
+func publishDoc(ctx context.Context, nc *nats.Conn, s *setup, run, id string, doc pipeline.RemoteDoc, maxBody int) (string, error) {
+	h := docHeader{path: doc.Path, sha: doc.SHA256, version: doc.Version}
+	m := nats.NewMsg(docsSubject(run))
+	m.Header.Set(jetstream.MsgIDHeader, id)
+	if len(doc.Text) > maxBody {
+		h.object = run + "/" + id + ".doc"
+		if err := putBlob(ctx, s.blobs, h.object, []byte(doc.Text), maxBody); err != nil {
+			return h.object, fmt.Errorf("put document in object store %s: %w", BlobBucket, err)
+		}
+	} else {
+		m.Data = []byte(doc.Text)
+	}
+	h.set(m.Header)
+	if _, err := publish(ctx, nc, s.js, m); err != nil {
+		return h.object, fmt.Errorf("publish document: %w", err)
+	}
+	return h.object, nil
 }
