@@ -399,18 +399,23 @@ func TestOtherVersion(t *testing.T) {
 	srv := clustertest.StartServer(t, clustertest.Options{})
 	var wrote atomic.Int64
 	wrong := startWorker(t, srv.ClientURL(), otherExtractor(t), WorkerOptions{Workers: 1, RefuseDelay: 50 * time.Millisecond}, func(*nats.Msg) { wrote.Add(1) })
-	var once sync.Once
-	var refusal Refusal
+	refusals := make(chan Refusal, 1)
 	db, _ := openDB(t)
-	_, err := remoteRun(t, context.Background(), srv.ClientURL(), dir, db, "version", pipeline.Options{}, CoordinatorOptions{
-		OnRefused: func(r Refusal) {
-			once.Do(func() {
-				refusal = r
-				startWorker(t, srv.ClientURL(), extractor(t), WorkerOptions{Workers: 2}, nil)
-			})
-		},
-	})
-	if err != nil {
+	done := make(chan error, 1)
+	go func() {
+		_, err := remoteRun(t, context.Background(), srv.ClientURL(), dir, db, "version", pipeline.Options{}, CoordinatorOptions{
+			OnRefused: func(r Refusal) {
+				select {
+				case refusals <- r:
+				default:
+				}
+			},
+		})
+		done <- err
+	}()
+	refusal := <-refusals
+	startWorker(t, srv.ClientURL(), extractor(t), WorkerOptions{Workers: 2}, nil)
+	if err := <-done; err != nil {
 		t.Fatal(err)
 	}
 	sameExport(t, export(t, db), want)
