@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"runtime"
 	"sort"
 	"sync/atomic"
 	"time"
@@ -39,6 +38,9 @@ type Options struct {
 	// single goroutine.
 	OnProgress       func(Progress)
 	ProgressInterval time.Duration
+
+	// Remote, when set, extracts the documents elsewhere (see Remote).
+	Remote Remote
 }
 
 // Progress is a snapshot of a run under way.
@@ -122,7 +124,7 @@ func Run(ctx context.Context, root string, db *store.DB, x *extract.Extractor, o
 	}
 	workers := opts.Workers
 	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
+		workers = defaultWorkers(opts.Remote)
 	}
 	maxSize := opts.MaxSize
 	if maxSize <= 0 {
@@ -197,7 +199,7 @@ func Run(ctx context.Context, root string, db *store.DB, x *extract.Extractor, o
 				}
 			}()
 			for f := range jobs {
-				r, err := process(gctx, db, x, version, rootID, f, maxSize, opts.Force)
+				r, err := process(gctx, db, x, opts.Remote, version, rootID, f, maxSize, opts.Force)
 				if err != nil {
 					return err
 				}
@@ -293,8 +295,9 @@ func (c *counters) snapshot(start time.Time) Progress {
 }
 
 // process reads, checks and extracts one file. Only a failing store lookup
-// is an error; everything wrong with the file itself is a failed result.
-func process(ctx context.Context, db *store.DB, x *extract.Extractor, version string, root int64, f file, maxSize int64, force bool) (result, error) {
+// or remote stage is an error; everything wrong with the file itself is a
+// failed result.
+func process(ctx context.Context, db *store.DB, x *extract.Extractor, remote Remote, version string, root int64, f file, maxSize int64, force bool) (result, error) {
 	if f.err != nil {
 		return result{f: f, doc: &store.Doc{Root: root, Path: f.rel, Err: f.err.Error()}}, nil
 	}
@@ -314,7 +317,10 @@ func process(ctx context.Context, db *store.DB, x *extract.Extractor, version st
 		}
 	}
 	text := string(data)
-	res := extractFile(x, f.rel, text)
+	res, err := extractText(ctx, x, remote, RemoteDoc{Path: f.rel, SHA256: sha, Version: version, Text: text})
+	if err != nil {
+		return result{}, err
+	}
 	return result{
 		f:      f,
 		tokens: len(res.Tokens),

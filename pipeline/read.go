@@ -118,10 +118,10 @@ func humanBytes(n int64) string {
 // markdownExts are the file name extensions read as Markdown.
 var markdownExts = map[string]bool{".md": true, ".markdown": true, ".mdown": true, ".mkd": true}
 
-// extractFile extracts a document's text as its format asks: Markdown
+// ExtractFile extracts a document's text as its format asks: Markdown
 // files as Markdown (extract.ExtractMarkdown), everything else as plain
 // text.
-func extractFile(x *extract.Extractor, name, text string) *extract.Result {
+func ExtractFile(x *extract.Extractor, name, text string) *extract.Result {
 	if markdownExts[strings.ToLower(filepath.Ext(name))] {
 		return x.ExtractMarkdown(text)
 	}

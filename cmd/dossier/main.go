@@ -151,6 +151,7 @@ schema ` + fmt.Sprint(store.SchemaVersion) + `
 		newServeCmd(g),
 		newEvalCmd(g),
 		newTrainCmd(g),
+		newWorkerCmd(g),
 	)
 	for _, c := range root.Commands() {
 		if c.Args != nil {

@@ -32,6 +32,7 @@ type runOptions struct {
 	aliases          string
 	model            string
 	entities         string
+	nats             string
 }
 
 func newRunCmd(g *globalOptions) *cobra.Command {
@@ -53,6 +54,11 @@ Ctrl-C stops finding new files, finishes and commits the documents in flight
 and exits; running the same command again continues where it stopped. A second
 Ctrl-C aborts at once; the database stays consistent either way.
 
+--nats URL extracts on 'dossier worker' processes, on any machines, through a
+NATS JetStream server; this process still finds, reads and skips files and
+writes the database, with the same summary and exit status (see 'dossier
+worker --help' and the README).
+
 --aliases FILE applies your entity-resolution decisions on every run, to what
 is stored and to every new document. One rule a line ('#' starts a comment):
   Russian Volunteer Corps = RDK, RVC     these names are one entity, named as first
@@ -68,7 +74,8 @@ any other error.`,
   dossier run ~/news --include '*.txt' --exclude 'drafts/*' --workers 4
   dossier run ~/news --force      # reprocess everything
   dossier run ~/news --aliases aliases.txt   # with your own merge decisions
-  dossier run ~/news --entities weapons.txt  # also tag your own names and types`,
+  dossier run ~/news --entities weapons.txt  # also tag your own names and types
+  dossier run ~/news --nats nats://queue:4222  # extract on 'dossier worker' processes`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if o.workers < 0 || o.workers > maxWorkers {
@@ -81,12 +88,13 @@ any other error.`,
 	f.StringSliceVar(&o.include, "include", nil, "file name patterns to process, comma-separated or repeated (default *.txt,*.md); a pattern with / matches the path relative to FOLDER")
 	f.StringSliceVar(&o.exclude, "exclude", nil, "file or directory patterns to skip")
 	f.StringVar(&o.maxSize, "max-size", "16MiB", "skip (and record as failed) files larger than this; 1 byte to 1GiB")
-	f.IntVar(&o.workers, "workers", 0, "extraction workers, up to 1024 (default 0: number of CPUs)")
+	f.IntVar(&o.workers, "workers", 0, "extraction workers, up to 1024 (default: number of CPUs); with --nats, documents in flight (default 256)")
 	f.BoolVar(&o.force, "force", false, "reprocess files even when they are unchanged")
 	f.BoolVar(&o.prune, "prune", false, "remove from the database the documents no longer found in FOLDER (deleted or excluded files)")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "print only the summary")
 	f.StringVar(&o.model, "model", "", "entity tagger model file from 'dossier train' (default: the built-in model)")
 	f.StringVar(&o.entities, "entities", "", "list of names to tag in addition to the model, one \"TYPE name\" a line (types may be your own, e.g. WEAPON)")
+	f.StringVar(&o.nats, "nats", "", "extract on 'dossier worker' processes through this NATS JetStream server (e.g. nats://host:4222); this process writes the database")
 	f.StringVar(&o.aliases, "aliases", "", "aliases file of merges (NAME = ALIAS, ...) and separations (NAME != NAME), applied on every run")
 	return cmd
 }
@@ -133,6 +141,14 @@ func (o *runOptions) run(ctx context.Context, folder string) error {
 	opts := pipeline.Options{
 		Include: o.include, Exclude: o.exclude, MaxSize: maxSize,
 		Workers: o.workers, Force: o.force, Prune: o.prune,
+	}
+	if o.nats != "" {
+		remote, closeRemote, err := remoteStage(ctx, o.nats, o.db, folder, o.stderr)
+		if err != nil {
+			return err
+		}
+		defer closeRemote()
+		opts.Remote = remote
 	}
 	var bar *progressLine
 	if !o.quiet {

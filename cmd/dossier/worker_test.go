@@ -1,0 +1,139 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/dossier-nlp/dossier/pipeline/cluster/clustertest"
+)
+
+// startProcess starts the test binary as dossier with args and counts the
+// lines of its stderr that contain count.
+func startProcess(t *testing.T, count string, args ...string) (*exec.Cmd, *atomic.Int64, <-chan error) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], args...)
+	cmd.Env = append(os.Environ(), "DOSSIER_TEST_AS_MAIN=1")
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	var n atomic.Int64
+	done := make(chan error, 1)
+	finished := make(chan struct{})
+	go func() {
+		sc := bufio.NewScanner(stderr)
+		for sc.Scan() {
+			if count != "" && strings.Contains(sc.Text(), count) {
+				n.Add(1)
+			}
+		}
+		io.Copy(io.Discard, stderr)
+		done <- cmd.Wait()
+		close(finished)
+	}()
+	t.Cleanup(func() {
+		cmd.Process.Signal(syscall.SIGKILL)
+		<-finished
+	})
+	return cmd, &n, done
+}
+
+// TestClusterKills runs a few hundred articles through an embedded NATS
+// server and two worker processes; one worker and the coordinator are
+// killed with SIGKILL mid-run, and the coordinator is run again. The
+// database ends as an uninterrupted local run leaves it.
+func TestClusterKills(t *testing.T) {
+	dir := t.TempDir()
+	sentences := []string{
+		"Governor Vyacheslav Gladkov said drones hit Shebekino in Belgorod Oblast.",
+		"The Russian Volunteer Corps (RDK) claimed the raid near Grayvoron.",
+		"Kremlin spokesman Dmitry Peskov spoke to reporters in Moscow on %d May.",
+		"Ukraine's military intelligence, the GUR, denied any role, Andriy Yusov said.",
+	}
+	const files = 300
+	for i := range files {
+		sub := filepath.Join(dir, fmt.Sprintf("%02d", i%10))
+		os.MkdirAll(sub, 0o755)
+		text := fmt.Sprintf(sentences[i%len(sentences)], i) + fmt.Sprintf(" Report number %d.\n", i)
+		os.WriteFile(filepath.Join(sub, fmt.Sprintf("%04d.txt", i)), []byte(text), 0o644)
+	}
+	local := filepath.Join(t.TempDir(), "local.db")
+	if code, _, errs := cli(t, "run", dir, "--db", local, "--quiet"); code != 0 {
+		t.Fatalf("local run: %s", errs)
+	}
+
+	srv := clustertest.StartServer(t, clustertest.Options{})
+	url := srv.ClientURL()
+	worker := []string{"worker", "--nats", url, "--workers", "1", "--ack-wait", "1s", "-v"}
+	doomed, doomedDone, doomedExit := startProcess(t, "extracted", worker...)
+	_, keptDone, _ := startProcess(t, "extracted", worker...)
+
+	db := filepath.Join(t.TempDir(), "cluster.db")
+	coord, _, coordExit := startProcess(t, "", "run", dir, "--db", db, "--nats", url, "--workers", "8", "--quiet")
+	// Kill one worker once both are busy, and the coordinator once some
+	// documents are committed.
+	for doomedDone.Load() < 20 || keptDone.Load() < 20 {
+		select {
+		case err := <-coordExit:
+			t.Fatalf("the coordinator ended before the kills: %v", err)
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+	doomed.Process.Signal(syscall.SIGKILL)
+	<-doomedExit
+	for countRows(db, "documents") < 100 {
+		select {
+		case err := <-coordExit:
+			t.Fatalf("the coordinator ended before it could be killed: %v", err)
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+	coord.Process.Signal(syscall.SIGKILL)
+	<-coordExit
+	partial := countRows(db, "documents")
+	if partial >= files {
+		t.Fatalf("the killed coordinator had written all %d documents", partial)
+	}
+
+	code, out, errs := cli(t, "run", dir, "--db", db, "--nats", url, "--quiet")
+	if code != 0 {
+		t.Fatalf("re-run: exit %d: %s%s", code, out, errs)
+	}
+	if !strings.Contains(out, fmt.Sprintf("%d unchanged", partial)) || !strings.Contains(out, fmt.Sprintf("(of %d files)", files)) {
+		t.Errorf("re-run should skip the %d documents already written:\n%s", partial, out)
+	}
+	for _, table := range []string{"documents", "sentences", "entities", "aliases", "mentions", "relations", "sentences_fts"} {
+		if a, b := countRows(db, table), countRows(local, table); a != b {
+			t.Errorf("%s: %d rows after the cluster runs, %d after a local run", table, a, b)
+		}
+	}
+	_, exp1, _ := cli(t, "export", "--db", db)
+	_, exp2, _ := cli(t, "export", "--db", local)
+	if exp1 != exp2 {
+		t.Error("export after the cluster runs differs from a local run's")
+	}
+}
+
+// TestWorkerFlags: a worker needs a server.
+func TestWorkerFlags(t *testing.T) {
+	code, _, errs := cli(t, "worker")
+	if code != exitError || !strings.Contains(errs, `"nats" not set`) {
+		t.Errorf("worker without --nats: exit %d, %q", code, errs)
+	}
+	code, _, errs = cli(t, "worker", "--nats", "nats://127.0.0.1:1")
+	if code != exitError || !strings.Contains(errs, "connect to NATS") {
+		t.Errorf("worker with no server: exit %d, %q", code, errs)
+	}
+}
