@@ -542,6 +542,8 @@ func (w *writer) splitGroup(g *group, off map[string]bool) error {
 		if _, err := w.exec(`UPDATE doc_entities SET group_id = ? WHERE doc_id = ? AND idx = ?`, ga.id, d.doc, d.idx); err != nil {
 			return err
 		}
+		ga.founder = earlier(ga.founder, founderKey(d.doc, d.idx))
+		gb.founder = earlier(gb.founder, founderKey(d.doc, next))
 		if _, err := w.exec(`INSERT INTO doc_entities (doc_id, idx, group_id) VALUES (?, ?, ?)`, d.doc, next, gb.id); err != nil {
 			return err
 		}
@@ -566,6 +568,7 @@ func (w *writer) splitGroup(g *group, off map[string]bool) error {
 		g.docs--
 	}
 	g.dirty = true
+	g.founder = 0
 	for _, n := range []*group{g, ga, gb} {
 		w.touched[n] = true
 	}

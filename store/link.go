@@ -38,8 +38,9 @@ type group struct {
 	entity   int64    // the entity it belongs to; 0 until decided
 	docs     int      // documents naming an entity so
 	mentions int
-	dirty    bool // docs or mentions changed since loaded or written
-	mark     int  // traversal mark
+	founder  int64 // its first document entity (founderKey); 0 for none
+	dirty    bool  // docs or mentions changed since loaded or written
+	mark     int   // traversal mark
 }
 
 // display is the group's name as written, followed by its other names
@@ -71,13 +72,10 @@ type linkIndex struct {
 	groups map[string]*group   // type + "\x00" + names
 	byLink map[string][]*group // link key -> groups
 	mark   int
-	// entityKeys caches entities' normalised canonical names, filled as
-	// they are read or renamed.
-	entityKeys map[int64]string
 }
 
 func newLinkIndex() *linkIndex {
-	return &linkIndex{groups: make(map[string]*group), byLink: make(map[string][]*group), entityKeys: make(map[int64]string)}
+	return &linkIndex{groups: make(map[string]*group), byLink: make(map[string][]*group)}
 }
 
 func groupKey(typ, names string) string { return typ + "\x00" + names }
@@ -275,14 +273,14 @@ func loadLinkIndex(ctx context.Context, q interface {
 	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
 }) (*linkIndex, error) {
 	ix := newLinkIndex()
-	rows, err := q.QueryContext(ctx, `SELECT id, type, names, name, entity_id, docs, mentions FROM name_groups`)
+	rows, err := q.QueryContext(ctx, `SELECT id, type, names, name, entity_id, docs, mentions, founder FROM name_groups`)
 	if err != nil {
 		return nil, fmt.Errorf("load linking index: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		g := &group{}
-		if err := rows.Scan(&g.id, &g.typ, &g.names, &g.label, &g.entity, &g.docs, &g.mentions); err != nil {
+		if err := rows.Scan(&g.id, &g.typ, &g.names, &g.label, &g.entity, &g.docs, &g.mentions, &g.founder); err != nil {
 			return nil, fmt.Errorf("load linking index: %w", err)
 		}
 		if g.names != "" {
@@ -291,4 +289,36 @@ func loadLinkIndex(ctx context.Context, q interface {
 		ix.add(g)
 	}
 	return ix, rows.Err()
+}
+
+// Entity ids.
+//
+// An entity's id comes from the first document entity that names it: the
+// one of its name groups' document entities with the smallest (document
+// id, index in the document). Documents are numbered in the order a run
+// finds them, so the same files give the same ids however their documents
+// were grouped into write transactions, on one machine or many, in one run
+// or in a run resumed after a crash. An id changes only when that first
+// document is removed or reprocessed into other entities.
+
+// founderKey orders document entities: by document, then index.
+func founderKey(doc, idx int64) int64 { return doc<<20 | idx }
+
+// entityIDFor is the id of the entity whose first document entity is
+// founder: document id * 10,000 + index (document 3's entity 12 is 30012),
+// or, for a document of 10,000 entities or more, 2^40 + founder.
+func entityIDFor(founder int64) int64 {
+	doc, idx := founder>>20, founder&(1<<20-1)
+	if idx < 10000 && doc < 1<<36 {
+		return doc*10000 + idx
+	}
+	return 1<<40 + founder
+}
+
+// earlier returns the smaller founder key, 0 counting as none.
+func earlier(a, b int64) int64 {
+	if a == 0 || b != 0 && b < a {
+		return b
+	}
+	return a
 }

@@ -63,6 +63,7 @@ func buildNameGroups(ctx context.Context, tx *sql.Tx) error {
 		d.g = g
 		d.idx = next[d.doc]
 		next[d.doc]++
+		g.founder = earlier(g.founder, founderKey(d.doc, int64(d.idx)))
 		g.docs++
 		for a, n := range d.aliases {
 			g.mentions += n
@@ -83,8 +84,8 @@ func buildNameGroups(ctx context.Context, tx *sql.Tx) error {
 				label, n = a, c
 			}
 		}
-		r, err := tx.ExecContext(ctx, `INSERT INTO name_groups (type, names, name, entity_id, docs, mentions) VALUES (?, ?, ?, ?, ?, ?)`,
-			g.typ, g.names, label, g.entity, g.docs, g.mentions)
+		r, err := tx.ExecContext(ctx, `INSERT INTO name_groups (type, names, name, entity_id, docs, mentions, founder) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			g.typ, g.names, label, g.entity, g.docs, g.mentions, g.founder)
 		if err != nil {
 			return err
 		}
@@ -150,6 +151,7 @@ func buildNameGroups(ctx context.Context, tx *sql.Tx) error {
 // grp is a name group being built by buildNameGroups.
 type grp struct {
 	id, entity     int64
+	founder        int64
 	typ, names     string
 	docs, mentions int
 	votes          map[int64]int

@@ -160,7 +160,7 @@ func TestMigrateFromSchema3(t *testing.T) {
 	}
 	write(t, db, docOf(t, "b.txt", "Putin spoke", [2]string{"Putin", extract.Person}))
 	names := entityNames(t, db)
-	if r := names["PERSON Vladimir Putin"]; r.ID != 7 || r.Mentions != 3 || r.Docs != 2 {
+	if r := names["PERSON Vladimir Putin"]; len(names) != 1 || r.Mentions != 3 || r.Docs != 2 {
 		t.Errorf("Vladimir Putin after the upgrade: %+v (all %v)", r, names)
 	}
 	var root string

@@ -102,7 +102,7 @@ type Profile struct {
 	Relations     []RelationRow    `json:"relations"` // typed and open, with evidence
 	MoreRelations int              `json:"more_relations"`
 	CoMentioned   []CoMention      `json:"co_mentioned"` // the entities most often named in the same sentence, furniture aside
-	Mentions      []MentionContext `json:"mentions"` // article text first, page furniture last; by date, document, offset
+	Mentions      []MentionContext `json:"mentions"`     // article text first, page furniture last; by date, document, offset
 	TotalMentions int              `json:"total_mentions"`
 	// Others are the other entities the name given also matches.
 	Others []EntityRow `json:"others,omitempty"`

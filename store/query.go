@@ -218,12 +218,12 @@ type Stats struct {
 	EntitiesByType  map[string]int `json:"entities_by_type"`
 	Relations       int            `json:"relations"`
 	RelationsByKind map[string]int `json:"relations_by_kind"`
-	Decisions       int            `json:"decisions"` // merges, splits and renames recorded
-	Titled          int            `json:"titled"`    // documents with a title
-	Dated           int            `json:"dated"`     // documents with a publication date
-	Sourced         int            `json:"sourced"`   // documents with a source
-	Furniture       int            `json:"furniture"` // sentences flagged as page furniture
-	Dates           int            `json:"dates"`     // dates named in sentences
+	Decisions       int            `json:"decisions"`   // merges, splits and renames recorded
+	Titled          int            `json:"titled"`      // documents with a title
+	Dated           int            `json:"dated"`       // documents with a publication date
+	Sourced         int            `json:"sourced"`     // documents with a source
+	Furniture       int            `json:"furniture"`   // sentences flagged as page furniture
+	Dates           int            `json:"dates"`       // dates named in sentences
 	InputBytes      int64          `json:"input_bytes"` // size of the processed documents
 	Folders         []string       `json:"folders"`     // the folders documents were run from
 }

@@ -68,6 +68,7 @@ CREATE TABLE name_groups (
     entity_id INTEGER NOT NULL REFERENCES entities (id),
     docs      INTEGER NOT NULL,  -- documents that name an entity so
     mentions  INTEGER NOT NULL,
+    founder   INTEGER NOT NULL DEFAULT 0,  -- its first document entity: doc_id * 1048576 + idx
     UNIQUE (type, names)
 );
 CREATE INDEX name_groups_entity ON name_groups (entity_id);

@@ -9,8 +9,9 @@ import (
 	"net/url"
 	"os"
 	"syscall"
+	"time"
 
-	_ "github.com/mattn/go-sqlite3" // registers the "sqlite3" driver
+	"github.com/mattn/go-sqlite3" // registers the "sqlite3" driver
 )
 
 var (
@@ -96,11 +97,18 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	if st, err := os.Stat(path); err == nil && st.Size() > 0 {
 		// Look before touching: opening for writing turns on the
 		// write-ahead log, which changes the file.
-		ro, err := openRO(ctx, path, false)
-		if err != nil {
-			return nil, fmt.Errorf("open database %s: %w", path, err)
+		for wait := 10 * time.Millisecond; ; wait *= 2 {
+			ro, err := openRO(ctx, path, false)
+			if err == nil {
+				ro.sql.Close()
+				break
+			}
+			var se sqlite3.Error
+			if !errors.As(err, &se) || se.Code != sqlite3.ErrBusy || wait > 5*time.Second {
+				return nil, fmt.Errorf("open database %s: %w", path, err)
+			}
+			time.Sleep(wait)
 		}
-		ro.sql.Close()
 	}
 	q := url.Values{}
 	q.Set("_busy_timeout", "30000")
@@ -117,7 +125,25 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	}
 	sdb.SetMaxOpenConns(8)
 	db := &DB{sql: sdb, path: path}
-	if err := db.migrate(ctx); err != nil {
+	// Another process creating the same new file holds it for a moment
+	// (turning on the write-ahead log takes an exclusive lock that SQLite's
+	// busy timeout does not wait for): try again for a while.
+	for wait := 10 * time.Millisecond; ; wait *= 2 {
+		err = db.migrate(ctx)
+		var se sqlite3.Error
+		if err == nil || !errors.As(err, &se) || se.Code != sqlite3.ErrBusy || wait > 5*time.Second {
+			break
+		}
+		select {
+		case <-time.After(wait):
+		case <-ctx.Done():
+			err = ctx.Err()
+		}
+		if ctx.Err() != nil {
+			break
+		}
+	}
+	if err != nil {
 		sdb.Close()
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -143,15 +142,15 @@ type writer struct {
 	touched   map[*group]bool          // groups whose documents changed
 	byID      map[int64]*group         // groups by id, built on demand
 	pending   map[*Doc][]docEntity     // the entities of the documents being written
+	docIDs    map[*Doc]int64           // their rows
 	aliasDiff map[int64]map[string]int // entity -> alias -> change in mentions
 	rebuild   map[int64]bool           // entities whose groups changed: aliases read again
 	names     map[int64]bool           // entities whose canonical name may change
 	newDocs   []int64                  // documents whose sentences go into the full-text index
 	later     []pendingDecision        // decisions to record at the end
 	bulk      *writerBulks
-	dated     []datedDoc // documents whose dates are written once their sentences are
-	keys      map[int64]string // entity -> normalised canonical name, shared with the index
-	created   map[*group]bool          // groups this transaction split off
+	dated     []datedDoc      // documents whose dates are written once their sentences are
+	created   map[*group]bool // groups this transaction split off
 	decisions []Decision
 }
 
@@ -163,11 +162,12 @@ type docEntity struct {
 
 func newWriter(ctx context.Context, tx *sql.Tx, db *DB) *writer {
 	return &writer{
-		ctx: ctx, tx: tx, db: db, ix: db.links, rules: db.rules, keys: db.links.entityKeys,
+		ctx: ctx, tx: tx, db: db, ix: db.links, rules: db.rules,
 		stmts:     make(map[string]*sql.Stmt),
 		now:       time.Now().UTC().Format(time.RFC3339),
 		touched:   make(map[*group]bool),
 		pending:   make(map[*Doc][]docEntity),
+		docIDs:    make(map[*Doc]int64),
 		aliasDiff: make(map[int64]map[string]int),
 		rebuild:   make(map[int64]bool),
 		names:     make(map[int64]bool),
@@ -275,6 +275,11 @@ func (w *writer) prepare(d *Doc) error {
 			return err
 		}
 	}
+	docID, err := w.upsertDocument(d)
+	if err != nil {
+		return err
+	}
+	w.docIDs[d] = docID
 	if d.Err != "" || d.Result == nil {
 		return nil
 	}
@@ -294,6 +299,7 @@ func (w *writer) prepare(d *Doc) error {
 			e.Aliases = append(e.Aliases, a)
 		}
 		g := w.ix.get(&e)
+		g.founder = earlier(g.founder, founderKey(docID, int64(i)))
 		g.docs++
 		for _, n := range ents[i].aliases {
 			g.mentions += n
@@ -461,16 +467,25 @@ func (w *writer) removeRows(docID int64) error {
 			return err
 		}
 	}
+	// Groups this document founded are founded by their next document now.
+	for _, id := range gids {
+		g := w.group(id)
+		if g == nil || g.founder>>20 != docID {
+			continue
+		}
+		var f int64
+		if err := w.tx.QueryRowContext(w.ctx, `SELECT coalesce(min(doc_id * 1048576 + idx), 0) FROM doc_entities WHERE group_id = ?`,
+			id).Scan(&f); err != nil {
+			return err
+		}
+		g.founder = f
+	}
 	return nil
 }
 
-// insert writes a document's row and, when it was processed, its
-// sentences, entities, mentions and relations.
-func (w *writer) insert(d *Doc, ws *WriteStats) error {
-	ents, ok := w.pending[d]
-	if ok && ents == nil && d.Err != "" {
-		return nil // the same failure as last time
-	}
+// upsertDocument writes a document's row and returns its id: a document
+// already stored under the same root and path keeps its id.
+func (w *writer) upsertDocument(d *Doc) (int64, error) {
 	status, tokens := StatusOK, 0
 	if d.Err != "" {
 		status = StatusFailed
@@ -487,16 +502,25 @@ func (w *writer) insert(d *Doc, ws *WriteStats) error {
 		append([]any{d.Root, d.Path, nullable(d.SHA256), d.Size, status, nullable(d.Err), nullable(d.ExtractorVersion), tokens, w.now},
 			metadataArgs(d)...)...)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	var docID int64
 	s, err := w.stmt(`SELECT id FROM documents WHERE root_id = ? AND path = ?`)
 	if err != nil {
-		return err
+		return 0, err
 	}
-	if err := s.QueryRowContext(w.ctx, d.Root, d.Path).Scan(&docID); err != nil {
-		return err
+	err = s.QueryRowContext(w.ctx, d.Root, d.Path).Scan(&docID)
+	return docID, err
+}
+
+// insert writes a document's row and, when it was processed, its
+// sentences, entities, mentions and relations.
+func (w *writer) insert(d *Doc, ws *WriteStats) error {
+	ents, ok := w.pending[d]
+	if ok && ents == nil && d.Err != "" {
+		return nil // the same failure as last time
 	}
+	docID := w.docIDs[d]
 	if d.Err != "" || d.Result == nil {
 		return nil
 	}
@@ -609,8 +633,8 @@ func (w *writer) relink(comps [][]*group) error {
 	// New groups get their rows now that their entities are known.
 	for g := range w.touched {
 		if g.id == 0 && g.docs > 0 {
-			r, err := w.exec(`INSERT INTO name_groups (type, names, name, entity_id, docs, mentions) VALUES (?, ?, ?, ?, ?, ?)`,
-				g.typ, g.names, g.label, g.entity, g.docs, g.mentions)
+			r, err := w.exec(`INSERT INTO name_groups (type, names, name, entity_id, docs, mentions, founder) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+				g.typ, g.names, g.label, g.entity, g.docs, g.mentions, g.founder)
 			if err != nil {
 				return err
 			}
@@ -647,66 +671,25 @@ func (w *writer) assign(clusters [][]*group, unions []union) error {
 		}
 		return cs[i].groups[0].names < cs[j].groups[0].names
 	})
-	// Each cluster takes the entity most of its mentions had; when two
-	// clusters want one entity, the one with the entity's name wins, then
-	// the one with more of its mentions.
+	// Each cluster's id comes from its first document entity (see
+	// entityIDFor), so that how documents were grouped into transactions
+	// does not matter.
 	before := make(map[*group]int64)
-	type claim struct {
-		c       int
-		entity  int64
-		votes   int
-		hasName bool
-	}
-	var claims []claim
-	for i, c := range cs {
-		votes := make(map[int64]int)
+	for _, c := range cs {
+		var founder int64
 		for _, g := range c.groups {
 			before[g] = g.entity
-			if g.entity != 0 {
-				votes[g.entity] += g.mentions + 1
-			}
+			founder = earlier(founder, g.founder)
 		}
-		for e, v := range votes {
-			key, err := w.entityKey(e)
-			if err != nil {
-				return err
-			}
-			has := false
-			for _, g := range c.groups {
-				if g.entity == e && slices.Contains(g.keys, key) {
-					has = true
-				}
-			}
-			claims = append(claims, claim{i, e, v, has})
+		var id int64
+		var err error
+		if founder != 0 {
+			id, err = w.ensureEntity(entityIDFor(founder), c.groups)
+		} else {
+			id, err = w.newEntity(c.groups)
 		}
-	}
-	sort.Slice(claims, func(i, j int) bool {
-		a, b := claims[i], claims[j]
-		if a.hasName != b.hasName {
-			return a.hasName
-		}
-		if a.votes != b.votes {
-			return a.votes > b.votes
-		}
-		if a.c != b.c {
-			return a.c < b.c
-		}
-		return a.entity < b.entity
-	})
-	ids := make([]int64, len(cs))
-	taken := make(map[int64]bool)
-	for _, cl := range claims {
-		if ids[cl.c] == 0 && !taken[cl.entity] {
-			ids[cl.c], taken[cl.entity] = cl.entity, true
-		}
-	}
-	for i, c := range cs {
-		id := ids[i]
-		if id == 0 {
-			var err error
-			if id, err = w.newEntity(c.groups); err != nil {
-				return err
-			}
+		if err != nil {
+			return err
 		}
 		for _, g := range c.groups {
 			if g.entity == id {
@@ -758,6 +741,19 @@ func (w *writer) assign(clusters [][]*group, unions []union) error {
 		}
 	}
 	return nil
+}
+
+// ensureEntity makes sure the entity id exists with the type of the
+// cluster gs, creating it when needed, and returns id.
+func (w *writer) ensureEntity(id int64, gs []*group) (int64, error) {
+	name := gs[0].keys[0]
+	if _, err := w.exec(`INSERT INTO entities (id, name, type, key) VALUES (?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET type = excluded.type WHERE type <> excluded.type`,
+		id, name, gs[0].typ, extract.NormalizeName(name)); err != nil {
+		return 0, err
+	}
+	w.names[id] = true
+	return id, nil
 }
 
 // newEntity creates the entity of a cluster, named for now by its first
@@ -863,7 +859,7 @@ func (w *writer) finish() error {
 				w.names[g.entity] = true
 			}
 		case g.dirty:
-			if _, err := w.exec(`UPDATE name_groups SET docs = ?, mentions = ? WHERE id = ?`, g.docs, g.mentions, g.id); err != nil {
+			if _, err := w.exec(`UPDATE name_groups SET docs = ?, mentions = ?, founder = ? WHERE id = ?`, g.docs, g.mentions, g.founder, g.id); err != nil {
 				return err
 			}
 			g.dirty = false
@@ -1005,7 +1001,6 @@ func (w *writer) rename(id int64) error {
 		if _, err := w.exec(`DELETE FROM entities WHERE id = ? AND NOT EXISTS (SELECT 1 FROM mentions WHERE entity_id = ?)`, id, id); err != nil {
 			return fmt.Errorf("remove entity without mentions: %w", err)
 		}
-		delete(w.keys, id)
 		return nil
 	}
 	pinned := 0
@@ -1016,28 +1011,7 @@ func (w *writer) rename(id int64) error {
 		best, extract.NormalizeName(best), pinned, id, best, pinned); err != nil {
 		return fmt.Errorf("update canonical name: %w", err)
 	}
-	w.keys[id] = extract.NormalizeName(best)
 	return nil
-}
-
-// entityKey returns an entity's current normalised name.
-func (w *writer) entityKey(id int64) (string, error) {
-	if k, ok := w.keys[id]; ok {
-		return k, nil
-	}
-	s, err := w.stmt(`SELECT key FROM entities WHERE id = ?`)
-	if err != nil {
-		return "", err
-	}
-	var key string
-	err = s.QueryRowContext(w.ctx, id).Scan(&key)
-	if errors.Is(err, sql.ErrNoRows) {
-		return "", nil
-	}
-	if err == nil {
-		w.keys[id] = key
-	}
-	return key, err
 }
 
 // entityName returns an entity's current name.

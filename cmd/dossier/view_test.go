@@ -197,6 +197,16 @@ func TestViewCommandsHelp(t *testing.T) {
 
 func TestServeCommand(t *testing.T) {
 	db := seededDB(t)
+	sdb, err := store.OpenReadOnly(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var entity int64
+	err = sdb.SQL().QueryRow(`SELECT min(id) FROM entities`).Scan(&entity)
+	sdb.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
 	ctx, cancel := context.WithCancel(t.Context())
 	defer cancel()
 	pr, pw := io.Pipe()
@@ -215,7 +225,7 @@ func TestServeCommand(t *testing.T) {
 		t.Fatalf("no address in %q", line)
 	}
 	go io.Copy(io.Discard, pr)
-	for path, want := range map[string]int{"": 200, "graph": 200, "entity/1": 200, "doc/1": 200, "entity/x": 404} {
+	for path, want := range map[string]int{"": 200, "graph": 200, fmt.Sprintf("entity/%d", entity): 200, "doc/1": 200, "entity/x": 404} {
 		resp, err := http.Get(m + path)
 		if err != nil {
 			t.Fatal(err)
