@@ -684,7 +684,15 @@ func (w *writer) assign(clusters [][]*group, unions []union) error {
 		var id int64
 		var err error
 		if founder != 0 {
-			id, err = w.ensureEntity(entityIDFor(founder), c.groups)
+			id = entityIDFor(founder)
+			same := true
+			for _, g := range c.groups {
+				same = same && g.entity == id
+			}
+			if same {
+				continue // decided as before: nothing to write
+			}
+			id, err = w.ensureEntity(id, c.groups)
 		} else {
 			id, err = w.newEntity(c.groups)
 		}
