@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -155,15 +156,24 @@ func cluster(comp []*group, rules *AliasRules, shared sharedFunc) ([][]*group, [
 		}
 	}
 
-	// 2. Exact names of two words or more, and organisations' words.
+	// 2. Exact names of two words or more, and organisations' words. A
+	// group that alone puts together two full names that other documents
+	// use apart, and that share no word, links by its better-supported
+	// name only: one text's mistake does not merge two entities.
+	skip := bridges(comp, byName)
 	for _, k := range names {
 		gs := byName[k]
 		if !strings.Contains(k, " ") || len(gs) < 2 {
 			continue
 		}
-		rule := ruleName
-		for _, g := range gs[1:] {
-			c.join(gs[0], g, rule, k)
+		var use []*group
+		for _, g := range gs {
+			if !skip[g][k] {
+				use = append(use, g)
+			}
+		}
+		for i := 1; i < len(use); i++ {
+			c.join(use[0], use[i], ruleName, k)
 		}
 	}
 	for _, g := range comp {
@@ -180,7 +190,7 @@ func cluster(comp []*group, rules *AliasRules, shared sharedFunc) ([][]*group, [
 		var words []string
 		for _, g := range comp {
 			for _, k := range g.keys {
-				if w := extract.OrganizationWordsKey(k); w != "" {
+				if w := extract.OrganizationWordsKey(k); w != "" && !skip[g][k] {
 					if byWords[w] == nil {
 						words = append(words, w)
 					}
@@ -227,6 +237,82 @@ func cluster(comp []*group, rules *AliasRules, shared sharedFunc) ([][]*group, [
 	}
 	return out, c.unions, nil
 }
+
+// bridges finds the groups that alone join two full names: names of two
+// words or more that share no word, that other groups use without each
+// other, and that no other group uses together. It returns, for each, the
+// names it must not link by: all but the one most other documents use.
+func bridges(comp []*group, byName map[string][]*group) map[*group]map[string]bool {
+	var out map[*group]map[string]bool
+	support := func(k string, self *group) int {
+		n := 0
+		for _, o := range byName[k] {
+			if o != self {
+				n += o.docs
+			}
+		}
+		return n
+	}
+	together := func(a, b string, self *group) bool {
+		for _, o := range byName[a] {
+			if o != self && slices.Contains(o.keys, b) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, g := range comp {
+		var full []string
+		for _, k := range g.keys {
+			if strings.Contains(k, " ") {
+				full = append(full, k)
+			}
+		}
+		bridge := false
+		for i := 0; i < len(full) && !bridge; i++ {
+			for j := i + 1; j < len(full) && !bridge; j++ {
+				a, b := full[i], full[j]
+				bridge = !shareWord(a, b) && support(a, g) > 0 && support(b, g) > 0 && !together(a, b, g)
+			}
+		}
+		if !bridge {
+			continue
+		}
+		best, bestN := "", -1
+		for _, k := range full {
+			if n := support(k, g); n > bestN || n == bestN && k < best {
+				best, bestN = k, n
+			}
+		}
+		if out == nil {
+			out = make(map[*group]map[string]bool)
+		}
+		out[g] = make(map[string]bool)
+		for _, k := range g.keys {
+			if k != best {
+				out[g][k] = true
+			}
+		}
+	}
+	return out
+}
+
+// shareWord reports whether two names share a word other than a function
+// word ("of", "the").
+func shareWord(a, b string) bool {
+	bw := make(map[string]bool)
+	for _, w := range strings.Fields(b) {
+		bw[w] = true
+	}
+	for _, w := range strings.Fields(a) {
+		if bw[w] && !functionWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+var functionWords = map[string]bool{"of": true, "the": true, "and": true, "for": true, "in": true, "on": true, "at": true, "de": true, "&": true}
 
 // short applies rule 3 for the one-word name k, used by the groups gs.
 func (c *clusterer) short(typ, k string, gs []*group, comp []*group) {

@@ -1,0 +1,47 @@
+package store
+
+import (
+	"testing"
+
+	"github.com/dossier-nlp/dossier/extract"
+)
+
+// One document that takes two groups for one (its resolution put "Russian
+// Volunteer Corps" and "Freedom of Russia Legion" together) does not merge
+// them when the other documents keep them apart; a document that names one
+// person in two ways that share a word links them.
+func TestOneDocumentDoesNotBridgeTwoEntities(t *testing.T) {
+	db := newTestDB(t)
+	for i, text := range []string{"Russian Volunteer Corps fought.", "Russian Volunteer Corps again.", "Freedom of Russia Legion fought.", "Freedom of Russia Legion again."} {
+		name := text[:len(text)-len(" fought.")]
+		if i%2 == 1 {
+			name = text[:len(text)-len(" again.")]
+		}
+		write(t, db, docOf(t, string(rune('a'+i))+".txt", text, [2]string{name, extract.Organization}))
+	}
+	d := docOf(t, "bad.txt", "Russian Volunteer Corps and Freedom of Russia Legion", [2]string{"Russian Volunteer Corps", extract.Organization})
+	d.Result.Mentions = append(d.Result.Mentions, extract.Mention{Start: 28, End: 52, Text: "Freedom of Russia Legion", Type: extract.Organization})
+	d.Result.Entities[0].Aliases = append(d.Result.Entities[0].Aliases, "Freedom of Russia Legion")
+	write(t, db, d)
+	names := entityNames(t, db)
+	rvc, lsr := names["ORGANIZATION Russian Volunteer Corps"], names["ORGANIZATION Freedom of Russia Legion"]
+	if rvc.ID == 0 || lsr.ID == 0 || rvc.ID == lsr.ID {
+		t.Errorf("one document merged two groups: %v", names)
+	}
+
+	write(t, db, docOf(t, "p1.txt", "Volodymyr Zelensky spoke", [2]string{"Volodymyr Zelensky", extract.Person}))
+	write(t, db, docOf(t, "p2.txt", "President Zelensky spoke", [2]string{"President Zelensky", extract.Person}))
+	p := docOf(t, "p3.txt", "Volodymyr Zelensky, or President Zelensky", [2]string{"Volodymyr Zelensky", extract.Person})
+	p.Result.Mentions = append(p.Result.Mentions, extract.Mention{Start: 23, End: 41, Text: "President Zelensky", Type: extract.Person})
+	p.Result.Entities[0].Aliases = append(p.Result.Entities[0].Aliases, "President Zelensky")
+	write(t, db, p)
+	people := 0
+	for k := range entityNames(t, db) {
+		if k[:6] == "PERSON" {
+			people++
+		}
+	}
+	if people != 1 {
+		t.Errorf("two names of one person that share a word stayed apart: %v", entityNames(t, db))
+	}
+}
