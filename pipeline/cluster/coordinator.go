@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
@@ -160,8 +161,11 @@ func NewCoordinator(ctx context.Context, nc *nats.Conn, opts CoordinatorOptions)
 		}
 	})
 	c.loop.Go(c.receive)
-	// Wait for the results a previous coordinator of this run left.
-	if err := c.waitReceived(ctx, left); err != nil {
+	// Wait for the results a previous coordinator of this run left, so
+	// that the run finds them; they are only a saving, so not forever.
+	wctx, cancel := context.WithTimeout(ctx, time.Minute)
+	defer cancel()
+	if err := c.waitReceived(wctx, left); err != nil && !(errors.Is(err, context.DeadlineExceeded) && ctx.Err() == nil) {
 		c.Close()
 		return nil, err
 	}
