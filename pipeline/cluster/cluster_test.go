@@ -542,3 +542,36 @@ func exportDocs(t testing.TB, jsonl string) map[string]store.ExportDoc {
 	}
 	return docs
 }
+
+// TestWorkerStops: a worker told to stop while it extracts finishes that
+// document (its result stored, the document acknowledged) and returns nil.
+func TestWorkerStops(t *testing.T) {
+	dir := smallCorpus(t, 5)
+	want := localExport(t, dir)
+	srv := clustertest.StartServer(t, clustertest.Options{})
+	w, err := NewWorker(context.Background(), connect(t, srv.ClientURL()), extractor(t), WorkerOptions{Workers: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	w.afterResult = func(*nats.Msg) { cancel() }
+	stopped := make(chan error, 1)
+	go func() { stopped <- w.Run(ctx) }()
+	db, _ := openDB(t)
+	done := make(chan error, 1)
+	go func() {
+		_, err := remoteRun(t, context.Background(), srv.ClientURL(), dir, db, "stops", pipeline.Options{}, CoordinatorOptions{})
+		done <- err
+	}()
+	if err := <-stopped; err != nil {
+		t.Fatalf("stopped worker: %v", err)
+	}
+	if w.Extracted() != 1 {
+		t.Errorf("the stopped worker acknowledged %d documents, want the one in hand", w.Extracted())
+	}
+	startWorker(t, srv.ClientURL(), extractor(t), WorkerOptions{Workers: 2}, nil)
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	sameExport(t, export(t, db), want)
+}
