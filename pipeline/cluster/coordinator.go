@@ -27,6 +27,7 @@ type Refusal struct {
 	Path          string
 }
 
+// String is the notice as the run prints it.
 func (r Refusal) String() string {
 	return fmt.Sprintf("worker %s has extractor version %s, this run needs %s: it refused %s (start workers with the same --model and --entities)",
 		r.Worker, r.WorkerVersion, r.RunVersion, r.Path)
