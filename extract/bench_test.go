@@ -3,7 +3,11 @@ package extract
 import (
 	"os"
 	"path/filepath"
+	"runtime"
+	"strconv"
+	"syscall"
 	"testing"
+	"time"
 
 	prose "github.com/jdkato/prose/v2"
 )
@@ -35,14 +39,24 @@ func BenchmarkExtract(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.SetBytes(size)
+	b.ReportAllocs()
 	b.ResetTimer()
 	tokens := 0
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	cpu := cpuTime()
 	for b.Loop() {
 		for _, t := range texts {
 			tokens += len(x.Extract(t).Tokens)
 		}
 	}
+	cpu = cpuTime() - cpu
+	runtime.ReadMemStats(&after)
+	mb := float64(b.N) * float64(size) / 1e6
 	b.ReportMetric(float64(tokens)/b.Elapsed().Seconds(), "tokens/s")
+	b.ReportMetric(float64(tokens)/cpu.Seconds(), "tokens/cpu-s")
+	b.ReportMetric(float64(after.Mallocs-before.Mallocs)/mb, "allocs/MB")
+	b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/1e6/mb, "allocMB/MB")
 }
 
 // BenchmarkProseNaive is the baseline: prose.NewDocument(text) per
@@ -62,4 +76,43 @@ func BenchmarkProseNaive(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(tokens)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+// BenchmarkExtractLarge measures how extraction grows with the size of one
+// document: the CPU time of a 16 MiB generated article against a 1 MiB one
+// (cpu-ratio; 16 means linear). Each article is extracted once per
+// iteration, so it takes minutes; it runs only when
+// DOSSIER_BENCH_LARGE_MB is set (the size of the large article in MiB).
+func BenchmarkExtractLarge(b *testing.B) {
+	mb, _ := strconv.Atoi(os.Getenv("DOSSIER_BENCH_LARGE_MB"))
+	if mb <= 0 {
+		b.Skip("set DOSSIER_BENCH_LARGE_MB=16 to run")
+	}
+	small, large := largeArticle(1<<20, 1), largeArticle(mb<<20, 1)
+	x, err := New(Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var cs, cl time.Duration
+	var ms, ml int
+	for b.Loop() {
+		t0 := cpuTime()
+		ms = len(x.Extract(small).Mentions)
+		t1 := cpuTime()
+		ml = len(x.Extract(large).Mentions)
+		cs, cl = cs+t1-t0, cl+cpuTime()-t1
+	}
+	b.ReportMetric(cl.Seconds()/cs.Seconds(), "cpu-ratio")
+	b.ReportMetric(float64(b.N)*float64(len(small))/1e6/cs.Seconds(), "MB/cpu-s-1MiB")
+	b.ReportMetric(float64(b.N)*float64(len(large))/1e6/cl.Seconds(), "MB/cpu-s-large")
+	b.ReportMetric(float64(ml)/float64(ms), "mention-ratio")
+}
+
+// cpuTime returns the CPU time this process has used, user and system.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

@@ -5,12 +5,13 @@ import (
 
 	"github.com/dossier-nlp/dossier/extract/gazetteer"
 	"github.com/dossier-nlp/dossier/extract/postag"
+	"github.com/dossier-nlp/dossier/extract/relate"
 )
 
 // Version identifies the extraction rules. It changes whenever the same text
 // would give different results, so stores can tell which documents an
 // upgrade must redo. The tagger's name is appended by Extractor.Version.
-const Version = "3"
+const Version = "4"
 
 // Options configures an Extractor. The zero value is ready to use.
 type Options struct {
@@ -27,6 +28,10 @@ type Extractor struct {
 	tagger Tagger
 	rules  docRules
 	list   *EntityList
+	// relModel is the learned relation model; noRelations (benchmarks
+	// only) skips relation extraction.
+	relModel    *relate.Model
+	noRelations bool
 }
 
 // New returns an Extractor configured by opts.
@@ -41,7 +46,11 @@ func New(opts Options) (*Extractor, error) {
 	if _, err := postag.Default(); err != nil {
 		return nil, fmt.Errorf("load part-of-speech model: %w", err)
 	}
-	return &Extractor{tagger: t, rules: docRules{gaz: gazetteer.Default()}, list: opts.Entities}, nil
+	rm, err := relate.Default()
+	if err != nil {
+		return nil, fmt.Errorf("load relation model: %w", err)
+	}
+	return &Extractor{tagger: t, rules: docRules{gaz: gazetteer.Default()}, list: opts.Entities, relModel: rm}, nil
 }
 
 // Version identifies the rules and the model this Extractor applies.
@@ -54,11 +63,60 @@ func (x *Extractor) Version() string {
 }
 
 // Extract tokenizes text, splits it into sentences, finds the entities it
-// names and the relations between them. Every offset in the result is a
-// byte offset into text, and text[m.Start:m.End] == m.Text for every
-// mention. Any bytes are accepted: invalid UTF-8 and control characters are
-// treated as spaces.
+// names and the relations between them, the dates its sentences give and
+// its metadata. Every offset in the result is a byte offset into text, and
+// text[m.Start:m.End] == m.Text for every mention. Any bytes are accepted:
+// invalid UTF-8 and control characters are treated as spaces. A document
+// larger than a megabyte is extracted in pieces cut at paragraph breaks, so
+// memory stays flat (extractPieces).
 func (x *Extractor) Extract(text string) *Result {
+	return x.extract(text, text, nil)
+}
+
+// ExtractMarkdown is Extract for a Markdown document: it reads the text
+// that Markdown renders (see MarkdownText), so link URLs, emphasis marks,
+// images, HTML and code give no names, and takes the title, date and
+// source from the front matter or the first heading. Offsets are still
+// byte offsets into text.
+func (x *Extractor) ExtractMarkdown(text string) *Result {
+	md := parseMarkdown(text)
+	return x.extract(text, md.view, &md)
+}
+
+// extract runs the extraction on view, a text of the same length as text
+// whose bytes equal text's wherever text has words, and cuts mention texts
+// from text.
+func (x *Extractor) extract(text, view string, md *markdownDoc) *Result {
+	res := x.extractView(view)
+	if view != text {
+		for i := range res.Mentions {
+			m := &res.Mentions[i]
+			m.Text = text[m.Start:m.End]
+		}
+	}
+	res.Metadata = documentMetadata(view, md)
+	markFurniture(view, res.Sentences)
+	kept := res.Relations[:0]
+	for _, r := range res.Relations {
+		if !res.Sentences[r.Sentence].Furniture {
+			kept = append(kept, r)
+		}
+	}
+	res.Relations = kept
+	res.Dates = datesIn(view, res.Sentences, res.Metadata.Published)
+	if view != text {
+		for i := range res.Dates {
+			d := &res.Dates[i]
+			d.Text = text[d.Start:d.End]
+		}
+	}
+	return res
+}
+
+func (x *Extractor) extractView(text string) *Result {
+	if len(text) > pieceBytes {
+		return x.extractPieces(text)
+	}
 	clean := cleanText(text)
 	// Tokens were cut from clean; their bytes equal text's at the same
 	// offsets, because cleanText only blanks bytes that never sit inside a
@@ -93,13 +151,14 @@ func (x *Extractor) Extract(text string) *Result {
 		}
 	}
 	var links [][2]string
-	res.Mentions, links = x.rules.apply(text, toks, sents, res.Mentions)
+	res.Mentions, links = x.rules.apply(text, toks, sents, boundMentions(res.Mentions))
 	if x.list != nil {
 		res.Mentions = x.list.tag(text, toks, sents, res.Mentions)
 	}
+	res.Mentions = boundMentions(res.Mentions)
 	res.Entities = resolveLinked(res.Mentions, links)
-	res.Relations = cooccurrences(sents, res.Mentions)
-	res.Relations = append(res.Relations, typedRelations(text, res)...)
-	res.Relations = append(res.Relations, openRelations(text, res)...)
+	if !x.noRelations {
+		res.Relations = x.relations(text, res)
+	}
 	return res
 }

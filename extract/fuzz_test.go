@@ -3,11 +3,14 @@ package extract
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
 // FuzzExtract feeds arbitrary bytes to Extract: it must not panic, and every
 // span must be in bounds, on UTF-8 boundaries and slice back to its text.
+// Among the seeds are the inputs that once broke the bounds: carriage
+// returns, a repeated word, a sentence that never ends.
 // The seed corpus (testdata/fuzz/FuzzExtract and the lines below) runs as
 // part of go test.
 func FuzzExtract(f *testing.F) {
@@ -16,6 +19,9 @@ func FuzzExtract(f *testing.F) {
 		"“Quoted” ‘text’ &rsquo; Kyiv\r\nKiev\n\nZürich", "\xff\xfe\x00abc Putin", "U.S. U.K. E.U.",
 		"BELGOROD, Russia (AP) — Gov. Vyacheslav Gladkov said.", "a\u200bb\ufeffc Putin\u00a0Moscow",
 		"...!?;;\"'()[]", "Ministry of Defense of the Russian Federation",
+		"Belgorod Region\rLiberty of Russia Legion\r\rKyiv", "a\u2028b\u2029Putin\u0085Moscow",
+		strings.Repeat("RDK ", 300), strings.Repeat("Gladkov Belgorod ", 100) + "said",
+		strings.Repeat("x", 5000) + " Putin", strings.Repeat("Kyiv, ", 200),
 	} {
 		f.Add(s)
 	}

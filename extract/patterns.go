@@ -2,6 +2,7 @@ package extract
 
 import (
 	"github.com/dossier-nlp/dossier/extract/gazetteer"
+	"github.com/dossier-nlp/dossier/extract/relate"
 	"slices"
 	"sort"
 	"strings"
@@ -53,6 +54,7 @@ const (
 	predicateBasedIn   = "based_in"
 	predicateLivesIn   = "lives_in"
 	predicateKilled    = "killed"
+	predicateBornIn    = "born_in"
 )
 
 // predicateTypes lists, for each typed predicate, the entity types its
@@ -66,6 +68,7 @@ var predicateTypes = map[string]struct{ subject, object []string }{
 	predicateBasedIn:   {[]string{Organization}, []string{Location}},
 	predicateLivesIn:   {[]string{Person}, []string{Location}},
 	predicateKilled:    {[]string{Person, Organization}, []string{Person}},
+	predicateBornIn:    {[]string{Person}, []string{Location}},
 }
 
 // predicateFits reports whether pred may link an entity of type subj to one of
@@ -122,6 +125,7 @@ var roleGroups = []struct {
 		lieutenant-general major-general colonel-general`,
 		`member_of`, `of in with`, 0.85, true},
 	{`assassin killer murderer slayer`, `killed`, `of`, 1, false},
+	{`native natives`, `born_in lives_in`, `of`, 1, false},
 	{`resident native citizen inhabitant residents natives citizens inhabitants`,
 		`lives_in`, `of in from`, 1, false},
 	{`city town village capital region province state district county oblast area suburb
@@ -137,6 +141,18 @@ var roleGroups = []struct {
 		airline retailer insurer lender conglomerate startup daily`,
 		`based_in`, `in`, 0.9, false},
 }
+
+// nameBeforeTitle reports whether unit i, before a title, is a name (not
+// a modifier of the title such as "Former" or "Deputy").
+func (s *relSentence) nameBeforeTitle(i int) bool {
+	w := s.word(i)
+	return strings.HasPrefix(s.tag(i), "NNP") && !relFormer[w] && !relDeputy[w] && !relNotReal[w] &&
+		!personTitles[w] && !titleModifiers[w]
+}
+
+// relPartisans name a person by party; "a Democrat from Texas" lives there.
+var relPartisans = wordSet(`democrat democrats republican republicans conservative liberal socialist communist
+	independent tory labourite`)
 
 // fromRole is the reading of any common noun followed by "from": "a
 // farmer from Iowa" lives there.
@@ -653,22 +669,39 @@ func cutLeadingDash(w string) (string, bool) {
 // object) stated several times in the document is one relation: the
 // evidence and rule of its most confident statement, the highest
 // confidence, and Count = the number of sentences stating it.
-func typedRelations(text string, res *Result) []Relation {
+func typedRelations(text string, res *Result) []Relation { return modelRelations(text, res, nil) }
+
+// modelRelations is typedRelations with the learned model: each
+// sentence's pattern relations are merged with the model's (see
+// applyModel). A nil model gives the patterns alone.
+func modelRelations(text string, res *Result, model *relate.Model) []Relation {
 	if res == nil || len(res.Mentions) < 2 {
 		return nil
 	}
 	d := newRelDoc(text, res)
 	var rels []Relation
+	var sc modelScratch
 	for _, s := range d.sentences() {
 		if len(s.u) < 2 {
 			continue
 		}
-		runs := s.roleRuns()
-		for _, rule := range typedRules {
-			rule.match(s, runs, &rels)
+		first := len(rels)
+		rels = s.patternRelations(rels)
+		if model != nil {
+			rels = append(rels[:first], s.applyModel(model, rels[first:], &sc)...)
 		}
 	}
 	return collapseStatements(rels)
+}
+
+// patternRelations appends the relations the hand-written rules find in s
+// to rels.
+func (s *relSentence) patternRelations(rels []Relation) []Relation {
+	runs := s.roleRuns()
+	for _, rule := range typedRules {
+		rule.match(s, runs, &rels)
+	}
+	return rels
 }
 
 // typedRules are the matchers, in the order they are tried, each with the
@@ -681,10 +714,11 @@ var typedRules = []struct {
 	{"title-appositive / appositive / copula", (*relSentence).matchRolePrep},
 	{"possessive-appositive / modifier-appositive / demonym-appositive", (*relSentence).matchAppositiveNoPrep},
 	{"title-premodifier / possessive-title / demonym-title", (*relSentence).matchPremodifier},
-	{"possessive-person / person-of / party-state / age-of-place / home", (*relSentence).matchPersonPlace},
+	{"possessive-person / person-of / title-person-of / comma-of-place / party-state / age-of-place / home", (*relSentence).matchPersonPlace},
 	{"place-comma / place-in / place-of / possessive-place / org-of-place / org-in-place / org-comma-place", (*relSentence).matchPlaces},
 	{"X-based / X-born", (*relSentence).matchBased},
-	{"verb-active / verb-passive / verb-prep / killed-accused / killed-nominal", (*relSentence).matchVerbs},
+	{"possessive-bureau", (*relSentence).matchBureau},
+	{"verb-active / verb-passive / verb-prep / killed-accused / killed-nominal / killed-died-after", (*relSentence).matchVerbs},
 }
 
 // emit appends the relation pred(subject unit, object unit) when the types
@@ -974,8 +1008,8 @@ func (s *relSentence) matchRolePrep(runs []bool, out *[]Relation) {
 		h := p - 1
 		lo := s.runStart(runs, h)
 		defs, first := s.roleAt(h, lo)
-		if defs == nil && prep == "from" && s.noun(h) && !strings.HasPrefix(s.tag(h), "NNP") {
-			defs = fromRole // "John Smith, a farmer from Iowa"
+		if defs == nil && prep == "from" && (s.noun(h) && !strings.HasPrefix(s.tag(h), "NNP") || s.in(h, relPartisans)) {
+			defs = fromRole // "John Smith, a farmer from Iowa", "a Republican from Columbus"
 		}
 		if defs == nil {
 			continue
@@ -1242,6 +1276,9 @@ func (s *relSentence) matchPremodifier(runs []bool, out *[]Relation) {
 			if first-lo > 2 {
 				continue // "Navy R4D aircraft carrying Admiral Dufek"
 			}
+			if s.in(lo, relBureauNouns) {
+				continue // "Jerusalem bureau chief X" leads no Jerusalem
+			}
 			for k := lo; k < first; k++ {
 				if s.noun(k) && !s.in(k, relGeoNouns) && roleTable[s.word(k)] == nil {
 					weight *= 0.85 // "Ukraine army commander X": the army, not Ukraine
@@ -1298,10 +1335,26 @@ func (s *relSentence) matchPersonPlace(_ []bool, out *[]Relation) {
 			if s.in(k, relDeterminers) {
 				k++
 			}
+			for n := 0; n < 2 && (s.in(k, relRoleGerunds) || s.adjective(k)); n++ {
+				k++ // "of the governing Liberty Party"
+			}
 			if !s.mention(k) || s.possessive(k+1) || s.noun(k+1) {
 				break
 			}
 			from := s.is(j, "from")
+			// A title before the person decides: "Prime Minister Ravi
+			// Shankar of India" leads it, "Sen. Mark Holden of the
+			// Liberty Party" belongs to it.
+			// Not "Senate Majority Leader X of Ohio": a name before the
+			// title says what the title is of.
+			if defs, first := s.roleAt(h-1, h-3); defs != nil && !from && !s.nameBeforeTitle(first-1) {
+				if weight, deputy := s.roleMods(first-2, first); weight > 0 {
+					if p, w, ok := pickRole(defs, "of", Person, s.u[k].typ, deputy); ok {
+						s.emit(out, h, k, p, "title-person-of", relConfGood*w*weight, first, k)
+						break
+					}
+				}
+			}
 			switch s.u[k].typ {
 			case Location:
 				conf := relConfFair
@@ -1326,6 +1379,9 @@ func (s *relSentence) matchPersonPlace(_ []bool, out *[]Relation) {
 			if len(pre) >= 2 && pre[0] >= 'A' && pre[0] <= 'Z' && dashPrefixed(strings.TrimLeft(pre[1:], ". ")) {
 				s.emit(out, h, k, predicateLivesIn, "party-state", relConfStrong, h, k)
 			}
+		case s.comma(j) && s.is(j+1, "of") && s.mention(j+2, Location) && (s.comma(j+3) || !s.ok(j+3)):
+			// comma-of-place: "John Miller, of Seattle, said".
+			s.emit(out, h, j+2, predicateLivesIn, "comma-of-place", relConfGood, h, j+2)
 		case s.comma(j) && s.tag(j+1) == "CD" && s.comma(j+2) && s.is(j+3, "of", "from"):
 			if k := j + 4; s.mention(k, Location) {
 				s.emit(out, h, k, predicateLivesIn, "age-of-place", relConfGood+0.05, h, k)
@@ -1425,6 +1481,9 @@ func (s *relSentence) matchPlaces(_ []bool, out *[]Relation) {
 			for n := 0; n < 2 && strings.HasPrefix(s.tag(b), "JJ"); n++ {
 				b++
 			}
+			if s.in(b, relNamingNouns) && s.is(b+1, "of") {
+				b += 2 // "Ukraine's eastern city of Bakhmut"
+			}
 			if !s.mention(b) || s.possessive(b+1) {
 				break
 			}
@@ -1492,7 +1551,7 @@ func corporateName(name string) bool {
 // entity it describes, the predicate and the rule.
 var placeSuffixes = []struct{ suffix, typ, pred, rule string }{
 	{"based", Organization, predicateBasedIn, "X-based"},
-	{"born", Person, predicateLivesIn, "X-born"},
+	{"born", Person, predicateBornIn, "X-born"},
 }
 
 // matchBased finds "X-based" and "X-born":
@@ -1569,6 +1628,7 @@ var verbCues = []struct {
 }{
 	{`kill assassinate murder slay behead strangle execute`, ``, `killed`, false, 0.85},
 	{`shoot stab`, ``, `killed`, false, 0.7},
+	{`gun`, `down`, `killed`, false, 0.8},
 	{`lead head chair found co-found cofound command govern`, ``, `leads`, false, 0.75},
 	{`run`, ``, `leads`, false, 0.6},
 	{`work`, `for`, `member_of`, false, 0.8},
@@ -1581,7 +1641,9 @@ var verbCues = []struct {
 	{`speak`, `for`, `speaks_for`, false, 0.7},
 	{`live reside settle`, `in`, `lives_in`, false, 0.8},
 	{`grow`, `up in`, `lives_in`, false, 0.75},
-	{`born raise`, `in`, `lives_in`, false, 0.7},
+	{`move relocate`, `to`, `lives_in`, false, 0.6},
+	{`born`, `in`, `born_in`, false, 0.8},
+	{`raise`, `in`, `lives_in`, false, 0.7},
 	{`base headquarter`, `in`, `based_in`, false, 0.85},
 	{`locate situate`, `in`, `based_in located_in`, false, 0.8},
 	{`belong`, `to`, `part_of member_of`, false, 0.6},
@@ -1612,7 +1674,8 @@ var verbTable = func() map[string][]verbCue {
 var (
 	relKillNouns     = wordSet(`assassination murder killing slaying shooting stabbing execution`)
 	relKillVerbs     = wordSet(`kill assassinate murder slay shoot stab execute behead strangle`)
-	relAccusingVerbs = wordSet(`accuse convict charge suspect indict arrest jail sentence try imprison detain find`)
+	relAccusingVerbs = wordSet(`accuse convict charge suspect indict arrest jail sentence try imprison detain find
+		plead confess admit`)
 )
 
 // verbGroup reads the verbs after a subject at unit a: an optional
@@ -1664,7 +1727,9 @@ func (s *relSentence) verbGroupAt(a, j int) (main int, lem string, next int, pas
 		switch {
 		case s.in(j, relNegation):
 			return 0, "", 0, false, false
-		case s.verb(j):
+		case s.verb(j), k == 0 && s.tag(j) == "NN" && s.is(j+1, "and") && s.verb(j+2):
+			// The second case is a verb the tagger took for a noun
+			// before "and" and another verb ("X shot and killed Y").
 			if main >= 0 {
 				if l := lemma(s.word(main), s.tag(main)); l == "be" || l == "get" {
 					be = true
@@ -1737,14 +1802,20 @@ func (s *relSentence) matchVerbs(_ []bool, out *[]Relation) {
 			continue
 		}
 		s.matchKillNoun(a, out)
-		if s.inPrepPhrase(a) {
-			continue // the subject of the verb is the phrase a is in
+		if s.inPrepPhrase(a) && !(s.comma(a+1) && s.in(a+2, relPronouns)) {
+			// The subject of the verb is the phrase a is in, unless a
+			// relative clause is about a ("condemned by Hamas, which is
+			// based in Gaza").
+			continue
 		}
 		main, l, j, passive, ok := s.verbGroup(a)
 		if !ok {
 			continue
 		}
 		s.matchVerbCues(a, main, l, j, passive, out)
+		if l == "die" {
+			s.matchDiedAfter(a, j, out)
+		}
 		// "Mary Brown, who lives in Oakland, works for IBM": the verb
 		// after the relative clause has the same subject.
 		if k := s.afterRelativeClause(a); k >= 0 {
@@ -1775,6 +1846,14 @@ func (s *relSentence) afterRelativeClause(a int) int {
 func (s *relSentence) matchVerbCues(a, main int, l string, j int, passive bool, out *[]Relation) {
 	if relAccusingVerbs[l] {
 		s.matchAccused(a, j, out)
+		return
+	}
+	if s.tag(main) == "VBG" && relAccusingVerbs[lemma(s.word(main-1), s.tag(main-1))] {
+		s.matchAccused(a, main, out) // "admitted murdering Y"
+		return
+	}
+	if (l == "execute" || l == "hang") && s.is(j, "for") {
+		s.matchAccused(a, j, out) // "was executed for killing Y"
 		return
 	}
 	for _, c := range verbTable[l] {
@@ -1836,10 +1915,13 @@ func (s *relSentence) matchAccused(a, j int, out *[]Relation) {
 	if s.is(j, "guilty") {
 		j++
 	}
-	if !s.is(j, "of", "for", "in", "with") {
+	switch {
+	case s.is(j, "of", "for", "in", "with", "to"):
+		j++
+	case s.tag(j) == "VBG": // "admitted murdering Y"
+	default:
 		return
 	}
-	j++
 	if s.in(j, relDeterminers) {
 		j++
 	}
@@ -1857,6 +1939,37 @@ func (s *relSentence) matchAccused(a, j int, out *[]Relation) {
 	}
 }
 
+// matchDiedAfter reads "Y died after being shot by X", "Y died when he
+// was stabbed by X": a is Y, j the unit after "died".
+func (s *relSentence) matchDiedAfter(a, j int, out *[]Relation) {
+	if !s.is(j, "after", "when") {
+		return
+	}
+	k := j + 1
+	for n := 0; n < 3 && (s.is(k, "being", "was", "were", "getting", "got") || s.tag(k) == "PRP" || strings.HasPrefix(s.tag(k), "RB")); n++ {
+		k++
+	}
+	if !relKillVerbs[lemma(s.word(k), "VBN")] {
+		return
+	}
+	k++
+	if s.is(k, "dead") || s.is(k, "to") && s.is(k+1, "death") {
+		k += 1 + btoi(s.is(k, "to"))
+	}
+	if s.is(k, "by") {
+		if x := s.objectNear(k+1, true); x >= 0 {
+			s.emit(out, x, a, predicateKilled, "killed-died-after", relConfFair+0.05, a, x)
+		}
+	}
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 // matchKillNoun reads "the assassination of Y by X" and "Y's murder by
 // X", where a is the victim Y.
 func (s *relSentence) matchKillNoun(a int, out *[]Relation) {
@@ -1866,17 +1979,51 @@ func (s *relSentence) matchKillNoun(a int, out *[]Relation) {
 			s.emit(out, x, a, predicateKilled, "killed-nominal", relConfGood+0.05, a, x)
 		}
 	}
-	// the murder of [President] Y by X: a is Y.
-	if !s.is(a+1, "by") {
+	// the murder of [President] Y by X, the killing of [journalist] Y
+	// was carried out by X: a is Y.
+	by := a + 1
+	if s.in(by, relCopulas) && s.in(by+1, relPerpetrated) {
+		by += 2
+		if s.is(by, "out") {
+			by++
+		}
+	}
+	if !s.is(by, "by") {
 		return
 	}
 	n := a - 1
-	for k := 0; k < 3 && (personTitles[s.word(n)] || strings.HasPrefix(s.tag(n), "JJ")); k++ {
+	for k := 0; k < 3 && (personTitles[s.word(n)] || roleTable[s.word(n)] != nil || strings.HasPrefix(s.tag(n), "JJ")); k++ {
 		n--
 	}
 	if s.is(n, "of") && s.in(n-1, relKillNouns) {
-		if x := s.objectNear(a+2, false); x >= 0 {
+		if x := s.objectNear(by+1, true); x >= 0 {
 			s.emit(out, x, a, predicateKilled, "killed-nominal", relConfGood+0.05, n-1, x)
 		}
 	}
 }
+
+// relBureauNouns are the places an organisation works from.
+var relBureauNouns = wordSet(`bureau bureaus office offices headquarters branch plant factory factories studio studios
+	newsroom station base embassy consulate mission campus`)
+
+// matchBureau finds "Reuters' Jerusalem bureau", "Toyota's Kentucky
+// plant", "Boeing's headquarters in Chicago": the organisation works in
+// the place.
+func (s *relSentence) matchBureau(_ []bool, out *[]Relation) {
+	for a := range s.u {
+		if !s.mention(a, Organization) || !s.possessive(a+1) {
+			continue
+		}
+		if l := a + 2; s.mention(l, Location) && s.in(l+1, relBureauNouns) {
+			s.emit(out, a, l, predicateBasedIn, "possessive-bureau", relConfGood, a, l+1)
+		}
+		// "Boeing's headquarters in Chicago".
+		if k := a + 2; s.in(k, relBureauNouns) && s.is(k+1, "in") && s.mention(k+2, Location) {
+			s.emit(out, a, k+2, predicateBasedIn, "possessive-bureau", relConfGood, a, k+2)
+		}
+	}
+}
+
+// relPerpetrated are the participles that give a killing its agent ("the
+// murder was carried out by X").
+var relPerpetrated = wordSet(`carried committed perpetrated done`)

@@ -76,8 +76,8 @@ func resolveLinked(ms []Mention, links [][2]string) []Entity {
 		if gr.typ != Person {
 			continue
 		}
-		if words := strings.Fields(gr.key); len(words) > 1 {
-			last := words[len(words)-1]
+		if fieldCount(gr.key) > 1 {
+			last := lastField(gr.key)
 			bySurname[last] = append(bySurname[last], g)
 		}
 	}
@@ -156,18 +156,24 @@ func resolveLinked(ms []Mention, links [][2]string) []Entity {
 	}
 	// Step 9: a one-word name that heads an organisation's name ("Wagner",
 	// "Wagner Group") is that organisation, whatever it was tagged.
+	// Two-word organisations by their first word (the key up to its first
+	// space): a key without spaces is followed by a space in exactly
+	// those keys.
+	heads := make(map[string][]int)
+	for h, hr := range groups {
+		if hr.typ != Organization {
+			continue
+		}
+		if sp := strings.IndexByte(hr.key, ' '); sp >= 0 && fieldCount(hr.key) == 2 && isOrgHead(ms[hr.first].Text) {
+			heads[hr.key[:sp]] = append(heads[hr.key[:sp]], h)
+		}
+	}
 	for g, gr := range groups {
 		if strings.Contains(gr.key, " ") || gr.typ == Organization {
 			continue
 		}
-		var heads []int
-		for h, hr := range groups {
-			if hr.typ == Organization && strings.HasPrefix(hr.key, gr.key+" ") && len(strings.Fields(hr.key)) == 2 && isOrgHead(ms[hr.first].Text) {
-				heads = append(heads, h)
-			}
-		}
-		if len(heads) == 1 {
-			r := find(heads[0])
+		if hs := heads[gr.key]; len(hs) == 1 {
+			r := find(hs[0])
 			groups[find(g)].parent = r
 			groups[g].typ = Organization
 		}
@@ -189,24 +195,32 @@ func resolveLinked(ms []Mention, links [][2]string) []Entity {
 		}
 	}
 	// Steps 6 and 7: region words; organisation names that end others.
+	// Organisations by the suffixes of their keys that follow a space.
+	bySuffix := make(map[string][]int)
+	for h, hr := range groups {
+		if hr.typ != Organization {
+			continue
+		}
+		for i := 0; i < len(hr.key); i++ {
+			if hr.key[i] == ' ' {
+				bySuffix[hr.key[i+1:]] = append(bySuffix[hr.key[i+1:]], h)
+			}
+		}
+	}
 	for g, gr := range groups {
-		words := strings.Fields(gr.key)
+		nw := fieldCount(gr.key)
 		switch {
-		case gr.typ == Location && len(words) >= 2 && regionWords[words[len(words)-1]]:
+		case gr.typ == Location && nw >= 2 && regionWords[lastField(gr.key)]:
+			words := strings.Fields(gr.key)
 			bare := strings.Join(words[:len(words)-1], " ")
 			for _, b := range byKeyAny[bare] {
 				if groups[b].typ == Location {
 					union(g, b)
 				}
 			}
-		case gr.typ == Organization && len(words) >= 2:
-			var longer []int
-			for h, hr := range groups {
-				if h != g && hr.typ == Organization && strings.HasSuffix(hr.key, " "+gr.key) {
-					longer = append(longer, h)
-				}
-			}
-			if len(longer) == 1 {
+		case gr.typ == Organization && nw >= 2:
+			// No key ends with a space and itself, so g is not among them.
+			if longer := bySuffix[gr.key]; len(longer) == 1 {
 				union(g, longer[0])
 			}
 		}
@@ -228,7 +242,7 @@ func resolveLinked(ms []Mention, links [][2]string) []Entity {
 		ms[i].Entity = e
 		ms[i].Type = ents[e].Type
 		ents[e].Mentions++
-		alias := strings.Join(strings.Fields(ms[i].Text), " ")
+		alias := collapseSpace(ms[i].Text)
 		if aliasCount[e][alias] == 0 {
 			ents[e].Aliases = append(ents[e].Aliases, alias)
 		}
@@ -315,7 +329,7 @@ func BetterName(a string, n int, b string, m int) bool {
 	if ua, ub := startsUpper(a), startsUpper(b); ua != ub {
 		return ua
 	}
-	if wa, wb := len(strings.Fields(a)), len(strings.Fields(b)); wa != wb {
+	if wa, wb := fieldCount(a), fieldCount(b); wa != wb {
 		return wa > wb
 	}
 	return n > m
@@ -369,4 +383,51 @@ func nameInitials(name string) string {
 		}
 	}
 	return b.String()
+}
+
+// fieldCount returns len(strings.Fields(s)) without allocating.
+func fieldCount(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		space := unicode.IsSpace(r)
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
+}
+
+// lastField returns the last of strings.Fields(s), or "".
+func lastField(s string) string {
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	i := strings.LastIndexFunc(s, unicode.IsSpace)
+	if i < 0 {
+		return s
+	}
+	_, n := utf8.DecodeRuneInString(s[i:])
+	return s[i+n:]
+}
+
+// collapseSpace returns strings.Join(strings.Fields(s), " "): s itself
+// when its words are already separated by single spaces.
+func collapseSpace(s string) string {
+	prevSpace := true // at the start, a space would be leading
+	for _, r := range s {
+		if r == ' ' {
+			if prevSpace {
+				return strings.Join(strings.Fields(s), " ")
+			}
+			prevSpace = true
+			continue
+		}
+		if unicode.IsSpace(r) {
+			return strings.Join(strings.Fields(s), " ")
+		}
+		prevSpace = false
+	}
+	if prevSpace && s != "" {
+		return strings.Join(strings.Fields(s), " ") // a trailing space
+	}
+	return s
 }

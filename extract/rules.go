@@ -323,6 +323,10 @@ func (r docRules) acronyms(text string, toks []Token, sents []Sentence, ms []Men
 		}
 	}
 	n := len(ms)
+	byStart := make(map[int]int, n) // start of a mention -> the first mention starting there
+	for i := n - 1; i >= 0; i-- {
+		byStart[ms[i].Start] = i
+	}
 	for t := 0; t+3 < len(toks); t++ {
 		mi, ok := byEnd[t]
 		if !ok || toks[t+1].Text != "(" || toks[t+3].Text != ")" {
@@ -334,7 +338,7 @@ func (r docRules) acronyms(text string, toks []Token, sents []Sentence, ms []Men
 		}
 		long := ms[mi]
 		links = append(links, [2]string{NormalizeName(acr.Text), NormalizeName(long.Text)})
-		if j := mentionAt(ms[:n], acr.Start); j >= 0 {
+		if j, ok := byStart[acr.Start]; ok {
 			ms[j].Type = long.Type
 			continue
 		}
@@ -363,16 +367,6 @@ func isAcronym(w string) bool {
 	return upper >= 2 && upper*2 > utf8.RuneCountInString(w)
 }
 
-// mentionAt returns the index of the mention starting at byte start, or -1.
-func mentionAt(ms []Mention, start int) int {
-	for i, m := range ms {
-		if m.Start == start {
-			return i
-		}
-	}
-	return -1
-}
-
 // sentenceOf returns the index of the sentence that contains byte off.
 func sentenceOf(sents []Sentence, off int) int {
 	i := sort.Search(len(sents), func(i int) bool { return sents[i].End > off })
@@ -387,14 +381,15 @@ func sentenceOf(sents []Sentence, off int) int {
 // are written with a capital letter.
 func (r docRules) knownNames(text string, toks []Token, sents []Sentence, ms []Mention) []Mention {
 	covered := coverage(ms)
+	var words []string
 	for _, s := range sents {
 		stoks := toks[s.FirstToken:s.EndToken]
 		if len(stoks) == 0 || allCaps(stoks) {
 			continue // headlines in capitals: every word would look like a name
 		}
-		words := make([]string, len(stoks))
-		for i, t := range stoks {
-			words[i] = t.Text
+		words = words[:0]
+		for _, t := range stoks {
+			words = append(words, t.Text)
 		}
 		for _, m := range r.gaz.Match(words) {
 			typ := ""
@@ -556,8 +551,24 @@ func coverage(ms []Mention) func(start, end int) bool {
 		spans[i] = [2]int{m.Start, m.End}
 	}
 	sort.Slice(spans, func(i, j int) bool { return spans[i][0] < spans[j][0] })
+	// maxEnd[i] is the furthest end of spans[:i+1].
+	maxEnd := make([]int, len(spans))
+	longest := 0
+	for i, sp := range spans {
+		maxEnd[i] = sp[1]
+		if i > 0 && maxEnd[i-1] > sp[1] {
+			maxEnd[i] = maxEnd[i-1]
+		}
+		longest = max(longest, sp[1]-sp[0])
+	}
 	return func(start, end int) bool {
 		i := sort.Search(len(spans), func(i int) bool { return spans[i][0] >= end })
+		// The spans are looked at back to 64 KiB before end. When no span
+		// is so long that one starting further back could reach start,
+		// that is every span before i, and their furthest end answers.
+		if longest+(end-start) <= 1<<16 {
+			return i > 0 && maxEnd[i-1] > start
+		}
 		for j := i - 1; j >= 0; j-- {
 			if spans[j][1] > start {
 				return true
@@ -580,6 +591,7 @@ func (r docRules) propagate(text string, toks []Token, sents []Sentence, ms []Me
 		words      []string
 		typ        string
 		confidence float64
+		rank       int // place in its byFirst list
 	}
 	seen := make(map[string]*name)
 	byFirst := make(map[string][]*name)
@@ -614,33 +626,76 @@ func (r docRules) propagate(text string, toks []Token, sents []Sentence, ms []Me
 	if len(seen) == 0 {
 		return ms
 	}
-	for _, list := range byFirst {
+	// The name matched at a token is the first of its first word's list
+	// (longest first) whose words follow: found by the hash of the words,
+	// for each length the list has, so the work per token does not grow
+	// with the number of names.
+	lengths := make(map[string][]int) // first word -> lengths of its names, longest first
+	byWords := make(map[uint64][]*name)
+	for first, list := range byFirst {
 		sort.Slice(list, func(i, j int) bool { return len(list[i].words) > len(list[j].words) })
+		var ls []int
+		for r, n := range list {
+			n.rank = r
+			if len(ls) == 0 || ls[len(ls)-1] != len(n.words) {
+				ls = append(ls, len(n.words))
+			}
+			h := wordsHash(len(n.words), func(i int) string { return n.words[i] })
+			byWords[h] = append(byWords[h], n)
+		}
+		lengths[first] = ls
 	}
 	covered := coverage(ms)
 	var added []Mention
 	for t := 0; t < len(toks); t++ {
-		for _, n := range byFirst[toks[t].Text] {
-			end := t + len(n.words)
-			if end > len(toks) || !sameWords(toks[t:end], n.words) {
+		var n *name
+		for _, l := range lengths[toks[t].Text] {
+			end := t + l
+			if end > len(toks) {
 				continue
 			}
-			start, stop := toks[t].Start, toks[end-1].End
-			if covered(start, stop) || sentenceOf(sents, start) != sentenceOf(sents, stop-1) {
+			h := wordsHash(l, func(i int) string { return toks[t+i].Text })
+			for _, c := range byWords[h] {
+				if len(c.words) == l && (n == nil || c.rank < n.rank) && sameWords(toks[t:end], c.words) {
+					n = c
+				}
+			}
+			if n != nil {
 				break
 			}
-			// A longer capitalised name continuing past the match is
-			// another name ("Belgorod" in "Belgorod People's Republic").
-			if end < len(toks) && startsUpper(toks[end].Text) && toks[end].Start == stop+1 && len(n.words) == 1 {
-				break
-			}
-			added = append(added, Mention{Start: start, End: stop, Text: text[start:stop], Type: n.typ,
-				Sentence: sentenceOf(sents, start), Source: SourceDocument, Confidence: n.confidence * 0.9})
-			t = end - 1
-			break
 		}
+		if n == nil {
+			continue
+		}
+		end := t + len(n.words)
+		start, stop := toks[t].Start, toks[end-1].End
+		if covered(start, stop) || sentenceOf(sents, start) != sentenceOf(sents, stop-1) {
+			continue
+		}
+		// A longer capitalised name continuing past the match is
+		// another name ("Belgorod" in "Belgorod People's Republic").
+		if end < len(toks) && startsUpper(toks[end].Text) && toks[end].Start == stop+1 && len(n.words) == 1 {
+			continue
+		}
+		added = append(added, Mention{Start: start, End: stop, Text: text[start:stop], Type: n.typ,
+			Sentence: sentenceOf(sents, start), Source: SourceDocument, Confidence: n.confidence * 0.9})
+		t = end - 1
 	}
 	return append(ms, added...)
+}
+
+// wordsHash hashes the n words word(0), ..., word(n-1) (FNV-1a, with a
+// byte that UTF-8 never holds between words).
+func wordsHash(n int, word func(int) string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < n; i++ {
+		w := word(i)
+		for j := 0; j < len(w); j++ {
+			h = (h ^ uint64(w[j])) * 1099511628211
+		}
+		h = (h ^ 0xff) * 1099511628211
+	}
+	return h
 }
 
 func sameWords(toks []Token, words []string) bool {

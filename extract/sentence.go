@@ -29,7 +29,10 @@ var stateAbbreviations = wordSet(`ala ariz ark calif colo conn del fla ga ill in
 // (the next line starts in lowercase after a line that does not end a
 // sentence); and after ".", "!" or "?" (and any closing quotes or brackets)
 // when the next token starts a sentence. Single initials ("J. Smith") and the
-// abbreviations above do not end a sentence.
+// abbreviations above do not end a sentence. A lone carriage return is a
+// line break too. A sentence longer than maxSentenceTokens tokens (text
+// without sentence punctuation) is split at the best boundary within that
+// budget (capSentences).
 func segment(text string, toks []Token) []Sentence {
 	var sents []Sentence
 	first := 0
@@ -49,7 +52,7 @@ func segment(text string, toks []Token) []Sentence {
 		}
 		cur, next := toks[i], toks[i+1]
 		gap := text[cur.End:next.Start]
-		if nl := strings.Count(gap, "\n"); nl > 0 {
+		if nl := lineBreaks(gap); nl > 0 {
 			if nl > 1 || !continuesLine(cur, next) {
 				closeAt(i + 1)
 			}
@@ -60,14 +63,14 @@ func segment(text string, toks []Token) []Sentence {
 		}
 		// Take closing quotes and brackets that follow the terminal mark.
 		j := i + 1
-		for j < len(toks) && isCloser(toks[j].Text) && !strings.Contains(text[toks[j-1].End:toks[j].Start], "\n") {
+		for j < len(toks) && isCloser(toks[j].Text) && lineBreaks(text[toks[j-1].End:toks[j].Start]) == 0 {
 			j++
 		}
 		if j == len(toks) {
 			closeAt(j)
 			break
 		}
-		if strings.Contains(text[toks[j-1].End:toks[j].Start], "\n") {
+		if lineBreaks(text[toks[j-1].End:toks[j].Start]) > 0 {
 			// The line break after the closers ends the sentence on the
 			// next round, which starts at the last closer.
 			i = j - 2
@@ -81,7 +84,7 @@ func segment(text string, toks []Token) []Sentence {
 			i = j - 1
 		}
 	}
-	return sents
+	return capSentences(text, toks, sents)
 }
 
 // continuesLine reports whether a single line break between cur and next is

@@ -178,32 +178,51 @@ func mergeInitials(toks []Token) []Token {
 // the name, the hyphen and the word, so the name can be tagged on its own.
 // Names joined to names ("Russian-Ukrainian", "Al-Qaeda") stay whole.
 func splitHyphenated(toks []Token) []Token {
-	var out []Token
-	for i, t := range toks {
+	split := func(t Token) int {
 		h := strings.LastIndexByte(t.Text, '-')
 		if h <= 0 || h+4 > len(t.Text) || !startsUpper(t.Text) || !isLowerWord(t.Text[h+1:]) {
-			if out != nil {
-				out = append(out, t)
-			}
-			continue
+			return -1
 		}
-		if out == nil {
-			out = append(make([]Token, 0, len(toks)+8), toks[:i]...)
-		}
-		out = append(out,
-			Token{Text: t.Text[:h], Start: t.Start, End: t.Start + h},
-			Token{Text: "-", Start: t.Start + h, End: t.Start + h + 1},
-			Token{Text: t.Text[h+1:], Start: t.Start + h + 1, End: t.End})
+		return h
 	}
-	if out == nil {
+	extra := 0
+	for _, t := range toks {
+		if split(t) >= 0 {
+			extra += 2
+		}
+	}
+	if extra == 0 {
 		return toks
 	}
-	return out
+	n := len(toks)
+	if cap(toks) < n+extra {
+		toks = append(toks, make([]Token, extra)...)
+	}
+	toks = toks[:n+extra]
+	// From the back, in place: token i goes to i plus the tokens added
+	// before it, never before i.
+	w := n + extra
+	for i := n - 1; i >= 0; i-- {
+		t := toks[i]
+		h := split(t)
+		if h < 0 {
+			w--
+			toks[w] = t
+			continue
+		}
+		w -= 3
+		toks[w] = Token{Text: t.Text[:h], Start: t.Start, End: t.Start + h}
+		toks[w+1] = Token{Text: "-", Start: t.Start + h, End: t.Start + h + 1}
+		toks[w+2] = Token{Text: t.Text[h+1:], Start: t.Start + h + 1, End: t.End}
+	}
+	return toks
 }
 
 // alignProse places prose's tokens in text. Tags come later (analyze).
 func alignProse(text string, ptoks []prose.Token) []Token {
-	toks := make([]Token, 0, len(ptoks))
+	// Room for the tokens splitHyphenated adds, which it then adds in
+	// place.
+	toks := make([]Token, 0, len(ptoks)+len(ptoks)/16+8)
 	align(text, len(ptoks), func(i int) string { return ptoks[i].Text }, func(_, start, end int) {
 		toks = append(toks, Token{Text: text[start:end], Start: start, End: end})
 	})

@@ -28,11 +28,17 @@ type Token struct {
 
 // Sentence is one sentence of a document: the byte span [Start, End) of the
 // original text and the tokens [FirstToken, EndToken) of Result.Tokens.
+//
+// Furniture is true for page furniture rather than article text: a
+// caption, a photo credit, a "Read more" link, a share prompt, an embedded
+// post's signature (see furniture.txt). Such sentences are kept but give no
+// relations.
 type Sentence struct {
 	Start      int
 	End        int
 	FirstToken int
 	EndToken   int
+	Furniture  bool
 }
 
 // Mention is one occurrence of a named entity in the text. Text is exactly
@@ -84,4 +90,13 @@ type Result struct {
 	Mentions  []Mention
 	Entities  []Entity
 	Relations []Relation
+	Metadata  Metadata // title, publication date and source the text gives
+	Dates     []Date   // the dates the sentences name, in text order
 }
+
+// TypedPredicates lists the predicates of typed relations (GUIDE.md,
+// "Relation predicates").
+var TypedPredicates = []string{"leads", "speaks_for", "member_of", "part_of", "located_in", "based_in", "lives_in", "killed", "born_in"}
+
+// Kinds lists the relation kinds.
+var Kinds = []string{KindTyped, KindOpen, KindCooccurrence}

@@ -4,9 +4,11 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"syscall"
 	"testing"
+	"time"
 
 	prose "github.com/jdkato/prose/v2"
 
@@ -49,6 +51,8 @@ func BenchmarkRun(b *testing.B) {
 	b.SetBytes(size)
 	b.ResetTimer()
 	tokens := 0
+	var write, blocked, elapsed time.Duration
+	cpu0 := cpuTime()
 	for i := 0; b.Loop(); i++ {
 		db, err := store.Open(context.Background(), filepath.Join(b.TempDir(), strconv.Itoa(i)+".db"))
 		if err != nil {
@@ -60,9 +64,23 @@ func BenchmarkRun(b *testing.B) {
 			b.Fatal(err)
 		}
 		tokens += s.Tokens
+		write += s.WriteTime
+		blocked += s.Blocked
+		elapsed += s.Elapsed
 	}
+	cpu := cpuTime() - cpu0
 	b.ReportMetric(float64(tokens)/b.Elapsed().Seconds(), "tokens/s")
+	b.ReportMetric(float64(size)*float64(b.N)/1e6/cpu.Seconds(), "MB/cpu-s")
+	b.ReportMetric(100*write.Seconds()/elapsed.Seconds(), "writer-busy-%")
+	b.ReportMetric(100*blocked.Seconds()/(elapsed.Seconds()*float64(runtime.GOMAXPROCS(0))), "workers-blocked-%")
 	peakRSS(b)
+}
+
+// cpuTime is the process's user and system CPU time so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // BenchmarkRunProseNaive is the baseline for BenchmarkRun: every file of a
@@ -71,13 +89,7 @@ func BenchmarkRun(b *testing.B) {
 // program using prose directly would. Nothing is stored.
 func BenchmarkRunProseNaive(b *testing.B) {
 	dir, size := benchCorpus(b, benchMB("DOSSIER_BENCH_BASELINE_MB", 1))
-	var files []string
-	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			files = append(files, p)
-		}
-		return nil
-	})
+	files := corpusFiles(dir)
 	b.SetBytes(size)
 	b.ResetTimer()
 	tokens := 0
@@ -96,4 +108,41 @@ func BenchmarkRunProseNaive(b *testing.B) {
 	}
 	b.ReportMetric(float64(tokens)/b.Elapsed().Seconds(), "tokens/s")
 	peakRSS(b)
+}
+
+// BenchmarkRunTokenizeFloor is the floor any pipeline built on prose's
+// tokenizer pays: every file of the $DOSSIER_BENCH_MB corpus read and
+// tokenized by prose (no tagging, no segmentation, nothing stored), on one
+// goroutine. Compare its MB/cpu-s with BenchmarkRun's in the same run.
+func BenchmarkRunTokenizeFloor(b *testing.B) {
+	dir, size := benchCorpus(b, benchMB("DOSSIER_BENCH_MB", 8))
+	files := corpusFiles(dir)
+	b.SetBytes(size)
+	b.ResetTimer()
+	cpu0 := cpuTime()
+	for b.Loop() {
+		for _, f := range files {
+			text, err := os.ReadFile(f)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if _, err := prose.NewDocument(string(text), prose.WithSegmentation(false),
+				prose.WithExtraction(false), prose.WithTagging(false)); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(size)*float64(b.N)/1e6/(cpuTime()-cpu0).Seconds(), "MB/cpu-s")
+}
+
+// corpusFiles lists the files of a generated corpus.
+func corpusFiles(dir string) []string {
+	var files []string
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			files = append(files, p)
+		}
+		return nil
+	})
+	return files
 }

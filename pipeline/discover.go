@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -70,13 +71,15 @@ func (m matcher) keepDir(rel string) bool {
 }
 
 // discover walks root recursively in lexical order and sends every matching
-// regular file to out. It follows symbolic links to files and to
+// regular file to out; a matching named pipe, socket or device is sent with
+// ErrNotRegular, to be recorded as failed without being opened. A root that
+// is neither a folder nor a regular file is an error. It follows symbolic links to files and to
 // directories, but enters each real directory once, so link loops end. It
 // returns when the walk is done or ctx is cancelled.
 func discover(ctx context.Context, root string, m matcher, out chan<- file) error {
-	info, err := os.Stat(root)
+	info, err := statRoot(root)
 	if err != nil {
-		return fmt.Errorf("stat %q: %w", root, err)
+		return err
 	}
 	if !info.IsDir() {
 		select {
@@ -152,7 +155,12 @@ func (w *walker) walk(dir, rel string) bool {
 			if w.m.keepDir(erel) && !w.walk(abs, erel) {
 				return false
 			}
-		case typ.IsRegular():
+		case !typ.IsRegular():
+			// Never opened: a named pipe would block, a device never end.
+			if w.m.keepFile(erel) && !w.emit(file{abs: abs, rel: erel, err: fmt.Errorf("%w: %s", ErrNotRegular, modeKind(typ))}) {
+				return false
+			}
+		default:
 			if !w.m.keepFile(erel) {
 				continue
 			}
@@ -166,4 +174,47 @@ func (w *walker) walk(dir, rel string) bool {
 		}
 	}
 	return true
+}
+
+// ErrNotRegular is the reason recorded for a named pipe, socket or device
+// found among the files: such files are never opened (reading a named pipe
+// waits for a writer; a device may never end).
+var ErrNotRegular = errors.New("not a regular file")
+
+// CheckRoot reports why root cannot be given to Run, or nil: it must be a
+// folder or a regular file (symbolic links followed). A named pipe, socket
+// or device is refused without being opened, so a mistaken argument fails
+// at once instead of waiting for a writer.
+func CheckRoot(root string) error {
+	_, err := statRoot(root)
+	return err
+}
+
+func statRoot(root string) (fs.FileInfo, error) {
+	info, err := os.Stat(root)
+	if err != nil {
+		return nil, fmt.Errorf("stat %q: %w", root, err)
+	}
+	if m := info.Mode(); !m.IsDir() && !m.IsRegular() {
+		return nil, fmt.Errorf("%s is a %s, not a folder or a regular file", root, modeKind(m))
+	}
+	return info, nil
+}
+
+// modeKind names the type of a file that is neither a folder nor a regular
+// file.
+func modeKind(mode fs.FileMode) string {
+	switch {
+	case mode&fs.ModeNamedPipe != 0:
+		return "named pipe (FIFO)"
+	case mode&fs.ModeSocket != 0:
+		return "socket"
+	case mode&fs.ModeCharDevice != 0:
+		return "character device"
+	case mode&fs.ModeDevice != 0:
+		return "device"
+	case mode&fs.ModeSymlink != 0:
+		return "symbolic link"
+	}
+	return "special file"
 }

@@ -81,6 +81,10 @@ type Summary struct {
 	Stopped bool
 	// Pruned is how many documents Prune removed.
 	Pruned int
+	// WriteTime is the time spent writing to the store; Blocked is the
+	// time extraction workers spent waiting for the writer to take their
+	// results (summed over workers).
+	WriteTime, Blocked time.Duration
 }
 
 // MBPerSecond is the throughput over the processed documents.
@@ -110,7 +114,9 @@ type result struct {
 // Stopped set and no error. A re-run continues where this one stopped,
 // because unchanged files are skipped. Run returns an error only when the
 // run as a whole cannot go on (a bad pattern, an unreadable root, a failing
-// database).
+// database); once files were being processed, it returns with the error
+// the Summary of what was committed before it, and a re-run continues
+// from there.
 func Run(ctx context.Context, root string, db *store.DB, x *extract.Extractor, opts Options) (*Summary, error) {
 	m, err := newMatcher(opts.Include, opts.Exclude)
 	if err != nil {
@@ -130,6 +136,10 @@ func Run(ctx context.Context, root string, db *store.DB, x *extract.Extractor, o
 	}
 	version := x.Version()
 	start := time.Now()
+	rootID, err := db.Root(ctx, root)
+	if err != nil {
+		return nil, err
+	}
 
 	// Internal cancellation (a fatal error) stops everything; the caller's
 	// ctx stops only discovery.
@@ -142,10 +152,12 @@ func Run(ctx context.Context, root string, db *store.DB, x *extract.Extractor, o
 	var st counters
 	found := make(chan file, 16)
 	jobs := make(chan file, workers)
-	results := make(chan result, workers)
+	// The writer takes a whole batch while the workers go on: a result
+	// waits in this buffer, not in a blocked worker.
+	results := make(chan result, workers+batchSize)
 	// slots bounds the files between discovery and the writer, which
 	// restores discovery order before writing.
-	slots := make(chan struct{}, workers*4+batchSize)
+	slots := make(chan struct{}, workers*4+2*batchSize)
 
 	st.discovering.Store(true)
 	g.Go(func() error {
@@ -187,14 +199,20 @@ func Run(ctx context.Context, root string, db *store.DB, x *extract.Extractor, o
 				}
 			}()
 			for f := range jobs {
-				r, err := process(gctx, db, x, opts.Remote, version, f, maxSize, opts.Force)
+				r, err := process(gctx, db, x, opts.Remote, version, rootID, f, maxSize, opts.Force)
 				if err != nil {
 					return err
 				}
 				select {
 				case results <- r:
-				case <-gctx.Done():
-					return gctx.Err()
+				default:
+					t := time.Now()
+					select {
+					case results <- r:
+					case <-gctx.Done():
+						return gctx.Err()
+					}
+					st.blocked.Add(int64(time.Since(t)))
 				}
 			}
 			return nil
@@ -227,17 +245,22 @@ func Run(ctx context.Context, root string, db *store.DB, x *extract.Extractor, o
 	}
 	err = g.Wait()
 	close(progressDone)
-	if err != nil {
-		return nil, err
-	}
 	sum.Elapsed = time.Since(start)
+	sum.Blocked = time.Duration(st.blocked.Load())
 	sum.Found = int(st.found.Load())
+	if err != nil {
+		// What was committed before the error stays: say so.
+		if stats, serr := db.Stats(context.WithoutCancel(ctx)); serr == nil {
+			sum.Entities = stats.Entities
+		}
+		return sum, err
+	}
 	sum.Stopped = ctx.Err() != nil
 	// A folder that could not be read hides files that may still exist:
 	// nothing is pruned then.
 	if opts.Prune && !sum.Stopped && !unreadDir {
-		if sum.Pruned, err = db.Prune(context.WithoutCancel(ctx), seen); err != nil {
-			return nil, fmt.Errorf("prune: %w", err)
+		if sum.Pruned, err = db.Prune(context.WithoutCancel(ctx), rootID, seen); err != nil {
+			return sum, fmt.Errorf("prune: %w", err)
 		}
 	}
 	if opts.OnProgress != nil {
@@ -245,7 +268,7 @@ func Run(ctx context.Context, root string, db *store.DB, x *extract.Extractor, o
 	}
 	stats, err := db.Stats(context.WithoutCancel(ctx))
 	if err != nil {
-		return nil, fmt.Errorf("read store statistics: %w", err)
+		return sum, fmt.Errorf("read store statistics: %w", err)
 	}
 	sum.Entities = stats.Entities
 	return sum, nil
@@ -255,6 +278,7 @@ func Run(ctx context.Context, root string, db *store.DB, x *extract.Extractor, o
 type counters struct {
 	found, processed, unchanged, failed atomic.Int64
 	bytes                               atomic.Int64
+	blocked                             atomic.Int64 // ns workers waited for the writer
 	discovering                         atomic.Bool
 }
 
@@ -273,18 +297,18 @@ func (c *counters) snapshot(start time.Time) Progress {
 // process reads, checks and extracts one file. Only a failing store lookup
 // or remote stage is an error; everything wrong with the file itself is a
 // failed result.
-func process(ctx context.Context, db *store.DB, x *extract.Extractor, remote Remote, version string, f file, maxSize int64, force bool) (result, error) {
+func process(ctx context.Context, db *store.DB, x *extract.Extractor, remote Remote, version string, root int64, f file, maxSize int64, force bool) (result, error) {
 	if f.err != nil {
-		return result{f: f, doc: &store.Doc{Path: f.rel, Err: f.err.Error()}}, nil
+		return result{f: f, doc: &store.Doc{Root: root, Path: f.rel, Err: f.err.Error()}}, nil
 	}
 	data, err := readDocument(f.abs, maxSize)
 	if err != nil {
-		return result{f: f, doc: &store.Doc{Path: f.rel, Size: f.size, Err: err.Error()}}, nil
+		return result{f: f, doc: &store.Doc{Root: root, Path: f.rel, Size: f.size, Err: err.Error()}}, nil
 	}
 	sum := sha256.Sum256(data)
 	sha := hex.EncodeToString(sum[:])
 	if !force {
-		info, ok, err := db.Known(ctx, f.rel)
+		info, ok, err := db.Known(ctx, root, f.rel)
 		if err != nil {
 			return result{}, fmt.Errorf("look up %q: %w", f.rel, err)
 		}
@@ -301,7 +325,7 @@ func process(ctx context.Context, db *store.DB, x *extract.Extractor, remote Rem
 		f:      f,
 		tokens: len(res.Tokens),
 		doc: &store.Doc{
-			Path: f.rel, SHA256: sha, Size: int64(len(data)), Text: text,
+			Root: root, Path: f.rel, SHA256: sha, Size: int64(len(data)), Text: text,
 			Result: res, ExtractorVersion: version,
 		},
 	}, nil
@@ -326,7 +350,9 @@ func write(ctx context.Context, db *store.DB, results <-chan result, slots <-cha
 		}
 		// Documents in flight are committed even when the run is being
 		// stopped: only a failing store aborts.
+		t := time.Now()
 		ws, err := db.Write(context.WithoutCancel(ctx), docs)
+		sum.WriteTime += time.Since(t)
 		if err != nil {
 			return fmt.Errorf("write documents: %w", err)
 		}
@@ -335,7 +361,7 @@ func write(ctx context.Context, db *store.DB, results <-chan result, slots <-cha
 		for _, r := range batch {
 			if r.doc.Err != "" {
 				sum.Failed++
-				sum.Failures = append(sum.Failures, Failure{Path: r.doc.Path, Reason: r.doc.Err})
+				sum.Failures = append(sum.Failures, Failure{Path: store.ShowPath(r.doc.Path), Reason: r.doc.Err})
 				st.failed.Add(1)
 				continue
 			}
@@ -357,7 +383,7 @@ func write(ctx context.Context, db *store.DB, results <-chan result, slots <-cha
 		case r.f.dir:
 			// An unreadable directory has no document row.
 			sum.Failed++
-			sum.Failures = append(sum.Failures, Failure{Path: r.f.rel + "/", Reason: r.f.err.Error()})
+			sum.Failures = append(sum.Failures, Failure{Path: store.ShowPath(r.f.rel) + "/", Reason: r.f.err.Error()})
 			st.failed.Add(1)
 		default:
 			batch = append(batch, r)

@@ -13,6 +13,7 @@ import (
 
 	"github.com/dossier-nlp/dossier/extract"
 	"github.com/dossier-nlp/dossier/store"
+	"github.com/dossier-nlp/dossier/store/storetest"
 )
 
 var (
@@ -67,6 +68,7 @@ func run(t testing.TB, ctx context.Context, dir string, db *store.DB, opts Optio
 	if err != nil {
 		t.Fatal(err)
 	}
+	storetest.Check(t, db)
 	return s
 }
 

@@ -6,7 +6,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"strings"
 	"unicode/utf8"
+
+	"github.com/dossier-nlp/dossier/extract"
 )
 
 // DefaultMaxSize is the largest file read when Options.MaxSize is zero.
@@ -21,11 +25,15 @@ var (
 	ErrInvalidUTF8 = errors.New("invalid UTF-8")
 )
 
-// readDocument reads the file at name and checks that it is text: not
-// empty, at most maxSize bytes, no NUL byte, valid UTF-8. A leading UTF-8
+// readDocument reads the file at name and checks that it is text: a
+// regular file (never a named pipe, socket or device), not empty, at most maxSize bytes, no NUL byte, valid UTF-8. A leading UTF-8
 // byte order mark is kept in the returned bytes (offsets stay offsets into
 // the file); the extractor reads it as white space.
 func readDocument(name string, maxSize int64) ([]byte, error) {
+	// Look before opening: opening a named pipe waits for a writer.
+	if info, err := os.Stat(name); err == nil && !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("%w: %s", ErrNotRegular, modeKind(info.Mode()))
+	}
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, fmt.Errorf("open: %w", unwrapPath(err))
@@ -34,6 +42,9 @@ func readDocument(name string, maxSize int64) ([]byte, error) {
 	info, err := f.Stat()
 	if err != nil {
 		return nil, fmt.Errorf("stat: %w", unwrapPath(err))
+	}
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("%w: %s", ErrNotRegular, modeKind(info.Mode()))
 	}
 	if info.Size() > maxSize {
 		return nil, fmt.Errorf("%w: %s, over the %s limit (--max-size)", ErrTooLarge, humanBytes(info.Size()), humanBytes(maxSize))
@@ -102,4 +113,17 @@ func humanBytes(n int64) string {
 		exp++
 	}
 	return fmt.Sprintf("%.1f %ciB", float64(n)/float64(div), "KMGTPE"[exp])
+}
+
+// markdownExts are the file name extensions read as Markdown.
+var markdownExts = map[string]bool{".md": true, ".markdown": true, ".mdown": true, ".mkd": true}
+
+// ExtractFile extracts a document's text as its format asks: Markdown
+// files as Markdown (extract.ExtractMarkdown), everything else as plain
+// text.
+func ExtractFile(x *extract.Extractor, name, text string) *extract.Result {
+	if markdownExts[strings.ToLower(filepath.Ext(name))] {
+		return x.ExtractMarkdown(text)
+	}
+	return x.Extract(text)
 }

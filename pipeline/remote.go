@@ -48,7 +48,7 @@ func defaultWorkers(r Remote) int {
 // extractText extracts one document, here or through r.
 func extractText(ctx context.Context, x *extract.Extractor, r Remote, doc RemoteDoc) (*extract.Result, error) {
 	if r == nil {
-		return x.Extract(doc.Text), nil
+		return ExtractFile(x, doc.Path, doc.Text), nil
 	}
 	res, err := r.Extract(ctx, doc)
 	if err != nil {

@@ -3,12 +3,13 @@ package store
 import (
 	"bufio"
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"io"
-	"slices"
 	"sort"
 	"strings"
-	"time"
+	"sync"
 
 	"github.com/dossier-nlp/dossier/extract"
 )
@@ -27,6 +28,9 @@ import (
 type AliasRules struct {
 	Merges  []MergeRule
 	Forbids []ForbidRule
+
+	once sync.Once
+	ix   *ruleIndex
 }
 
 // MergeRule makes all entities going by Canonical or one of Names one
@@ -102,9 +106,17 @@ func (m MergeRule) keys() []string {
 	return out
 }
 
-// SetAliasRules makes every later Write apply rules. Call ApplyAliases to
-// apply them to what is stored already.
-func (db *DB) SetAliasRules(rules *AliasRules) { db.rules = rules }
+// SetAliasRules makes rules the aliases rules of this database: call
+// ApplyAliases to apply them to what is stored. The rules are kept in the
+// database, so later writes follow them until other rules are set; an
+// empty set of rules undoes them.
+func (db *DB) SetAliasRules(rules *AliasRules) {
+	if rules == nil {
+		rules = &AliasRules{}
+	}
+	db.rules = rules
+	db.rulesSet = true
+}
 
 // Decision is one merge, split or rename recorded in the merges table.
 type Decision struct {
@@ -117,30 +129,87 @@ type Decision struct {
 
 // ApplyAliases applies the rules set by SetAliasRules to every stored
 // entity, in one transaction, and returns the decisions it took (also
-// recorded in the merges table). Applying the same rules again decides
-// nothing new.
+// recorded in the merges table). Rules equal to those applied last time
+// are not applied again: they decide nothing new. Cancelling ctx stops it
+// and changes nothing.
 func (db *DB) ApplyAliases(ctx context.Context) ([]Decision, error) {
-	if db.rules == nil {
+	if !db.rulesSet {
 		return nil, nil
 	}
-	tx, err := db.sql.BeginTx(ctx, nil)
+	text := db.rules.String()
+	var decisions []Decision
+	err := db.inTx(ctx, func(w *writer) error {
+		var old string
+		err := w.tx.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'aliases'`).Scan(&old)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		if err == nil && old == text {
+			return nil
+		}
+		if _, err := w.exec(`INSERT INTO meta (key, value) VALUES ('aliases', ?)
+			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, text); err != nil {
+			return err
+		}
+		if err := w.splitForbidden(); err != nil {
+			return err
+		}
+		if err := w.relink(w.ix.all(w.rules)); err != nil {
+			return err
+		}
+		if err := w.finish(); err != nil {
+			return err
+		}
+		decisions = w.decisions
+		return nil
+	})
 	if err != nil {
 		return nil, fmt.Errorf("apply aliases: %w", err)
 	}
-	defer tx.Rollback()
-	w := newWriter(ctx, tx)
-	w.rules = db.rules
-	defer w.close()
-	if err := w.applyRules(); err != nil {
-		return nil, fmt.Errorf("apply aliases: %w", err)
+	return decisions, nil
+}
+
+// loadRules reads the aliases rules kept in the database, unless rules
+// were set.
+func (db *DB) loadRules(ctx context.Context, tx *sql.Tx) error {
+	if db.rulesSet {
+		return nil
 	}
-	if err := w.cleanup(); err != nil {
-		return nil, fmt.Errorf("apply aliases: %w", err)
+	var text string
+	err := tx.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'aliases'`).Scan(&text)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
 	}
-	if err := tx.Commit(); err != nil {
-		return nil, fmt.Errorf("apply aliases: %w", err)
+	if err != nil {
+		return fmt.Errorf("read aliases rules: %w", err)
 	}
-	return w.decisions, nil
+	rules, err := ParseAliases(strings.NewReader(text))
+	if err != nil {
+		return fmt.Errorf("read aliases rules kept in the database: %w", err)
+	}
+	db.rules = rules
+	return nil
+}
+
+// String writes the rules back in the aliases file format, one a line.
+func (r *AliasRules) String() string {
+	if r == nil {
+		return ""
+	}
+	var b strings.Builder
+	for _, m := range r.Merges {
+		if m.Type != "" {
+			b.WriteString(m.Type + ": ")
+		}
+		fmt.Fprintf(&b, "%s = %s\n", m.Canonical, strings.Join(m.Names, ", "))
+	}
+	for _, f := range r.Forbids {
+		if f.Type != "" {
+			b.WriteString(f.Type + ": ")
+		}
+		fmt.Fprintf(&b, "%s != %s\n", f.A, f.B)
+	}
+	return b.String()
 }
 
 // Decisions lists the recorded merges, splits and renames, oldest first.
@@ -161,296 +230,347 @@ func (db *DB) Decisions(ctx context.Context) ([]Decision, error) {
 	return out, rows.Err()
 }
 
-// decide records a decision.
-func (w *writer) decide(entityID int64, entity, decision, name, rule, detail string) error {
-	_, err := w.exec(`INSERT INTO merges (entity_id, entity, decision, name, rule, detail, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-		entityID, entity, decision, name, rule, detail, time.Now().UTC().Format(time.RFC3339))
-	w.decisions = append(w.decisions, Decision{entity, decision, name, rule, detail})
-	return err
+// pendingDecision is a decision to record once the entities' names are
+// final: about the entity of group g, or entity when g is nil.
+type pendingDecision struct {
+	g                            *group
+	entity                       int64
+	other                        *group // for a merge: the group named in it
+	decision, name, rule, detail string
 }
 
-// entitiesByKeys returns the ids of the entities (of type typ, if set) with
-// an alias whose key is one of keys, most mentioned first.
-func (w *writer) entitiesByKeys(typ string, keys []string) ([]int64, error) {
-	seen := make(map[int64]bool)
-	type ent struct {
-		id       int64
-		mentions int
-	}
-	var ents []ent
-	for _, k := range keys {
-		s, err := w.stmt(`SELECT DISTINCT a.entity_id, (SELECT coalesce(sum(mentions), 0) FROM aliases x WHERE x.entity_id = a.entity_id)
-			FROM aliases a JOIN entities e ON e.id = a.entity_id WHERE a.key = ? AND (? = '' OR e.type = ?) AND a.mentions > 0`)
+// decide notes a decision about the entity of g (or entity).
+func (w *writer) decide(g *group, entity int64, decision, name, rule, detail string) {
+	w.later = append(w.later, pendingDecision{g: g, entity: entity, decision: decision, name: name, rule: rule, detail: detail})
+}
+
+// recordDecisions writes the decisions noted, each once: one already
+// recorded in the same words is not recorded again.
+func (w *writer) recordDecisions() error {
+	for _, d := range w.later {
+		id := d.entity
+		if d.g != nil {
+			id = d.g.entity
+		}
+		name, err := w.entityName(id)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		rows, err := s.QueryContext(w.ctx, k, typ, typ)
-		if err != nil {
-			return nil, err
+		if d.other != nil && d.other.label == name && d.g != nil {
+			d.name = d.g.display() // name the one that is not the entity's name
 		}
-		for rows.Next() {
-			var e ent
-			if err := rows.Scan(&e.id, &e.mentions); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			if !seen[e.id] {
-				seen[e.id] = true
-				ents = append(ents, e)
-			}
+		var n int
+		if err := w.tx.QueryRowContext(w.ctx, `SELECT count(*) FROM merges WHERE entity = ? AND decision = ? AND name = ? AND rule = ? AND detail = ?`,
+			name, d.decision, d.name, d.rule, d.detail).Scan(&n); err != nil {
+			return err
 		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
+		if n > 0 {
+			continue
 		}
+		if _, err := w.exec(`INSERT INTO merges (entity_id, entity, decision, name, rule, detail, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			nullID(id), name, d.decision, d.name, d.rule, d.detail, w.now); err != nil {
+			return err
+		}
+		w.decisions = append(w.decisions, Decision{name, d.decision, d.name, d.rule, d.detail})
 	}
-	sort.SliceStable(ents, func(i, j int) bool {
-		if ents[i].mentions != ents[j].mentions {
-			return ents[i].mentions > ents[j].mentions
-		}
-		return ents[i].id < ents[j].id
-	})
-	ids := make([]int64, len(ents))
-	for i, e := range ents {
-		ids[i] = e.id
-	}
-	return ids, nil
+	w.later = nil
+	return nil
 }
 
-func (w *writer) entityName(id int64) (name, typ string, err error) {
-	s, err := w.stmt(`SELECT name, type FROM entities WHERE id = ?`)
-	if err != nil {
-		return "", "", err
-	}
-	err = s.QueryRowContext(w.ctx, id).Scan(&name, &typ)
-	return name, typ, err
-}
-
-// applyRules carries out the merge rules, then the forbid rules.
-func (w *writer) applyRules() error {
-	if w.rules == nil {
+func nullID(id int64) any {
+	if id == 0 {
 		return nil
 	}
-	for _, m := range w.rules.Merges {
-		ids, err := w.entitiesByKeys(m.Type, m.keys())
-		if err != nil {
-			return err
-		}
-		if len(ids) == 0 {
-			continue
-		}
-		target := ids[0]
-		tname, ttype, err := w.entityName(target)
-		if err != nil {
-			return err
-		}
-		detail := fmt.Sprintf("aliases file line %d", m.Line)
-		for _, id := range ids[1:] {
-			name, _, err := w.entityName(id)
-			if err != nil {
-				return err
-			}
-			if err := w.mergeInto(target, ttype, id); err != nil {
-				return err
-			}
-			if err := w.decide(target, tname, "merged", name, "aliases file", detail); err != nil {
-				return err
-			}
-		}
-		if tname != m.Canonical {
-			if _, err := w.exec(`UPDATE entities SET name = ?, key = ?, pinned = 1 WHERE id = ?`,
-				m.Canonical, extract.NormalizeName(m.Canonical), target); err != nil {
-				return err
-			}
-			if err := w.decide(target, tname, "renamed", m.Canonical, "aliases file", detail); err != nil {
-				return err
-			}
-		} else if _, err := w.exec(`UPDATE entities SET pinned = 1 WHERE id = ?`, target); err != nil {
-			return err
-		}
-		w.touched[target] = true
-	}
-	for _, f := range w.rules.Forbids {
-		if err := w.split(f); err != nil {
-			return err
-		}
-	}
-	_, err := w.exec(`DELETE FROM relations WHERE subject_id = object_id`)
-	return err
+	return id
 }
 
-// mergeInto moves everything of entity from onto entity to.
-func (w *writer) mergeInto(to int64, typ string, from int64) error {
-	for _, q := range []string{
-		`UPDATE mentions SET entity_id = ?1, type = ?2 WHERE entity_id = ?3`,
-		`UPDATE relations SET subject_id = ?1 WHERE subject_id = ?3`,
-		`UPDATE relations SET object_id = ?1 WHERE object_id = ?3`,
-		`INSERT INTO aliases (entity_id, alias, key, mentions, variant)
-			SELECT ?1, alias, key, mentions, variant FROM aliases WHERE entity_id = ?3
-			ON CONFLICT (entity_id, alias) DO UPDATE SET mentions = mentions + excluded.mentions`,
-		`UPDATE merges SET entity_id = ?1 WHERE entity_id = ?3`,
-		`DELETE FROM entities WHERE id = ?3`,
-	} {
-		if _, err := w.exec(q, to, typ, from); err != nil {
-			return err
-		}
-	}
-	delete(w.touched, from)
-	w.touched[to] = true
-	return nil
+// ruleIndex finds the rules that name a key, so that a file of many rules
+// costs a lookup per name rather than a scan of every rule.
+type ruleIndex struct {
+	merges map[string][]int    // key -> indexes into Merges
+	sides  map[string][]sideOf // key -> forbid rules naming it
 }
 
-// split carries out a forbid rule: an entity going by both names loses the
-// mentions of the name that is not its canonical one (B, unless it is
-// canonically B) to an entity of that name.
-func (w *writer) split(f ForbidRule) error {
-	ka, kb := extract.NormalizeName(f.A), extract.NormalizeName(f.B)
-	both, err := w.tx.QueryContext(w.ctx, `SELECT e.id, e.name, e.key, e.type FROM entities e
-		WHERE (? = '' OR e.type = ?)
-		AND EXISTS (SELECT 1 FROM aliases a WHERE a.entity_id = e.id AND a.key = ? AND a.mentions > 0)
-		AND EXISTS (SELECT 1 FROM aliases a WHERE a.entity_id = e.id AND a.key = ? AND a.mentions > 0)`,
-		f.Type, f.Type, ka, kb)
-	if err != nil {
-		return err
-	}
-	type ent struct {
-		id             int64
-		name, key, typ string
-	}
-	var ents []ent
-	for both.Next() {
-		var e ent
-		if err := both.Scan(&e.id, &e.name, &e.key, &e.typ); err != nil {
-			both.Close()
-			return err
-		}
-		ents = append(ents, e)
-	}
-	both.Close()
-	for _, e := range ents {
-		move, moveName := kb, f.B
-		if e.key == kb {
-			move, moveName = ka, f.A
-		}
-		// The entity that takes the split-off name: one that goes by it
-		// and not by the other, else a new one.
-		var to int64
-		err := w.tx.QueryRowContext(w.ctx, `SELECT e.id FROM entities e JOIN aliases a ON a.entity_id = e.id
-			WHERE e.type = ? AND a.key = ? AND e.id <> ? AND NOT EXISTS
-			(SELECT 1 FROM aliases b WHERE b.entity_id = e.id AND b.key IN (?, ?) AND b.key <> ?) LIMIT 1`,
-			e.typ, move, e.id, ka, kb, move).Scan(&to)
-		if err != nil {
-			r, err := w.exec(`INSERT INTO entities (name, type, key) VALUES (?, ?, ?)`, moveName, e.typ, move)
-			if err != nil {
-				return err
-			}
-			if to, err = r.LastInsertId(); err != nil {
-				return err
-			}
-		}
-		rows, err := w.tx.QueryContext(w.ctx, `SELECT id, text FROM mentions WHERE entity_id = ?`, e.id)
-		if err != nil {
-			return err
-		}
-		var moved []int64
-		for rows.Next() {
-			var id int64
-			var text string
-			if err := rows.Scan(&id, &text); err != nil {
-				rows.Close()
-				return err
-			}
-			if extract.NormalizeName(text) == move {
-				moved = append(moved, id)
-			}
-		}
-		rows.Close()
-		for _, id := range moved {
-			if _, err := w.exec(`UPDATE mentions SET entity_id = ? WHERE id = ?`, to, id); err != nil {
-				return err
-			}
-		}
-		for _, q := range []string{
-			`INSERT INTO aliases (entity_id, alias, key, mentions, variant)
-				SELECT ?1, alias, key, mentions, variant FROM aliases WHERE entity_id = ?2 AND key = ?3
-				ON CONFLICT (entity_id, alias) DO UPDATE SET mentions = mentions + excluded.mentions`,
-			`DELETE FROM aliases WHERE entity_id = ?2 AND key = ?3`,
-		} {
-			if _, err := w.exec(q, to, e.id, move); err != nil {
-				return err
-			}
-		}
-		w.touched[e.id], w.touched[to] = true, true
-		if err := w.decide(e.id, e.name, "split", moveName, "aliases file", fmt.Sprintf("aliases file line %d", f.Line)); err != nil {
-			return err
-		}
-	}
-	return nil
+// sideOf is one side of a forbid rule: side 1 is A, 2 is B.
+type sideOf struct {
+	rule int
+	side uint8
+	typ  string
 }
 
-// forbidden reports whether linking a document entity going by keys to a
-// stored entity going by candKeys would break a forbid rule.
-func (r *AliasRules) forbidden(keys, candKeys map[string]bool) bool {
-	if r == nil {
-		return false
-	}
-	for _, f := range r.Forbids {
-		ka, kb := extract.NormalizeName(f.A), extract.NormalizeName(f.B)
-		onlyA, onlyB := keys[ka] && !keys[kb], keys[kb] && !keys[ka]
-		if onlyA && candKeys[kb] && !candKeys[ka] || onlyB && candKeys[ka] && !candKeys[kb] {
-			return true
+func (r *AliasRules) index() *ruleIndex {
+	r.once.Do(func() {
+		ix := &ruleIndex{merges: make(map[string][]int), sides: make(map[string][]sideOf)}
+		for i, m := range r.Merges {
+			for _, k := range m.keys() {
+				ix.merges[k] = append(ix.merges[k], i)
+			}
 		}
-	}
-	return false
+		for i, f := range r.Forbids {
+			a, b := extract.NormalizeName(f.A), extract.NormalizeName(f.B)
+			ix.sides[a] = append(ix.sides[a], sideOf{i, 1, f.Type})
+			ix.sides[b] = append(ix.sides[b], sideOf{i, 2, f.Type})
+		}
+		r.ix = ix
+	})
+	return r.ix
 }
 
-// expand adds the keys of every merge rule that names one of keys.
-func (r *AliasRules) expand(typ string, keys []string) []string {
-	if r == nil {
-		return keys
+// forbidSides returns the forbid rules (for type typ) that name key.
+func (r *AliasRules) forbidSides(typ, key string) []sideOf {
+	if r == nil || len(r.Forbids) == 0 {
+		return nil
 	}
-	have := make(map[string]bool)
-	for _, k := range keys {
-		have[k] = true
-	}
-	out := keys
-	for _, m := range r.Merges {
-		if m.Type != "" && m.Type != typ {
-			continue
-		}
-		mk := m.keys()
-		hit := false
-		for _, k := range mk {
-			hit = hit || have[k]
-		}
-		if !hit {
-			continue
-		}
-		for _, k := range mk {
-			if !have[k] {
-				have[k] = true
-				out = append(out, k)
-			}
+	var out []sideOf
+	for _, s := range r.index().sides[key] {
+		if s.typ == "" || s.typ == typ {
+			out = append(out, s)
 		}
 	}
 	return out
 }
 
-// mergeRuleFor returns the first merge rule (for type typ) naming one of
-// keys, or nil.
-func (r *AliasRules) mergeRuleFor(typ string, keys []string) *MergeRule {
-	if r == nil {
+// mergesFor returns the merge rules (for type typ) that name one of names,
+// in file order.
+func (r *AliasRules) mergesFor(typ string, names []string) []MergeRule {
+	if r == nil || len(r.Merges) == 0 {
 		return nil
 	}
-	for i, m := range r.Merges {
-		if m.Type != "" && m.Type != typ {
-			continue
-		}
-		for _, mk := range m.keys() {
-			if slices.Contains(keys, mk) {
-				return &r.Merges[i]
+	seen := make(map[int]bool)
+	var idx []int
+	for _, k := range names {
+		for _, i := range r.index().merges[k] {
+			if m := r.Merges[i]; !seen[i] && (m.Type == "" || m.Type == typ) {
+				seen[i] = true
+				idx = append(idx, i)
 			}
 		}
 	}
+	sort.Ints(idx)
+	out := make([]MergeRule, len(idx))
+	for j, i := range idx {
+		out[j] = r.Merges[i]
+	}
+	return out
+}
+
+// canonicalFor returns the first merge rule naming one of keys, whose
+// canonical name an entity going by keys takes, or nil.
+func (r *AliasRules) canonicalFor(keys []string) *MergeRule {
+	if r == nil || len(r.Merges) == 0 {
+		return nil
+	}
+	best := -1
+	for _, k := range keys {
+		for _, i := range r.index().merges[k] {
+			if best < 0 || i < best {
+				best = i
+			}
+		}
+	}
+	if best < 0 {
+		return nil
+	}
+	return &r.Merges[best]
+}
+
+// splitForbidden splits every stored name group that has both names of a
+// forbid rule: in each document, the mentions written as the rule's second
+// name (its first, when the entity is canonically that one) become an
+// entity of their own.
+func (w *writer) splitForbidden() error {
+	if w.rules == nil || len(w.rules.Forbids) == 0 {
+		return nil
+	}
+	var gs []*group
+	for _, g := range w.ix.groups {
+		if g.docs > 0 && w.rules.forbiddenSplit(g.typ, g.keys) != nil {
+			gs = append(gs, g)
+		}
+	}
+	sort.Slice(gs, func(i, j int) bool { return gs[i].names < gs[j].names })
+	for _, g := range gs {
+		if err := w.splitGroup(g, w.rules.forbiddenSplit(g.typ, g.keys)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// forbiddenSplit returns the names to split off a group that has both
+// names of a forbid rule, or nil.
+func (r *AliasRules) forbiddenSplit(typ string, keys []string) map[string]bool {
+	if r == nil || len(r.Forbids) == 0 {
+		return nil
+	}
+	has := make(map[int]uint8)
+	for _, k := range keys {
+		for _, s := range r.forbidSides(typ, k) {
+			has[s.rule] |= s.side
+		}
+	}
+	var out map[string]bool
+	for i, s := range has {
+		if s != 3 {
+			continue
+		}
+		if out == nil {
+			out = make(map[string]bool)
+		}
+		out[extract.NormalizeName(r.Forbids[i].B)] = true
+	}
+	return out
+}
+
+// forbidLine returns the line of the first forbid rule both of whose names
+// are among keys.
+func (r *AliasRules) forbidLine(typ string, keys []string) int {
+	has := make(map[int]uint8)
+	for _, k := range keys {
+		for _, s := range r.forbidSides(typ, k) {
+			has[s.rule] |= s.side
+		}
+	}
+	best := -1
+	for i, s := range has {
+		if s == 3 && (best < 0 || i < best) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return 0
+	}
+	return r.Forbids[best].Line
+}
+
+// splitGroup moves the mentions of g whose names are in off to a document
+// entity of their own in every document, with a name group of its own.
+func (w *writer) splitGroup(g *group, off map[string]bool) error {
+	var rest, split []string
+	for _, k := range g.keys {
+		if off[k] {
+			split = append(split, k)
+		} else {
+			rest = append(rest, k)
+		}
+	}
+	if len(rest) == 0 || len(split) == 0 {
+		return nil
+	}
+	ga, gb := w.ix.getKeys(g.typ, rest), w.ix.getKeys(g.typ, split)
+	labels := make(map[*group]string)
+	arows, err := w.tx.QueryContext(w.ctx, `SELECT alias FROM group_aliases WHERE group_id = ? ORDER BY mentions DESC, alias`, g.id)
+	if err != nil {
+		return err
+	}
+	for arows.Next() {
+		var a string
+		if err := arows.Scan(&a); err != nil {
+			arows.Close()
+			return err
+		}
+		side := ga
+		if off[extract.NormalizeName(a)] {
+			side = gb
+		}
+		if labels[side] == "" {
+			labels[side] = a
+		}
+	}
+	arows.Close()
+	for _, n := range []*group{ga, gb} {
+		w.created[n] = true
+		if n.id == 0 {
+			n.entity = g.entity
+			if n.label == "" {
+				n.label = labels[n]
+			}
+			if n.label == "" {
+				n.label = n.keys[0]
+			}
+			r, err := w.exec(`INSERT INTO name_groups (type, names, name, entity_id, docs, mentions) VALUES (?, ?, ?, ?, 0, 0)`, n.typ, n.names, n.label, n.entity)
+			if err != nil {
+				return err
+			}
+			if n.id, err = r.LastInsertId(); err != nil {
+				return err
+			}
+			if w.byID != nil {
+				w.byID[n.id] = n
+			}
+		}
+	}
+	des, err := w.docEntitiesOf(g.id)
+	if err != nil {
+		return err
+	}
+	for _, d := range des {
+		var next int64
+		if err := w.tx.QueryRowContext(w.ctx, `SELECT max(idx) + 1 FROM doc_entities WHERE doc_id = ?`, d.doc).Scan(&next); err != nil {
+			return err
+		}
+		ms, err := w.tx.QueryContext(w.ctx, `SELECT id, text FROM mentions WHERE doc_id = ? AND doc_entity = ?`, d.doc, d.idx)
+		if err != nil {
+			return err
+		}
+		type mt struct {
+			id   int64
+			text string
+		}
+		var all []mt
+		for ms.Next() {
+			var m mt
+			if err := ms.Scan(&m.id, &m.text); err != nil {
+				ms.Close()
+				return err
+			}
+			all = append(all, m)
+		}
+		ms.Close()
+		countA, countB := map[string]int{}, map[string]int{}
+		for _, m := range all {
+			a := collapseSpace(m.text)
+			if off[extract.NormalizeName(m.text)] {
+				countB[a]++
+				if _, err := w.exec(`UPDATE mentions SET doc_entity = ? WHERE id = ?`, next, m.id); err != nil {
+					return err
+				}
+			} else {
+				countA[a]++
+			}
+		}
+		if _, err := w.exec(`UPDATE doc_entities SET group_id = ? WHERE doc_id = ? AND idx = ?`, ga.id, d.doc, d.idx); err != nil {
+			return err
+		}
+		if _, err := w.exec(`INSERT INTO doc_entities (doc_id, idx, group_id) VALUES (?, ?, ?)`, d.doc, next, gb.id); err != nil {
+			return err
+		}
+		for _, part := range []struct {
+			g *group
+			c map[string]int
+		}{{ga, countA}, {gb, countB}} {
+			part.g.docs++
+			for a, n := range part.c {
+				part.g.mentions += n
+				g.mentions -= n
+				if _, err := w.exec(`INSERT INTO group_aliases (group_id, alias, mentions) VALUES (?, ?, ?)
+					ON CONFLICT (group_id, alias) DO UPDATE SET mentions = mentions + excluded.mentions`, part.g.id, a, n); err != nil {
+					return err
+				}
+				if _, err := w.exec(`UPDATE group_aliases SET mentions = mentions - ? WHERE group_id = ? AND alias = ?`, n, g.id, a); err != nil {
+					return err
+				}
+			}
+			part.g.dirty = true
+		}
+		g.docs--
+	}
+	g.dirty = true
+	for _, n := range []*group{g, ga, gb} {
+		w.touched[n] = true
+	}
+	w.decide(ga, 0, "split", gb.label, ruleAliases, fmt.Sprintf("aliases file line %d", w.rules.forbidLine(g.typ, g.keys)))
+	w.rebuild[g.entity] = true
+	w.names[g.entity] = true
 	return nil
 }

@@ -127,7 +127,23 @@ type Report struct {
 	Fragments int               `json:"fragments"`    // extra records of an entity already found (counted as false positives)
 	Relations map[string]*Score `json:"relations"`    // per predicate
 	RelAll    Score             `json:"relation_all"` // all predicates
-	Errors    []Miss            `json:"errors"`
+	// Links scores linking across documents, over pairs of gold entity
+	// occurrences in different documents (see Evaluate).
+	Links  Score    `json:"links"`
+	Splits []string `json:"splits"` // gold entities spread over several records
+	Merged []string `json:"merged"` // records holding several gold entities
+	Errors []Miss   `json:"errors"`
+
+	occ []occurrence
+}
+
+// occurrence is a predicted entity of one document found as a gold entity.
+type occurrence struct {
+	doc    string
+	gold   string // type + normalised canonical gold name
+	name   string // the gold name
+	record int64  // the predicted entity id
+	pname  string // the predicted name
 }
 
 // Evaluate scores predicted documents against gold ones, pairing them by
@@ -140,6 +156,14 @@ type Report struct {
 // entity is a false positive, and a second predicted record of a gold
 // entity already found is a fragment (also a false positive). Predictions
 // matching an optional gold entity are ignored.
+//
+// Links: every predicted entity of a document that is found as a gold
+// entity is an occurrence of it. Two occurrences in different documents
+// should share one record (entity id) exactly when their gold entities
+// are the same: the same type and canonical name, or one's canonical name
+// among the other's aliases. Pairs that share a record and should are true
+// positives, pairs that share one and should not false positives, pairs
+// that should and do not false negatives.
 //
 // Relations: only typed relations are scored. A predicted relation matches
 // a gold one when the predicates are equal and its subject and object are
@@ -175,7 +199,114 @@ func Evaluate(gold []GoldDoc, pred []ExportDoc) *Report {
 		rep.RelAll.FN += s.FN
 	}
 	rep.RelAll.finish()
+	rep.scoreLinks(gold)
 	return rep
+}
+
+// scoreLinks computes rep.Links from the occurrences.
+func (rep *Report) scoreLinks(gold []GoldDoc) {
+	// Gold identities: canonical names joined when one is another's alias.
+	parent := make(map[string]string)
+	var find func(string) string
+	find = func(k string) string {
+		for parent[k] != "" && parent[k] != k {
+			k = parent[k]
+		}
+		return k
+	}
+	for _, g := range gold {
+		for _, e := range g.Entities {
+			c := e.Type + "\x00" + extract.NormalizeName(e.Name)
+			if parent[c] == "" {
+				parent[c] = c
+			}
+		}
+	}
+	for _, g := range gold {
+		for _, e := range g.Entities {
+			c := e.Type + "\x00" + extract.NormalizeName(e.Name)
+			for _, a := range append([]string{e.Name}, e.Aliases...) {
+				k := e.Type + "\x00" + extract.NormalizeName(a)
+				if _, ok := parent[k]; ok {
+					if ra, rb := find(c), find(k); ra != rb {
+						if rb < ra {
+							ra, rb = rb, ra
+						}
+						parent[rb] = ra
+					}
+				}
+			}
+		}
+	}
+	pairs := func(key func(o occurrence) string) int {
+		n := 0
+		byKey := make(map[string]int)
+		byKeyDoc := make(map[string]int)
+		for _, o := range rep.occ {
+			k := key(o)
+			byKey[k]++
+			byKeyDoc[k+"\x00"+o.doc]++
+		}
+		for _, c := range byKey {
+			n += c * (c - 1) / 2
+		}
+		for _, c := range byKeyDoc {
+			n -= c * (c - 1) / 2
+		}
+		return n
+	}
+	for i := range rep.occ {
+		rep.occ[i].gold = find(rep.occ[i].gold)
+	}
+	both := pairs(func(o occurrence) string { return o.gold + "\x00" + fmt.Sprint(o.record) })
+	goldPairs := pairs(func(o occurrence) string { return o.gold })
+	predPairs := pairs(func(o occurrence) string { return fmt.Sprint(o.record) })
+	rep.Links = Score{TP: both, FP: predPairs - both, FN: goldPairs - both}
+	rep.Links.finish()
+
+	records := make(map[string]map[int64]string) // gold -> record -> name
+	golds := make(map[int64]map[string]string)   // record -> gold -> name
+	docsOf := make(map[string]map[string]bool)
+	goldName := make(map[string]string)
+	for _, o := range rep.occ {
+		if goldName[o.gold] == "" {
+			goldName[o.gold] = o.name
+		}
+		if records[o.gold] == nil {
+			records[o.gold] = make(map[int64]string)
+			docsOf[o.gold] = make(map[string]bool)
+		}
+		records[o.gold][o.record] = o.pname
+		docsOf[o.gold][o.doc] = true
+		if golds[o.record] == nil {
+			golds[o.record] = make(map[string]string)
+		}
+		golds[o.record][o.gold] = o.name
+	}
+	for g, rs := range records {
+		if len(rs) < 2 || len(docsOf[g]) < 2 {
+			continue
+		}
+		var parts []string
+		for id, n := range rs {
+			parts = append(parts, fmt.Sprintf("%d %q", id, n))
+		}
+		sort.Strings(parts)
+		rep.Splits = append(rep.Splits, fmt.Sprintf("%s: %d records (%s)", goldName[g], len(rs), strings.Join(parts, ", ")))
+	}
+	for id, gs := range golds {
+		if len(gs) < 2 {
+			continue
+		}
+		var parts []string
+		for _, n := range gs {
+			parts = append(parts, n)
+		}
+		sort.Strings(parts)
+		rep.Merged = append(rep.Merged, fmt.Sprintf("record %d holds %s", id, strings.Join(parts, " + ")))
+	}
+	sort.Strings(rep.Splits)
+	sort.Strings(rep.Merged)
 }
 
 func score(m map[string]*Score, k string) *Score {
@@ -233,6 +364,11 @@ func (rep *Report) scoreEntities(g GoldDoc, p *ExportDoc) {
 			rep.Errors = append(rep.Errors, Miss{p.Doc, "fragment", e.Type + " " + e.Name + " (of " + g.Entities[match].Name + ")"})
 		default:
 			found[match] = true
+		}
+		if match >= 0 && !g.Entities[match].Optional {
+			ge := g.Entities[match]
+			rep.occ = append(rep.occ, occurrence{doc: p.Doc, gold: ge.Type + "\x00" + extract.NormalizeName(ge.Name),
+				name: ge.Name, record: e.ID, pname: e.Name})
 		}
 	}
 	for i, e := range g.Entities {
@@ -338,6 +474,18 @@ func (rep *Report) WriteText(w io.Writer, verbose bool) {
 	writeTable(w, "entities", "type", rep.Entities, rep.EntityAll)
 	fmt.Fprintf(w, "fragments: %d (extra records of an entity already found; counted as false positives)\n", rep.Fragments)
 	writeTable(w, "typed relations", "predicate", rep.Relations, rep.RelAll)
+	l := rep.Links
+	fmt.Fprintf(w, "\ncross-document links (pairs of one gold entity's occurrences in two documents)\n")
+	fmt.Fprintf(w, "  precision %.3f  recall %.3f  F1 %.3f  (tp %d, fp %d, fn %d); %d entities split, %d records merged\n",
+		l.Precision, l.Recall, l.F1, l.TP, l.FP, l.FN, len(rep.Splits), len(rep.Merged))
+	if verbose {
+		for _, s := range rep.Splits {
+			fmt.Fprintf(w, "  split   %s\n", s)
+		}
+		for _, s := range rep.Merged {
+			fmt.Fprintf(w, "  merged  %s\n", s)
+		}
+	}
 	if !verbose {
 		if len(rep.Errors) > 0 {
 			fmt.Fprintf(w, "\n%d errors; --verbose lists them\n", len(rep.Errors))

@@ -2,7 +2,9 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/dossier-nlp/dossier/extract"
@@ -28,13 +30,19 @@ type EntityRow struct {
 
 // Entities lists entities matching f, most mentioned first.
 func (db *DB) Entities(ctx context.Context, f EntityFilter) ([]EntityRow, error) {
+	if err := db.checkType(ctx, f.Type); err != nil {
+		return nil, err
+	}
 	var where []string
 	var args []any
 	if f.Type != "" {
 		where = append(where, "type = ?")
 		args = append(args, strings.ToUpper(f.Type))
 	}
-	if f.Name != "" {
+	if id, ok := entityID(f.Name); ok {
+		where = append(where, "id = ?")
+		args = append(args, id)
+	} else if f.Name != "" {
 		where = append(where, "id IN (SELECT entity_id FROM aliases WHERE alias LIKE ? ESCAPE '\\')")
 		args = append(args, "%"+likeEscape(f.Name)+"%")
 	}
@@ -102,9 +110,15 @@ type RelationRow struct {
 // Relations lists relations matching f: typed first, then by the number of
 // documents stating them and confidence.
 func (db *DB) Relations(ctx context.Context, f RelationFilter) ([]RelationRow, error) {
+	if err := db.checkRelationFilter(ctx, f); err != nil {
+		return nil, err
+	}
 	var where []string
 	var args []any
-	if f.Entity != "" {
+	if id, ok := entityID(f.Entity); ok {
+		where = append(where, "(subject_id = ? OR object_id = ?)")
+		args = append(args, id, id)
+	} else if f.Entity != "" {
 		match := `(SELECT entity_id FROM aliases WHERE key = ? OR alias LIKE ? ESCAPE '\')`
 		where = append(where, "(subject_id IN "+match+" OR object_id IN "+match+")")
 		k, like := extract.NormalizeName(f.Entity), "%"+likeEscape(f.Entity)+"%"
@@ -205,17 +219,38 @@ type Stats struct {
 	Relations       int            `json:"relations"`
 	RelationsByKind map[string]int `json:"relations_by_kind"`
 	Decisions       int            `json:"decisions"` // merges, splits and renames recorded
+	Titled          int            `json:"titled"`    // documents with a title
+	Dated           int            `json:"dated"`     // documents with a publication date
+	Sourced         int            `json:"sourced"`   // documents with a source
+	Furniture       int            `json:"furniture"` // sentences flagged as page furniture
+	Dates           int            `json:"dates"`     // dates named in sentences
+	InputBytes      int64          `json:"input_bytes"` // size of the processed documents
+	Folders         []string       `json:"folders"`     // the folders documents were run from
 }
 
 // Stats counts the database's rows.
 func (db *DB) Stats(ctx context.Context) (Stats, error) {
 	s := Stats{FileSize: fileSize(db.path), EntitiesByType: map[string]int{}, RelationsByKind: map[string]int{}}
-	err := db.sql.QueryRowContext(ctx, `SELECT
+	if err := db.sql.QueryRowContext(ctx, `SELECT coalesce(sum(size), 0) FROM documents WHERE status = 'ok'`).Scan(&s.InputBytes); err != nil {
+		return s, fmt.Errorf("count rows: %w", err)
+	}
+	roots, err := db.Roots(ctx)
+	if err != nil {
+		return s, err
+	}
+	s.Folders = roots
+	err = db.sql.QueryRowContext(ctx, `SELECT
 		(SELECT count(*) FROM documents WHERE status = 'ok'),
 		(SELECT count(*) FROM documents WHERE status = 'failed'),
 		(SELECT count(*) FROM sentences),
 		(SELECT count(*) FROM mentions),
-		(SELECT count(*) FROM merges)`).Scan(&s.Documents, &s.FailedDocuments, &s.Sentences, &s.Mentions, &s.Decisions)
+		(SELECT count(*) FROM merges),
+		(SELECT count(*) FROM documents WHERE status = 'ok' AND title <> ''),
+		(SELECT count(*) FROM documents WHERE status = 'ok' AND published <> ''),
+		(SELECT count(*) FROM documents WHERE status = 'ok' AND source <> ''),
+		(SELECT count(*) FROM sentences WHERE furniture = 1),
+		(SELECT count(*) FROM dates)`).Scan(&s.Documents, &s.FailedDocuments, &s.Sentences, &s.Mentions, &s.Decisions,
+		&s.Titled, &s.Dated, &s.Sourced, &s.Furniture, &s.Dates)
 	if err != nil {
 		return s, fmt.Errorf("count rows: %w", err)
 	}
@@ -247,6 +282,67 @@ func (db *DB) Stats(ctx context.Context) (Stats, error) {
 		}
 	}
 	return s, nil
+}
+
+// ErrInvalidFilter is returned for a filter value that names no type,
+// kind or predicate the store knows; the message lists the valid ones.
+var ErrInvalidFilter = errors.New("invalid filter")
+
+// checkType reports an error unless typ is empty, one of the fixed entity
+// types or a type some stored entity has.
+func (db *DB) checkType(ctx context.Context, typ string) error {
+	if typ == "" {
+		return nil
+	}
+	valid, err := db.distinct(ctx, `SELECT DISTINCT type FROM entities`, extract.Person, extract.Location, extract.Organization)
+	if err != nil {
+		return err
+	}
+	if !slices.Contains(valid, strings.ToUpper(typ)) {
+		return fmt.Errorf("%w: unknown type %q (valid: %s)", ErrInvalidFilter, typ, strings.Join(valid, ", "))
+	}
+	return nil
+}
+
+// checkRelationFilter reports an error for an unknown kind or a predicate
+// that is neither typed nor stored.
+func (db *DB) checkRelationFilter(ctx context.Context, f RelationFilter) error {
+	if f.Kind != "" && !slices.Contains(extract.Kinds, f.Kind) {
+		return fmt.Errorf("%w: unknown kind %q (valid: %s)", ErrInvalidFilter, f.Kind, strings.Join(extract.Kinds, ", "))
+	}
+	if f.Predicate == "" || slices.Contains(extract.TypedPredicates, f.Predicate) || f.Predicate == extract.PredicateCooccurs {
+		return nil
+	}
+	var n int
+	if err := db.sql.QueryRowContext(ctx, `SELECT count(*) FROM relations WHERE predicate = ?`, f.Predicate).Scan(&n); err != nil {
+		return fmt.Errorf("check predicate: %w", err)
+	}
+	if n == 0 {
+		return fmt.Errorf("%w: unknown predicate %q (valid: %s, %s, or an open relation's verb phrase as stored)",
+			ErrInvalidFilter, f.Predicate, strings.Join(extract.TypedPredicates, ", "), extract.PredicateCooccurs)
+	}
+	return nil
+}
+
+// distinct returns fixed plus the values query gives, sorted, each once.
+func (db *DB) distinct(ctx context.Context, query string, fixed ...string) ([]string, error) {
+	rows, err := db.sql.QueryContext(ctx, query)
+	if err != nil {
+		return nil, fmt.Errorf("list valid values: %w", err)
+	}
+	defer rows.Close()
+	out := append([]string(nil), fixed...)
+	for rows.Next() {
+		var v string
+		if err := rows.Scan(&v); err != nil {
+			return nil, fmt.Errorf("list valid values: %w", err)
+		}
+		if !slices.Contains(out, v) {
+			out = append(out, v)
+		}
+	}
+	slices.Sort(out)
+	return out, rows.Err()
 }
 
 // likeEscape escapes LIKE's wildcards in s.

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"syscall"
 
 	_ "github.com/mattn/go-sqlite3" // registers the "sqlite3" driver
 )
@@ -19,22 +20,50 @@ var (
 	schemaV2 string
 	//go:embed schema_v3.sql
 	schemaV3 string
+	//go:embed schema_v4.sql
+	schemaV4 string
+	//go:embed schema_v5.sql
+	schemaV5 string
 )
+
+// migration brings a database from one schema version to the next: its SQL,
+// then, when set, a step in Go on the same transaction.
+type migration struct {
+	sql  string
+	post func(ctx context.Context, tx *sql.Tx) error
+}
 
 // migrations[i] brings a database from schema version i to version i+1.
 // Append new migrations; never edit a released one.
-var migrations = []string{
-	schemaV1,
-	schemaV2,
-	schemaV3,
+var migrations = []migration{
+	{sql: schemaV1},
+	{sql: schemaV2},
+	{sql: schemaV3},
+	{sql: schemaV4, post: buildNameGroups},
+	{sql: schemaV5},
 }
 
 // SchemaVersion is the schema version this package writes.
 var SchemaVersion = len(migrations)
 
-// ErrNewerSchema is returned by Open for a database written by a newer
-// version of dossier.
-var ErrNewerSchema = errors.New("database schema is newer than this program")
+// ApplicationID is the SQLite application_id (PRAGMA application_id) that
+// marks a file as a dossier database: "Doss" in ASCII.
+const ApplicationID = 0x446f7373
+
+var (
+	// ErrNewerSchema is returned by Open for a database written by a newer
+	// version of dossier.
+	ErrNewerSchema = errors.New("database schema is newer than this program")
+	// ErrNotDossier is returned by Open and OpenReadOnly for an SQLite file
+	// that holds tables of some other program. The file is left unchanged.
+	ErrNotDossier = errors.New("not a dossier database")
+	// ErrReadOnly is returned by Open for a database file that cannot be
+	// written (a read-only file or medium).
+	ErrReadOnly = errors.New("database is read-only")
+	// ErrNeedsUpgrade is returned by OpenReadOnly for a database of an
+	// older schema that cannot be upgraded because it cannot be written.
+	ErrNeedsUpgrade = errors.New("database needs an upgrade")
+)
 
 // Document statuses.
 const (
@@ -44,22 +73,45 @@ const (
 
 // DB is an open dossier database.
 type DB struct {
-	sql   *sql.DB
-	path  string
-	rules *AliasRules // applied on every write; nil for none
+	sql      *sql.DB
+	path     string
+	readOnly bool
+	rules    *AliasRules // applied by linking; nil for none
+	rulesSet bool        // rules were set by SetAliasRules, not read from the database
+	links    *linkIndex  // the in-memory linking index, loaded by the first Write
+	// relinkAll makes the next write decide every entity again (after an
+	// upgrade).
+	relinkAll bool
+	gen       int64 // the write generation this process last committed or read
 }
 
-// Open opens the database at path, creating it and bringing its schema up
-// to date as needed. It turns on write-ahead logging and foreign keys.
+// Open opens the database at path for reading and writing, creating it and
+// bringing its schema up to date as needed. It turns on write-ahead logging
+// and foreign keys. A file of another program is refused with ErrNotDossier
+// and left as it is; a file that cannot be written gives ErrReadOnly.
 func Open(ctx context.Context, path string) (*DB, error) {
+	if err := checkWritable(path); err != nil {
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	if st, err := os.Stat(path); err == nil && st.Size() > 0 {
+		// Look before touching: opening for writing turns on the
+		// write-ahead log, which changes the file.
+		ro, err := openRO(ctx, path, false)
+		if err != nil {
+			return nil, fmt.Errorf("open database %s: %w", path, err)
+		}
+		ro.sql.Close()
+	}
 	q := url.Values{}
+	q.Set("_busy_timeout", "30000")
 	q.Set("_journal_mode", "WAL")
 	q.Set("_foreign_keys", "on")
-	q.Set("_busy_timeout", "10000")
 	q.Set("_synchronous", "NORMAL")
 	q.Set("_txlock", "immediate")
-	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
-	sdb, err := sql.Open("sqlite3", dsn)
+	// A writer touches the same index pages batch after batch: a 64 MiB
+	// page cache keeps them, and rarer checkpoints write each page once.
+	q.Set("_cache_size", "-65536")
+	sdb, err := sql.Open("sqlite3", dsn(path, q))
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
@@ -72,36 +124,219 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	return db, nil
 }
 
-func (db *DB) migrate(ctx context.Context) error {
-	var v int
-	if err := db.sql.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
-		return fmt.Errorf("read schema version: %w", err)
+// OpenReadOnly opens an existing database for reading only (SQLite's
+// mode=ro), so that it works on read-only media and beside a run that is
+// writing. A database of an older schema is upgraded first when the file
+// can be written, else ErrNeedsUpgrade says what to do.
+func OpenReadOnly(ctx context.Context, path string) (*DB, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("open database %s: not a regular file", path)
+	}
+	db, err := openRO(ctx, path, false)
+	if err != nil {
+		// A write-ahead-log database on a read-only medium cannot make
+		// its shared-memory file: read it as an unchanging file instead.
+		if db, err = openRO(ctx, path, true); err != nil {
+			return nil, fmt.Errorf("open database %s: %w", path, err)
+		}
+	}
+	v, err := db.version(ctx)
+	if err != nil {
+		db.sql.Close()
+		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
 	if v > len(migrations) {
-		return fmt.Errorf("%w: version %d, this program knows up to %d", ErrNewerSchema, v, len(migrations))
+		db.sql.Close()
+		return nil, fmt.Errorf("open database %s: %w: version %d, this program knows up to %d", path, ErrNewerSchema, v, len(migrations))
 	}
-	for ; v < len(migrations); v++ {
-		tx, err := db.sql.BeginTx(ctx, nil)
-		if err != nil {
-			return fmt.Errorf("migrate to schema %d: %w", v+1, err)
-		}
-		if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
-			tx.Rollback()
-			return fmt.Errorf("migrate to schema %d: %w", v+1, err)
-		}
-		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", v+1)); err != nil {
-			tx.Rollback()
-			return fmt.Errorf("migrate to schema %d: %w", v+1, err)
-		}
-		if err := tx.Commit(); err != nil {
-			return fmt.Errorf("migrate to schema %d: %w", v+1, err)
-		}
+	if v == len(migrations) {
+		return db, nil
 	}
+	db.sql.Close()
+	if checkWritable(path) != nil {
+		return nil, fmt.Errorf("open database %s: %w: it has schema %d, this program needs %d; open it once where it can be written (dossier run)",
+			path, ErrNeedsUpgrade, v, len(migrations))
+	}
+	rw, err := Open(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	rw.Close()
+	return OpenReadOnly(ctx, path)
+}
+
+func openRO(ctx context.Context, path string, immutable bool) (*DB, error) {
+	q := url.Values{}
+	q.Set("mode", "ro")
+	q.Set("_busy_timeout", "30000")
+	q.Set("_foreign_keys", "on")
+	if immutable {
+		q.Set("immutable", "1")
+	}
+	sdb, err := sql.Open("sqlite3", dsn(path, q))
+	if err != nil {
+		return nil, err
+	}
+	sdb.SetMaxOpenConns(8)
+	db := &DB{sql: sdb, path: path, readOnly: true}
+	if err := db.checkOurs(ctx, sdb); err != nil {
+		sdb.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+func dsn(path string, q url.Values) string {
+	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
+}
+
+// checkWritable returns ErrReadOnly when path exists and cannot be opened
+// for writing, or its folder does not take new files (the journal).
+func checkWritable(path string) error {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		if errors.Is(err, os.ErrPermission) || errors.Is(err, syscall.EROFS) {
+			return fmt.Errorf("%w: %v", ErrReadOnly, err)
+		}
+		return err
+	}
+	f.Close()
 	return nil
+}
+
+func (db *DB) version(ctx context.Context) (int, error) {
+	var v int
+	if err := db.sql.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
+		return 0, fmt.Errorf("read schema version: %w", err)
+	}
+	return v, nil
+}
+
+// querier is what checkOurs needs of a connection or a pool.
+type querier interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// checkOurs refuses a file that holds tables but is not a dossier database.
+// Files of versions before the application id was set are recognised by
+// their schema version and their documents table.
+func (db *DB) checkOurs(ctx context.Context, q querier) error {
+	var id, v, tables, docs int
+	if err := q.QueryRowContext(ctx, "PRAGMA application_id").Scan(&id); err != nil {
+		return fmt.Errorf("read application id: %w", err)
+	}
+	if id == ApplicationID {
+		return nil
+	}
+	if err := q.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
+		return fmt.Errorf("read schema version: %w", err)
+	}
+	if err := q.QueryRowContext(ctx, `SELECT count(*), count(*) FILTER (WHERE name = 'documents')
+		FROM sqlite_master WHERE type = 'table'`).Scan(&tables, &docs); err != nil {
+		return fmt.Errorf("read tables: %w", err)
+	}
+	switch {
+	case tables == 0 && id == 0:
+		return nil // a new, empty file
+	case id == 0 && v >= 1 && v <= 3 && docs == 1:
+		return nil // dossier before version 4 set no application id
+	case id != 0:
+		return fmt.Errorf("%w: its application_id is %#x (dossier's is %#x); give --db a new file name", ErrNotDossier, id, ApplicationID)
+	default:
+		return fmt.Errorf("%w: it holds %d tables of another program; give --db a new file name", ErrNotDossier, tables)
+	}
+}
+
+// migrate brings the schema up to date on one connection, in one immediate
+// transaction per version, so that two processes opening a new file at once
+// take turns instead of failing. Foreign keys are off while it runs (SQLite
+// rebuilds tables that way) and checked before each commit.
+func (db *DB) migrate(ctx context.Context) error {
+	conn, err := db.sql.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	if err := db.checkOurs(ctx, conn); err != nil {
+		return err
+	}
+	if _, err := conn.ExecContext(ctx, "PRAGMA foreign_keys = OFF"); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	defer conn.ExecContext(context.WithoutCancel(ctx), "PRAGMA foreign_keys = ON")
+	for {
+		done, err := db.migrateOne(ctx, conn)
+		if err != nil || done {
+			return err
+		}
+	}
+}
+
+// migrateOne applies the next migration, if any, and reports whether the
+// schema was already current.
+func (db *DB) migrateOne(ctx context.Context, conn *sql.Conn) (bool, error) {
+	tx, err := conn.BeginTx(ctx, nil) // BEGIN IMMEDIATE: waits for another migrating process
+	if err != nil {
+		return false, fmt.Errorf("migrate: %w", err)
+	}
+	defer tx.Rollback()
+	var v int
+	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
+		return false, fmt.Errorf("read schema version: %w", err)
+	}
+	if v > len(migrations) {
+		return false, fmt.Errorf("%w: version %d, this program knows up to %d", ErrNewerSchema, v, len(migrations))
+	}
+	if v == len(migrations) {
+		var id int
+		if err := tx.QueryRowContext(ctx, "PRAGMA application_id").Scan(&id); err != nil {
+			return false, err
+		}
+		if id != ApplicationID {
+			if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id = %d", ApplicationID)); err != nil {
+				return false, err
+			}
+			return true, tx.Commit()
+		}
+		return true, nil
+	}
+	m := migrations[v]
+	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+		return false, fmt.Errorf("migrate to schema %d: %w", v+1, err)
+	}
+	if m.post != nil {
+		if err := m.post(ctx, tx); err != nil {
+			return false, fmt.Errorf("migrate to schema %d: %w", v+1, err)
+		}
+	}
+	var bad int
+	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM pragma_foreign_key_check").Scan(&bad); err != nil {
+		return false, fmt.Errorf("migrate to schema %d: check foreign keys: %w", v+1, err)
+	}
+	if bad > 0 {
+		return false, fmt.Errorf("migrate to schema %d: %d rows break foreign keys", v+1, bad)
+	}
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d; PRAGMA application_id = %d", v+1, ApplicationID)); err != nil {
+		return false, fmt.Errorf("migrate to schema %d: %w", v+1, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return false, fmt.Errorf("migrate to schema %d: %w", v+1, err)
+	}
+	return false, nil
 }
 
 // Close checkpoints the write-ahead log and closes the database.
 func (db *DB) Close() error {
+	if db.readOnly {
+		return db.sql.Close()
+	}
 	// Fold the WAL back into the main file so a finished database is one
 	// self-contained file for the sqlite3 shell and for copying.
 	db.sql.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -117,6 +352,7 @@ func (db *DB) Path() string { return db.path }
 
 // DocInfo describes a stored document.
 type DocInfo struct {
+	Root             string `json:"root"` // the folder it was run from
 	Path             string `json:"path"`
 	SHA256           string `json:"sha256,omitempty"`
 	Size             int64  `json:"size"`
@@ -126,13 +362,15 @@ type DocInfo struct {
 	ProcessedAt      string `json:"processed_at"`
 }
 
-// Known returns what the store holds about the document at path, and
-// whether it holds anything.
-func (db *DB) Known(ctx context.Context, path string) (DocInfo, bool, error) {
+// Known returns what the store holds about the document at path in root
+// (from Root; 0 for the root with the empty path), and whether it holds
+// anything.
+func (db *DB) Known(ctx context.Context, root int64, path string) (DocInfo, bool, error) {
 	var d DocInfo
-	err := db.sql.QueryRowContext(ctx, `SELECT path, coalesce(sha256, ''), size, status, coalesce(error, ''),
-		coalesce(extractor, ''), processed_at FROM documents WHERE path = ?`, path).
-		Scan(&d.Path, &d.SHA256, &d.Size, &d.Status, &d.Error, &d.ExtractorVersion, &d.ProcessedAt)
+	err := db.sql.QueryRowContext(ctx, `SELECT d.path, coalesce(sha256, ''), size, status, coalesce(error, ''),
+		coalesce(extractor, ''), processed_at, r.path FROM documents d JOIN roots r ON r.id = d.root_id
+		WHERE d.path = ? AND (r.id = ? OR ? = 0 AND r.path = '')`, path, root, root).
+		Scan(&d.Path, &d.SHA256, &d.Size, &d.Status, &d.Error, &d.ExtractorVersion, &d.ProcessedAt, &d.Root)
 	if errors.Is(err, sql.ErrNoRows) {
 		return DocInfo{}, false, nil
 	}
@@ -142,10 +380,12 @@ func (db *DB) Known(ctx context.Context, path string) (DocInfo, bool, error) {
 	return d, true, nil
 }
 
-// Failed lists the documents that could not be processed, by path.
+// Failed lists the documents that could not be processed, by folder and
+// path.
 func (db *DB) Failed(ctx context.Context) ([]DocInfo, error) {
-	rows, err := db.sql.QueryContext(ctx, `SELECT path, coalesce(sha256, ''), size, status, coalesce(error, ''),
-		coalesce(extractor, ''), processed_at FROM documents WHERE status = 'failed' ORDER BY path`)
+	rows, err := db.sql.QueryContext(ctx, `SELECT d.path, coalesce(sha256, ''), size, status, coalesce(error, ''),
+		coalesce(extractor, ''), processed_at, r.path FROM documents d JOIN roots r ON r.id = d.root_id
+		WHERE status = 'failed' ORDER BY r.path, d.path`)
 	if err != nil {
 		return nil, fmt.Errorf("list failed documents: %w", err)
 	}
@@ -153,7 +393,7 @@ func (db *DB) Failed(ctx context.Context) ([]DocInfo, error) {
 	var out []DocInfo
 	for rows.Next() {
 		var d DocInfo
-		if err := rows.Scan(&d.Path, &d.SHA256, &d.Size, &d.Status, &d.Error, &d.ExtractorVersion, &d.ProcessedAt); err != nil {
+		if err := rows.Scan(&d.Path, &d.SHA256, &d.Size, &d.Status, &d.Error, &d.ExtractorVersion, &d.ProcessedAt, &d.Root); err != nil {
 			return nil, fmt.Errorf("list failed documents: %w", err)
 		}
 		out = append(out, d)

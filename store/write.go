@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -15,7 +16,8 @@ import (
 // Doc is one document to write: either a processed file (Err empty, Result
 // set) or a rejected one (Err says why).
 type Doc struct {
-	Path             string // relative to the folder that was run
+	Root             int64  // the folder it was run from (DB.Root); 0 for the root with the empty path
+	Path             string // relative to the root
 	SHA256           string
 	Size             int64
 	Text             string // the file's text; sentences and evidence are cut from it
@@ -31,50 +33,146 @@ type WriteStats struct {
 }
 
 // Write stores docs in one transaction: all of them or, on error, none.
-// A document already stored under the same path has its rows replaced.
-// Each document's entities are linked to the store's entities of the same
-// type whose names or aliases match (see linkEntity); entities left
-// without mentions are removed.
+// A document already stored under the same root and path has its rows
+// replaced. The entities of the documents are then linked across the
+// store (see cluster): the part of the linking index that the documents
+// touch is decided again, so the result does not depend on the order the
+// documents come in. Entities left without mentions are removed.
 func (db *DB) Write(ctx context.Context, docs []Doc) (WriteStats, error) {
+	if db.readOnly {
+		return WriteStats{}, fmt.Errorf("write: %w", ErrReadOnly)
+	}
 	var ws WriteStats
-	tx, err := db.sql.BeginTx(ctx, nil)
-	if err != nil {
-		return ws, fmt.Errorf("begin: %w", err)
-	}
-	defer tx.Rollback()
-	w := newWriter(ctx, tx)
-	defer w.close()
-	w.rules = db.rules
-	for i := range docs {
-		if err := w.doc(&docs[i], &ws); err != nil {
-			return WriteStats{}, fmt.Errorf("write %s: %w", docs[i].Path, err)
+	err := db.inTx(ctx, func(w *writer) error {
+		for i := range docs {
+			if err := w.prepare(&docs[i]); err != nil {
+				return fmt.Errorf("write %s: %w", docs[i].Path, err)
+			}
 		}
-	}
-	if err := w.applyRules(); err != nil {
-		return WriteStats{}, fmt.Errorf("apply aliases: %w", err)
-	}
-	if err := w.cleanup(); err != nil {
+		if err := w.relink(w.ix.components(w.touchedGroups(), w.rules)); err != nil {
+			return fmt.Errorf("link entities: %w", err)
+		}
+		for i := range docs {
+			if err := w.insert(&docs[i], &ws); err != nil {
+				return fmt.Errorf("write %s: %w", docs[i].Path, err)
+			}
+		}
+		return w.finish()
+	})
+	if err != nil {
 		return WriteStats{}, err
-	}
-	if err := tx.Commit(); err != nil {
-		return WriteStats{}, fmt.Errorf("commit: %w", err)
 	}
 	return ws, nil
 }
 
-// writer holds one transaction's prepared statements and the entities it
-// touched.
+// inTx runs fn with a writer on one immediate transaction and commits. On
+// any error the transaction is rolled back and the linking index, which fn
+// may have changed, is read again by the next write. The index is also read
+// again when another process wrote to the database since this one last
+// did: every write transaction counts itself in meta's "generation".
+func (db *DB) inTx(ctx context.Context, fn func(w *writer) error) error {
+	tx, err := db.sql.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	defer tx.Rollback()
+	var gen int64
+	err = tx.QueryRowContext(ctx, `SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'generation'`).Scan(&gen)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("read write generation: %w", err)
+	}
+	if db.links == nil || gen != db.gen {
+		if err := db.loadRules(ctx, tx); err != nil {
+			return err
+		}
+		ix, err := loadLinkIndex(ctx, tx)
+		if err != nil {
+			return err
+		}
+		db.links = ix
+		var v string
+		err = tx.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'relink'`).Scan(&v)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("read linking state: %w", err)
+		}
+		db.relinkAll = err == nil
+	}
+	w := newWriter(ctx, tx, db)
+	defer w.close()
+	fail := func(err error) error {
+		db.links = nil
+		return err
+	}
+	if db.relinkAll {
+		// The database was upgraded: decide every entity once.
+		if err := w.relink(w.ix.all(w.rules)); err != nil {
+			return fail(fmt.Errorf("link entities: %w", err))
+		}
+		if err := w.finish(); err != nil {
+			return fail(fmt.Errorf("link entities: %w", err))
+		}
+		if _, err := w.exec(`DELETE FROM meta WHERE key = 'relink'`); err != nil {
+			return fail(err)
+		}
+	}
+	if err := fn(w); err != nil {
+		return fail(err)
+	}
+	if _, err := w.exec(`INSERT INTO meta (key, value) VALUES ('generation', ?)
+		ON CONFLICT (key) DO UPDATE SET value = excluded.value`, gen+1); err != nil {
+		return fail(err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fail(fmt.Errorf("commit: %w", err))
+	}
+	db.gen = gen + 1
+	db.relinkAll = false
+	return nil
+}
+
+// writer holds one transaction's prepared statements and what it changed.
 type writer struct {
-	ctx       context.Context
-	tx        *sql.Tx
-	stmts     map[string]*sql.Stmt
-	touched   map[int64]bool // entities whose aliases changed
-	rules     *AliasRules
+	ctx   context.Context
+	tx    *sql.Tx
+	db    *DB
+	ix    *linkIndex
+	rules *AliasRules
+	stmts map[string]*sql.Stmt
+	now   string
+
+	touched   map[*group]bool          // groups whose documents changed
+	byID      map[int64]*group         // groups by id, built on demand
+	pending   map[*Doc][]docEntity     // the entities of the documents being written
+	aliasDiff map[int64]map[string]int // entity -> alias -> change in mentions
+	rebuild   map[int64]bool           // entities whose groups changed: aliases read again
+	names     map[int64]bool           // entities whose canonical name may change
+	newDocs   []int64                  // documents whose sentences go into the full-text index
+	later     []pendingDecision        // decisions to record at the end
+	bulk      *writerBulks
+	dated     []datedDoc // documents whose dates are written once their sentences are
+	keys      map[int64]string // entity -> normalised canonical name, shared with the index
+	created   map[*group]bool          // groups this transaction split off
 	decisions []Decision
 }
 
-func newWriter(ctx context.Context, tx *sql.Tx) *writer {
-	return &writer{ctx: ctx, tx: tx, stmts: make(map[string]*sql.Stmt), touched: make(map[int64]bool)}
+// docEntity is one entity of a document being written.
+type docEntity struct {
+	g       *group
+	aliases map[string]int // surface form -> mentions
+}
+
+func newWriter(ctx context.Context, tx *sql.Tx, db *DB) *writer {
+	return &writer{
+		ctx: ctx, tx: tx, db: db, ix: db.links, rules: db.rules, keys: db.links.entityKeys,
+		stmts:     make(map[string]*sql.Stmt),
+		now:       time.Now().UTC().Format(time.RFC3339),
+		touched:   make(map[*group]bool),
+		pending:   make(map[*Doc][]docEntity),
+		aliasDiff: make(map[int64]map[string]int),
+		rebuild:   make(map[int64]bool),
+		names:     make(map[int64]bool),
+		created:   make(map[*group]bool),
+	}
 }
 
 func (w *writer) close() {
@@ -105,68 +203,188 @@ func (w *writer) exec(query string, args ...any) (sql.Result, error) {
 	return s.ExecContext(w.ctx, args...)
 }
 
-func (w *writer) doc(d *Doc, ws *WriteStats) error {
+func (w *writer) touchedGroups() []*group {
+	gs := make([]*group, 0, len(w.touched))
+	for g := range w.touched {
+		gs = append(gs, g)
+	}
+	sort.Slice(gs, func(i, j int) bool {
+		if gs[i].typ != gs[j].typ {
+			return gs[i].typ < gs[j].typ
+		}
+		return gs[i].names < gs[j].names
+	})
+	return gs
+}
+
+func (w *writer) group(id int64) *group {
+	if w.byID == nil {
+		w.byID = make(map[int64]*group, len(w.ix.groups))
+		for _, g := range w.ix.groups {
+			if g.id != 0 {
+				w.byID[g.id] = g
+			}
+		}
+	}
+	return w.byID[id]
+}
+
+func (w *writer) addAlias(entity int64, alias string, n int) {
+	if entity == 0 || n == 0 {
+		return
+	}
+	m := w.aliasDiff[entity]
+	if m == nil {
+		m = make(map[string]int)
+		w.aliasDiff[entity] = m
+	}
+	m[alias] += n
+	w.names[entity] = true
+}
+
+// prepare removes the rows a document replaces and puts its entities into
+// the linking index.
+func (w *writer) prepare(d *Doc) error {
+	root, err := w.root(d.Root)
+	if err != nil {
+		return err
+	}
+	d.Root = root
 	var (
 		oldID                  int64
 		oldStatus, oldErr, sha string
 		oldSize                int64
 	)
-	s, err := w.stmt(`SELECT id, status, coalesce(error, ''), coalesce(sha256, ''), size FROM documents WHERE path = ?`)
+	s, err := w.stmt(`SELECT id, status, coalesce(error, ''), coalesce(sha256, ''), size FROM documents WHERE root_id = ? AND path = ?`)
 	if err != nil {
 		return err
 	}
-	err = s.QueryRowContext(w.ctx, d.Path).Scan(&oldID, &oldStatus, &oldErr, &sha, &oldSize)
+	err = s.QueryRowContext(w.ctx, d.Root, d.Path).Scan(&oldID, &oldStatus, &oldErr, &sha, &oldSize)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		oldID = 0
 	case err != nil:
 		return err
 	}
-	now := time.Now().UTC().Format(time.RFC3339)
-
 	if d.Err != "" && oldID != 0 && oldStatus == StatusFailed && oldErr == d.Err && sha == d.SHA256 && oldSize == d.Size {
-		return nil // the same failure as last time: nothing changes
+		w.pending[d] = nil
+		return nil
 	}
 	if oldID != 0 {
 		if err := w.removeRows(oldID); err != nil {
 			return err
 		}
 	}
-
-	status, tokens := StatusOK, 0
-	if d.Err != "" {
-		status = StatusFailed
-	} else if d.Result != nil {
-		tokens = len(d.Result.Tokens)
-	}
-	var docID int64
-	if oldID != 0 {
-		docID = oldID
-		_, err = w.exec(`UPDATE documents SET sha256 = ?, size = ?, status = ?, error = ?, extractor = ?,
-			tokens = ?, processed_at = ? WHERE id = ?`,
-			nullable(d.SHA256), d.Size, status, nullable(d.Err), nullable(d.ExtractorVersion), tokens, now, docID)
-	} else {
-		var r sql.Result
-		r, err = w.exec(`INSERT INTO documents (path, sha256, size, status, error, extractor, tokens, processed_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-			d.Path, nullable(d.SHA256), d.Size, status, nullable(d.Err), nullable(d.ExtractorVersion), tokens, now)
-		if err == nil {
-			docID, err = r.LastInsertId()
-		}
-	}
-	if err != nil {
-		return err
-	}
 	if d.Err != "" || d.Result == nil {
 		return nil
 	}
-	return w.rows(docID, d, ws)
+	splits := w.splitDoc(d.Result)
+	ents := make([]docEntity, len(d.Result.Entities))
+	for i := range ents {
+		ents[i].aliases = make(map[string]int)
+	}
+	for _, m := range d.Result.Mentions {
+		if m.Entity >= 0 && m.Entity < len(ents) {
+			ents[m.Entity].aliases[collapseSpace(m.Text)]++
+		}
+	}
+	for i := range d.Result.Entities {
+		e := d.Result.Entities[i]
+		for a := range ents[i].aliases {
+			e.Aliases = append(e.Aliases, a)
+		}
+		g := w.ix.get(&e)
+		g.docs++
+		for _, n := range ents[i].aliases {
+			g.mentions += n
+		}
+		g.dirty = true
+		w.touched[g] = true
+		ents[i].g = g
+	}
+	for _, s := range splits {
+		w.decide(ents[s.entity].g, 0, "split", s.name, ruleAliases, fmt.Sprintf("aliases file line %d", s.line))
+	}
+	w.pending[d] = ents
+	return nil
 }
 
-// removeRows deletes a document's sentences, mentions and relations and
-// takes its mentions off its entities' alias counts.
+// splitDoc splits a document's entity that goes by both names of a forbid
+// rule: the mentions written as the rule's second name become an entity of
+// their own (relations stay with the first).
+func (w *writer) splitDoc(res *extract.Result) []docSplit {
+	if w.rules == nil || len(w.rules.Forbids) == 0 {
+		return nil
+	}
+	var splits []docSplit
+	for i := 0; i < len(res.Entities); i++ {
+		e := res.Entities[i]
+		var keys []string
+		for _, m := range res.Mentions {
+			if m.Entity == i {
+				keys = append(keys, extract.NormalizeName(m.Text))
+			}
+		}
+		off := w.rules.forbiddenSplit(e.Type, append(keys, extract.NormalizeName(e.Name)))
+		if off == nil {
+			continue
+		}
+		var moved []string
+		n := len(res.Entities)
+		for j := range res.Mentions {
+			m := &res.Mentions[j]
+			if m.Entity == i && off[extract.NormalizeName(m.Text)] {
+				m.Entity = n
+				moved = append(moved, m.Text)
+			}
+		}
+		if len(moved) == 0 || len(moved) == len(keys) {
+			for j := range res.Mentions {
+				if res.Mentions[j].Entity == n {
+					res.Mentions[j].Entity = i
+				}
+			}
+			continue
+		}
+		res.Entities = append(res.Entities, extract.Entity{Name: moved[0], Type: e.Type, Aliases: dedupe(moved), Mentions: len(moved)})
+		var kept []string
+		for _, a := range e.Aliases {
+			if !off[extract.NormalizeName(a)] {
+				kept = append(kept, a)
+			}
+		}
+		res.Entities[i].Aliases = kept
+		res.Entities[i].Mentions -= len(moved)
+		if off[extract.NormalizeName(e.Name)] && len(kept) > 0 {
+			res.Entities[i].Name = kept[0]
+		}
+		splits = append(splits, docSplit{i, collapseSpace(moved[0]), w.rules.forbidLine(e.Type, keys)})
+	}
+	return splits
+}
+
+// docSplit is an entity of a document split by a forbid rule.
+type docSplit struct {
+	entity int    // the entity that kept its other names
+	name   string // the name split off
+	line   int    // the rule's line in the aliases file
+}
+
+// root returns the id of a root, creating the root with the empty path for
+// 0.
+func (w *writer) root(id int64) (int64, error) {
+	if id != 0 {
+		return id, nil
+	}
+	return rootID(w.ctx, w.tx, "", false)
+}
+
+// removeRows deletes a document's sentences, mentions, relations and
+// entities and takes them off its name groups and their entities.
 func (w *writer) removeRows(docID int64) error {
-	s, err := w.stmt(`SELECT entity_id, text, count(*) FROM mentions WHERE doc_id = ? GROUP BY entity_id, text`)
+	s, err := w.stmt(`SELECT m.doc_entity, coalesce(de.group_id, 0), m.entity_id, m.text, count(*) FROM mentions m
+		LEFT JOIN doc_entities de ON de.doc_id = m.doc_id AND de.idx = m.doc_entity
+		WHERE m.doc_id = ? GROUP BY m.doc_entity, m.entity_id, m.text`)
 	if err != nil {
 		return err
 	}
@@ -174,35 +392,70 @@ func (w *writer) removeRows(docID int64) error {
 	if err != nil {
 		return err
 	}
-	type dec struct {
-		id    int64
-		alias string
-		n     int
+	type use struct {
+		idx         int
+		gid, entity int64
+		alias       string
+		n           int
 	}
-	var decs []dec
+	var uses []use
 	for rows.Next() {
-		var d dec
-		if err := rows.Scan(&d.id, &d.alias, &d.n); err != nil {
+		var u use
+		if err := rows.Scan(&u.idx, &u.gid, &u.entity, &u.alias, &u.n); err != nil {
 			rows.Close()
 			return err
 		}
-		d.alias = collapseSpace(d.alias)
-		decs = append(decs, d)
+		u.alias = collapseSpace(u.alias)
+		uses = append(uses, u)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	for _, d := range decs {
-		if _, err := w.exec(`UPDATE aliases SET mentions = mentions - ? WHERE entity_id = ? AND alias = ?`, d.n, d.id, d.alias); err != nil {
+	docsOf := make(map[int64]bool)
+	for _, u := range uses {
+		w.addAlias(u.entity, u.alias, -u.n)
+		g := w.group(u.gid)
+		if g == nil {
+			continue
+		}
+		if _, err := w.exec(`UPDATE group_aliases SET mentions = mentions - ? WHERE group_id = ? AND alias = ?`, u.n, g.id, u.alias); err != nil {
 			return err
 		}
-		w.touched[d.id] = true
+		g.mentions -= u.n
+		g.dirty = true
+		w.touched[g] = true
+		docsOf[g.id] = true
+	}
+	// One document less for each of its groups (a group with no mention
+	// left in it still loses the document).
+	des, err := w.tx.QueryContext(w.ctx, `SELECT group_id FROM doc_entities WHERE doc_id = ?`, docID)
+	if err != nil {
+		return err
+	}
+	var gids []int64
+	for des.Next() {
+		var id int64
+		if err := des.Scan(&id); err != nil {
+			des.Close()
+			return err
+		}
+		gids = append(gids, id)
+	}
+	des.Close()
+	for _, id := range gids {
+		if g := w.group(id); g != nil {
+			g.docs--
+			g.dirty = true
+			w.touched[g] = true
+		}
 	}
 	for _, q := range []string{
 		`DELETE FROM relations WHERE doc_id = ?`,
 		`DELETE FROM mentions WHERE doc_id = ?`,
+		`DELETE FROM sentences_fts WHERE docid IN (SELECT id FROM sentences WHERE doc_id = ?)`,
 		`DELETE FROM sentences WHERE doc_id = ?`,
+		`DELETE FROM doc_entities WHERE doc_id = ?`,
 	} {
 		if _, err := w.exec(q, docID); err != nil {
 			return err
@@ -211,76 +464,71 @@ func (w *writer) removeRows(docID int64) error {
 	return nil
 }
 
-// rows inserts a processed document's sentences, entities, mentions and
-// relations.
-func (w *writer) rows(docID int64, d *Doc, ws *WriteStats) error {
+// insert writes a document's row and, when it was processed, its
+// sentences, entities, mentions and relations.
+func (w *writer) insert(d *Doc, ws *WriteStats) error {
+	ents, ok := w.pending[d]
+	if ok && ents == nil && d.Err != "" {
+		return nil // the same failure as last time
+	}
+	status, tokens := StatusOK, 0
+	if d.Err != "" {
+		status = StatusFailed
+	} else if d.Result != nil {
+		tokens = len(d.Result.Tokens)
+	}
+	_, err := w.exec(`INSERT INTO documents (root_id, path, sha256, size, status, error, extractor, tokens, processed_at,
+			title, title_from, published, published_from, source, source_from)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (root_id, path) DO UPDATE SET sha256 = excluded.sha256, size = excluded.size, status = excluded.status,
+			error = excluded.error, extractor = excluded.extractor, tokens = excluded.tokens, processed_at = excluded.processed_at,
+			title = excluded.title, title_from = excluded.title_from, published = excluded.published,
+			published_from = excluded.published_from, source = excluded.source, source_from = excluded.source_from`,
+		append([]any{d.Root, d.Path, nullable(d.SHA256), d.Size, status, nullable(d.Err), nullable(d.ExtractorVersion), tokens, w.now},
+			metadataArgs(d)...)...)
+	if err != nil {
+		return err
+	}
+	var docID int64
+	s, err := w.stmt(`SELECT id FROM documents WHERE root_id = ? AND path = ?`)
+	if err != nil {
+		return err
+	}
+	if err := s.QueryRowContext(w.ctx, d.Root, d.Path).Scan(&docID); err != nil {
+		return err
+	}
+	if d.Err != "" || d.Result == nil {
+		return nil
+	}
 	res := d.Result
+	b := w.bulks()
 	for i, s := range res.Sentences {
-		if _, err := w.exec(`INSERT INTO sentences (doc_id, idx, start, end, text) VALUES (?, ?, ?, ?, ?)`,
-			docID, i, s.Start, s.End, d.Text[s.Start:s.End]); err != nil {
+		if err := b.sentences.add(docID, i, s.Start, s.End, d.Text[s.Start:s.End], s.Furniture); err != nil {
 			return err
 		}
 	}
-	// Exact names first; then spelling variants, judged by the context of
-	// the entities already linked; then new entities.
-	ids := make([]int64, len(res.Entities))
-	var context []int64
-	for i := range res.Entities {
-		id, err := w.linkEntity(&res.Entities[i])
-		if err != nil {
-			return fmt.Errorf("link entity %q: %w", res.Entities[i].Name, err)
-		}
-		ids[i] = id
-		if id != 0 {
-			context = append(context, id)
-		}
+	w.newDocs = append(w.newDocs, docID)
+	if len(res.Dates) > 0 {
+		w.dated = append(w.dated, datedDoc{docID, res.Dates})
 	}
-	for i := range res.Entities {
-		if ids[i] != 0 {
-			continue
-		}
-		e := &res.Entities[i]
-		id, err := w.linkVariant(e, context)
-		if err == nil && id == 0 {
-			id, err = w.newEntity(e)
-		}
-		if err != nil {
-			return fmt.Errorf("link entity %q: %w", e.Name, err)
-		}
-		ids[i] = id
-	}
-	// Alias counts: mentions per (entity, surface form).
-	type ak struct {
-		id    int64
-		alias string
-	}
-	counts := make(map[ak]int)
-	for _, m := range res.Mentions {
-		counts[ak{ids[m.Entity], collapseSpace(m.Text)}]++
-	}
-	keys := make([]ak, 0, len(counts))
-	for k := range counts {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool {
-		if keys[i].id != keys[j].id {
-			return keys[i].id < keys[j].id
-		}
-		return keys[i].alias < keys[j].alias
-	})
-	for _, k := range keys {
-		key := extract.NormalizeName(k.alias)
-		if _, err := w.exec(`INSERT INTO aliases (entity_id, alias, key, mentions, variant) VALUES (?, ?, ?, ?, ?)
-			ON CONFLICT (entity_id, alias) DO UPDATE SET mentions = mentions + excluded.mentions`,
-			k.id, k.alias, key, counts[k], variantKey(key)); err != nil {
+	for i, e := range ents {
+		if err := b.docEntities.add(docID, i, e.g.id); err != nil {
 			return err
 		}
-		w.touched[k.id] = true
+		aliases := make([]string, 0, len(e.aliases))
+		for a := range e.aliases {
+			aliases = append(aliases, a)
+		}
+		sort.Strings(aliases)
+		for _, a := range aliases {
+			if err := b.groupAliases.add(e.g.id, a, e.aliases[a]); err != nil {
+				return err
+			}
+			w.addAlias(e.g.entity, a, e.aliases[a])
+		}
 	}
 	for _, m := range res.Mentions {
-		if _, err := w.exec(`INSERT INTO mentions (doc_id, sentence, entity_id, start, end, text, type, source, confidence)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			docID, m.Sentence, ids[m.Entity], m.Start, m.End, m.Text, m.Type, m.Source, m.Confidence); err != nil {
+		if err := b.mentions.add(docID, m.Sentence, ents[m.Entity].g.entity, m.Entity, m.Start, m.End, m.Text, m.Type, m.Source, m.Confidence); err != nil {
 			return err
 		}
 	}
@@ -290,14 +538,13 @@ func (w *writer) rows(docID int64, d *Doc, ws *WriteStats) error {
 		if count < 1 {
 			count = 1
 		}
-		subj, obj := ids[r.Subject], ids[r.Object]
+		si, oi := r.Subject, r.Object
+		subj, obj := ents[si].g.entity, ents[oi].g.entity
 		if r.Kind == extract.KindCooccurrence && subj > obj {
 			// Co-occurrence is symmetric: one order, so documents add up.
-			subj, obj = obj, subj
+			subj, obj, si, oi = obj, subj, oi, si
 		}
-		if _, err := w.exec(`INSERT INTO relations (doc_id, sentence, subject_id, predicate, object_id, kind, start, end, confidence, rule, count)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			docID, r.Sentence, subj, r.Predicate, obj, r.Kind, r.Start, r.End, r.Confidence, r.Rule, count); err != nil {
+		if err := b.relations.add(docID, r.Sentence, subj, si, r.Predicate, obj, oi, r.Kind, r.Start, r.End, r.Confidence, r.Rule, count); err != nil {
 			return err
 		}
 	}
@@ -305,245 +552,573 @@ func (w *writer) rows(docID int64, d *Doc, ws *WriteStats) error {
 	return nil
 }
 
-// linkEntity returns the stored entity a document's entity is, or 0 when
-// none matches by name. An entity matches when it has the same type and
-// shares a normalised name or alias (or one that the aliases file merges
-// with it). Full names (two words or more) are tried first; one-word
-// aliases (acronyms, surnames) link only when no full name matches. For
-// people only full names link, so two people who share a surname stay
-// apart; a person named by a surname alone links only when exactly one
-// stored person goes by it.
-func (w *writer) linkEntity(e *extract.Entity) (int64, error) {
-	var multi, single []string
-	seen := make(map[string]bool)
-	names := append([]string{e.Name}, e.Aliases...)
-	if e.Type == extract.Location {
-		// A country's other names ("UK", "United Kingdom", "Britain").
-		for _, a := range names {
-			names = append(names, extract.CountryNames(a)...)
+// datedDoc is a written document's dates.
+type datedDoc struct {
+	doc   int64
+	dates []extract.Date
+}
+
+// writerBulks are the multi-row inserts of a writer.
+type writerBulks struct {
+	sentences, docEntities, groupAliases, mentions, relations *bulk
+}
+
+func (w *writer) bulks() *writerBulks {
+	if w.bulk == nil {
+		w.bulk = &writerBulks{
+			sentences:   newBulk(w, "sentences", []string{"doc_id", "idx", "start", "end", "text", "furniture"}, ""),
+			docEntities: newBulk(w, "doc_entities", []string{"doc_id", "idx", "group_id"}, ""),
+			groupAliases: newBulk(w, "group_aliases", []string{"group_id", "alias", "mentions"},
+				" ON CONFLICT (group_id, alias) DO UPDATE SET mentions = mentions + excluded.mentions"),
+			mentions: newBulk(w, "mentions", []string{"doc_id", "sentence", "entity_id", "doc_entity", "start", "end", "text", "type", "source", "confidence"}, ""),
+			relations: newBulk(w, "relations", []string{"doc_id", "sentence", "subject_id", "subject_idx", "predicate", "object_id", "object_idx",
+				"kind", "start", "end", "confidence", "rule", "count"}, ""),
 		}
 	}
-	for _, a := range names {
-		k := extract.NormalizeName(a)
-		if k == "" || seen[k] {
+	return w.bulk
+}
+
+// flushBulks writes every queued row.
+func (w *writer) flushBulks() error {
+	if w.bulk == nil {
+		return nil
+	}
+	for _, b := range []*bulk{w.bulk.sentences, w.bulk.docEntities, w.bulk.groupAliases, w.bulk.mentions, w.bulk.relations} {
+		if err := b.flush(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// relink decides the entities of the given components again and moves
+// every name group whose entity changed, with its mentions and relations.
+func (w *writer) relink(comps [][]*group) error {
+	for _, comp := range comps {
+		if err := w.ctx.Err(); err != nil {
+			return err
+		}
+		clusters, unions, err := cluster(comp, w.rules, w.shared)
+		if err != nil {
+			return err
+		}
+		if err := w.assign(clusters, unions); err != nil {
+			return err
+		}
+	}
+	// New groups get their rows now that their entities are known.
+	for g := range w.touched {
+		if g.id == 0 && g.docs > 0 {
+			r, err := w.exec(`INSERT INTO name_groups (type, names, name, entity_id, docs, mentions) VALUES (?, ?, ?, ?, ?, ?)`,
+				g.typ, g.names, g.label, g.entity, g.docs, g.mentions)
+			if err != nil {
+				return err
+			}
+			if g.id, err = r.LastInsertId(); err != nil {
+				return err
+			}
+			g.dirty = false
+			if w.byID != nil {
+				w.byID[g.id] = g
+			}
+		}
+	}
+	return nil
+}
+
+// assign gives each cluster of one component its entity: the entity that
+// most of its mentions had, unless a larger cluster took it, else a new
+// one.
+func (w *writer) assign(clusters [][]*group, unions []union) error {
+	type cl struct {
+		groups   []*group
+		mentions int
+	}
+	cs := make([]cl, len(clusters))
+	for i, gs := range clusters {
+		cs[i].groups = gs
+		for _, g := range gs {
+			cs[i].mentions += g.mentions
+		}
+	}
+	sort.SliceStable(cs, func(i, j int) bool {
+		if cs[i].mentions != cs[j].mentions {
+			return cs[i].mentions > cs[j].mentions
+		}
+		return cs[i].groups[0].names < cs[j].groups[0].names
+	})
+	// Each cluster takes the entity most of its mentions had; when two
+	// clusters want one entity, the one with the entity's name wins, then
+	// the one with more of its mentions.
+	before := make(map[*group]int64)
+	type claim struct {
+		c       int
+		entity  int64
+		votes   int
+		hasName bool
+	}
+	var claims []claim
+	for i, c := range cs {
+		votes := make(map[int64]int)
+		for _, g := range c.groups {
+			before[g] = g.entity
+			if g.entity != 0 {
+				votes[g.entity] += g.mentions + 1
+			}
+		}
+		for e, v := range votes {
+			key, err := w.entityKey(e)
+			if err != nil {
+				return err
+			}
+			has := false
+			for _, g := range c.groups {
+				if g.entity == e && slices.Contains(g.keys, key) {
+					has = true
+				}
+			}
+			claims = append(claims, claim{i, e, v, has})
+		}
+	}
+	sort.Slice(claims, func(i, j int) bool {
+		a, b := claims[i], claims[j]
+		if a.hasName != b.hasName {
+			return a.hasName
+		}
+		if a.votes != b.votes {
+			return a.votes > b.votes
+		}
+		if a.c != b.c {
+			return a.c < b.c
+		}
+		return a.entity < b.entity
+	})
+	ids := make([]int64, len(cs))
+	taken := make(map[int64]bool)
+	for _, cl := range claims {
+		if ids[cl.c] == 0 && !taken[cl.entity] {
+			ids[cl.c], taken[cl.entity] = cl.entity, true
+		}
+	}
+	for i, c := range cs {
+		id := ids[i]
+		if id == 0 {
+			var err error
+			if id, err = w.newEntity(c.groups); err != nil {
+				return err
+			}
+		}
+		for _, g := range c.groups {
+			if g.entity == id {
+				continue
+			}
+			if err := w.move(g, id); err != nil {
+				return err
+			}
+		}
+	}
+	// Decisions: every union beyond an exact name that joined what was
+	// apart before.
+	recorded := make(map[string]bool)
+	_ = strings.ToLower
+	for _, u := range unions {
+		ea, eb := before[u.a], before[u.b]
+		if ea == eb && ea != 0 || u.rule == ruleName {
 			continue
 		}
-		seen[k] = true
-		if strings.Contains(k, " ") {
-			multi = append(multi, k)
-		} else {
-			single = append(single, k)
+		keep, other := u.a, u.b
+		if ea == 0 && eb != 0 || other.label == keep.label && other.names < keep.names {
+			keep, other = u.b, u.a
+		}
+		if recorded[other.names] {
+			continue
+		}
+		recorded[other.names] = true
+		w.decide(keep, 0, "merged", other.display(), u.rule, u.detail)
+		w.later[len(w.later)-1].other = other
+	}
+	// A former entity whose groups went to several clusters was split.
+	parts := make(map[int64]map[int64]bool)
+	for g, e := range before {
+		if e != 0 {
+			if parts[e] == nil {
+				parts[e] = make(map[int64]bool)
+			}
+			parts[e][g.entity] = true
 		}
 	}
-	// Full names decide when they match: a one-word alias (a surname, an
-	// acronym a text may get wrong) links only when no full name does.
-	keys := multi
-	cands, err := w.candidates(e.Type, keys, extract.NormalizeName(e.Name))
+	for e, to := range parts {
+		if len(to) < 2 {
+			continue
+		}
+		for g, was := range before {
+			if was == e && g.entity != e && !w.created[g] {
+				w.decide(nil, e, "split", g.label, "relinked", "no rule joins them any more")
+			}
+		}
+	}
+	return nil
+}
+
+// newEntity creates the entity of a cluster, named for now by its first
+// group's first name (finish gives the canonical name).
+func (w *writer) newEntity(gs []*group) (int64, error) {
+	name := gs[0].keys[0]
+	r, err := w.exec(`INSERT INTO entities (name, type, key) VALUES (?, ?, ?)`, name, gs[0].typ, extract.NormalizeName(name))
 	if err != nil {
 		return 0, err
 	}
-	if len(cands) == 0 && (e.Type != extract.Person || len(multi) == 0) {
-		keys = append(multi, single...)
-		if cands, err = w.candidates(e.Type, keys, extract.NormalizeName(e.Name)); err != nil {
-			return 0, err
-		}
-	}
-	byRule := false
-	if expanded := w.rules.expand(e.Type, keys); len(cands) == 0 && len(expanded) > len(keys) {
-		// Only the aliases file links this name to a stored entity.
-		if cands, err = w.candidates(e.Type, expanded, extract.NormalizeName(e.Name)); err != nil {
-			return 0, err
-		}
-		byRule = len(cands) > 0
-	}
-	if w.rules != nil && len(w.rules.Forbids) > 0 {
-		var ok []int64
-		for _, c := range cands {
-			ck, err := w.aliasKeys(c)
-			if err != nil {
-				return 0, err
-			}
-			if !w.rules.forbidden(seen, ck) {
-				ok = append(ok, c)
-			}
-		}
-		cands = ok
-	}
-	if len(cands) > 0 && (e.Type != extract.Person || len(multi) > 0 || len(cands) == 1) {
-		if byRule {
-			name, _, err := w.entityName(cands[0])
-			if err != nil {
-				return 0, err
-			}
-			detail := "linked by the aliases file"
-			if m := w.rules.mergeRuleFor(e.Type, keys); m != nil {
-				detail = fmt.Sprintf("aliases file line %d", m.Line)
-			}
-			if err := w.decide(cands[0], name, "merged", collapseSpace(e.Name), "aliases file", detail); err != nil {
-				return 0, err
-			}
-		}
-		return cands[0], nil
-	}
-	return 0, nil
+	id, err := r.LastInsertId()
+	w.names[id] = true
+	return id, err
 }
 
-func (w *writer) newEntity(e *extract.Entity) (int64, error) {
-	r, err := w.exec(`INSERT INTO entities (name, type, key) VALUES (?, ?, ?)`,
-		collapseSpace(e.Name), e.Type, extract.NormalizeName(e.Name))
-	if err != nil {
-		return 0, err
+// move gives group g the entity to, with the mentions and relations of the
+// documents that name it so.
+func (w *writer) move(g *group, to int64) error {
+	from := g.entity
+	g.entity = to
+	w.rebuild[to] = true
+	w.names[to] = true
+	if from != 0 {
+		w.rebuild[from] = true
+		w.names[from] = true
 	}
-	return r.LastInsertId()
+	if g.id == 0 {
+		return nil // a new group: nothing stored yet
+	}
+	if _, err := w.exec(`UPDATE name_groups SET entity_id = ? WHERE id = ?`, to, g.id); err != nil {
+		return err
+	}
+	des, err := w.docEntitiesOf(g.id)
+	if err != nil {
+		return err
+	}
+	for _, d := range des {
+		for _, q := range []string{
+			`UPDATE mentions SET entity_id = ?1 WHERE doc_id = ?2 AND doc_entity = ?3`,
+			`UPDATE relations SET subject_id = ?1 WHERE doc_id = ?2 AND subject_idx = ?3`,
+			`UPDATE relations SET object_id = ?1 WHERE doc_id = ?2 AND object_idx = ?3`,
+			`UPDATE relations SET subject_id = object_id, object_id = subject_id, subject_idx = object_idx, object_idx = subject_idx
+				WHERE doc_id = ?2 AND kind = 'cooccurrence' AND subject_id > object_id AND ?1 = ?1 AND ?3 = ?3`,
+		} {
+			if _, err := w.exec(q, to, d.doc, d.idx); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
-// aliasKeys returns the keys of a stored entity's aliases.
-func (w *writer) aliasKeys(id int64) (map[string]bool, error) {
-	s, err := w.stmt(`SELECT key FROM aliases WHERE entity_id = ?`)
-	if err != nil {
-		return nil, err
-	}
-	rows, err := s.QueryContext(w.ctx, id)
+// docEntityRef is a document's entity: the document and its index there.
+type docEntityRef struct{ doc, idx int64 }
+
+// docEntitiesOf returns the document entities of a name group.
+func (w *writer) docEntitiesOf(group int64) ([]docEntityRef, error) {
+	rows, err := w.tx.QueryContext(w.ctx, `SELECT doc_id, idx FROM doc_entities WHERE group_id = ?`, group)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	keys := make(map[string]bool)
+	var des []docEntityRef
 	for rows.Next() {
-		var k string
-		if err := rows.Scan(&k); err != nil {
+		var d docEntityRef
+		if err := rows.Scan(&d.doc, &d.idx); err != nil {
 			return nil, err
 		}
-		keys[k] = true
+		des = append(des, d)
 	}
-	return keys, rows.Err()
+	return des, rows.Err()
 }
 
-// candidates returns the stored entities of type typ with an alias whose
-// key is one of keys, best first: the one whose canonical key is the
-// document's canonical key, then the most shared keys, then the most
-// mentioned.
-func (w *writer) candidates(typ string, keys []string, nameKey string) ([]int64, error) {
-	if len(keys) == 0 {
-		return nil, nil
+// finish writes the changed group counts, the full-text index of the new
+// sentences and the entities' aliases and names, and removes groups and
+// entities that nothing names any more.
+func (w *writer) finish() error {
+	if err := w.flushBulks(); err != nil {
+		return err
 	}
-	type cand struct {
-		id            int64
-		shared, exact int
-		mentions      int
-	}
-	byID := make(map[int64]*cand)
-	s, err := w.stmt(`SELECT a.entity_id, e.key = ?, (SELECT coalesce(sum(mentions), 0) FROM aliases x WHERE x.entity_id = a.entity_id)
-		FROM aliases a JOIN entities e ON e.id = a.entity_id
-		WHERE a.key = ? AND e.type = ? AND a.mentions > 0`)
-	if err != nil {
-		return nil, err
-	}
-	for _, k := range keys {
-		rows, err := s.QueryContext(w.ctx, nameKey, k, typ)
-		if err != nil {
-			return nil, err
+	for _, d := range w.dated {
+		if err := w.dates(d.doc, d.dates); err != nil {
+			return err
 		}
-		for rows.Next() {
-			var id int64
-			var exact bool
-			var n int
-			if err := rows.Scan(&id, &exact, &n); err != nil {
-				rows.Close()
-				return nil, err
+	}
+	w.dated = nil
+	for _, g := range w.touchedGroups() {
+		switch {
+		case g.docs <= 0:
+			if g.id != 0 {
+				for _, q := range []string{
+					`DELETE FROM group_aliases WHERE group_id = ?`,
+					`DELETE FROM name_groups WHERE id = ?`,
+				} {
+					if _, err := w.exec(q, g.id); err != nil {
+						return err
+					}
+				}
 			}
-			c := byID[id]
-			if c == nil {
-				c = &cand{id: id, mentions: n}
-				byID[id] = c
+			w.ix.remove(g)
+			if g.entity != 0 {
+				w.rebuild[g.entity] = true
+				w.names[g.entity] = true
 			}
-			c.shared++
-			if exact {
-				c.exact = 1
+		case g.dirty:
+			if _, err := w.exec(`UPDATE name_groups SET docs = ?, mentions = ? WHERE id = ?`, g.docs, g.mentions, g.id); err != nil {
+				return err
+			}
+			g.dirty = false
+		}
+	}
+	if _, err := w.exec(`DELETE FROM group_aliases WHERE mentions <= 0`); err != nil {
+		return err
+	}
+	for _, id := range w.newDocs {
+		if _, err := w.exec(`INSERT INTO sentences_fts (docid, text) SELECT id, text FROM sentences WHERE doc_id = ?`, id); err != nil {
+			return fmt.Errorf("index sentences: %w", err)
+		}
+	}
+	// Aliases: rebuilt for entities whose groups changed, else changed by
+	// what this transaction added and removed.
+	for _, id := range sortedIDs(w.rebuild) {
+		if err := w.rebuildAliases(id); err != nil {
+			return err
+		}
+	}
+	for _, id := range sortedIDs(w.names) {
+		if w.rebuild[id] {
+			continue
+		}
+		diff := w.aliasDiff[id]
+		aliases := make([]string, 0, len(diff))
+		for a := range diff {
+			aliases = append(aliases, a)
+		}
+		sort.Strings(aliases)
+		for _, a := range aliases {
+			if diff[a] == 0 {
+				continue
+			}
+			key := extract.NormalizeName(a)
+			if _, err := w.exec(`INSERT INTO aliases (entity_id, alias, key, mentions) VALUES (?, ?, ?, ?)
+				ON CONFLICT (entity_id, alias) DO UPDATE SET mentions = mentions + excluded.mentions`,
+				id, a, key, diff[a]); err != nil {
+				return err
 			}
 		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
-		}
-	}
-	cs := make([]*cand, 0, len(byID))
-	for _, c := range byID {
-		cs = append(cs, c)
-	}
-	sort.Slice(cs, func(i, j int) bool {
-		a, b := cs[i], cs[j]
-		if a.exact != b.exact {
-			return a.exact > b.exact
-		}
-		if a.shared != b.shared {
-			return a.shared > b.shared
-		}
-		if a.mentions != b.mentions {
-			return a.mentions > b.mentions
-		}
-		return a.id < b.id
-	})
-	out := make([]int64, len(cs))
-	for i, c := range cs {
-		out[i] = c.id
-	}
-	return out, nil
-}
-
-// cleanup drops aliases no mention uses any more, removes entities left
-// without mentions and re-picks the canonical name of every entity whose
-// aliases changed (extract.BetterName; on a tie the first in byte order).
-func (w *writer) cleanup() error {
-	if len(w.touched) == 0 {
-		return nil
 	}
 	if _, err := w.exec(`DELETE FROM aliases WHERE mentions <= 0`); err != nil {
 		return fmt.Errorf("remove unused aliases: %w", err)
 	}
-	ids := make([]int64, 0, len(w.touched))
-	for id := range w.touched {
-		ids = append(ids, id)
+	for _, id := range sortedIDs(w.names) {
+		if err := w.rename(id); err != nil {
+			return err
+		}
+	}
+	return w.recordDecisions()
+}
+
+func sortedIDs(m map[int64]bool) []int64 {
+	ids := make([]int64, 0, len(m))
+	for id := range m {
+		if id != 0 {
+			ids = append(ids, id)
+		}
 	}
 	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
-	for _, id := range ids {
-		s, err := w.stmt(`SELECT alias, mentions FROM aliases WHERE entity_id = ?`)
-		if err != nil {
+	return ids
+}
+
+// rebuildAliases sets an entity's aliases to the sums over its groups.
+func (w *writer) rebuildAliases(id int64) error {
+	if _, err := w.exec(`DELETE FROM aliases WHERE entity_id = ?`, id); err != nil {
+		return err
+	}
+	rows, err := w.tx.QueryContext(w.ctx, `SELECT ga.alias, sum(ga.mentions) FROM group_aliases ga
+		JOIN name_groups g ON g.id = ga.group_id WHERE g.entity_id = ? GROUP BY ga.alias HAVING sum(ga.mentions) > 0`, id)
+	if err != nil {
+		return err
+	}
+	type al struct {
+		alias string
+		n     int
+	}
+	var as []al
+	for rows.Next() {
+		var a al
+		if err := rows.Scan(&a.alias, &a.n); err != nil {
+			rows.Close()
 			return err
 		}
-		rows, err := s.QueryContext(w.ctx, id)
-		if err != nil {
+		as = append(as, a)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, a := range as {
+		if _, err := w.exec(`INSERT INTO aliases (entity_id, alias, key, mentions) VALUES (?, ?, ?, ?)`,
+			id, a.alias, extract.NormalizeName(a.alias), a.n); err != nil {
 			return err
-		}
-		best, bestN, found := "", 0, false
-		for rows.Next() {
-			var a string
-			var n int
-			if err := rows.Scan(&a, &n); err != nil {
-				rows.Close()
-				return err
-			}
-			if !found || extract.BetterName(a, n, best, bestN) || !extract.BetterName(best, bestN, a, n) && a < best {
-				best, bestN, found = a, n, true
-			}
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		if !found {
-			if _, err := w.exec(`DELETE FROM entities WHERE id = ? AND NOT EXISTS (SELECT 1 FROM mentions WHERE entity_id = ?)`, id, id); err != nil {
-				return fmt.Errorf("remove entity without mentions: %w", err)
-			}
-			continue
-		}
-		if _, err := w.exec(`UPDATE entities SET name = ?, key = ? WHERE id = ? AND name <> ? AND pinned = 0`,
-			best, extract.NormalizeName(best), id, best); err != nil {
-			return fmt.Errorf("update canonical name: %w", err)
 		}
 	}
-	w.touched = make(map[int64]bool)
 	return nil
+}
+
+// rename gives an entity its canonical name (the aliases file's name for
+// it, else extract.BetterName over its aliases; on a tie the first in byte
+// order), or removes it when nothing names it any more.
+func (w *writer) rename(id int64) error {
+	s, err := w.stmt(`SELECT alias, mentions FROM aliases WHERE entity_id = ?`)
+	if err != nil {
+		return err
+	}
+	rows, err := s.QueryContext(w.ctx, id)
+	if err != nil {
+		return err
+	}
+	best, bestN, found := "", 0, false
+	var keys []string
+	for rows.Next() {
+		var a string
+		var n int
+		if err := rows.Scan(&a, &n); err != nil {
+			rows.Close()
+			return err
+		}
+		keys = append(keys, extract.NormalizeName(a))
+		if !found || extract.BetterName(a, n, best, bestN) || !extract.BetterName(best, bestN, a, n) && a < best {
+			best, bestN, found = a, n, true
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if !found {
+		var n int
+		if err := w.tx.QueryRowContext(w.ctx, `SELECT count(*) FROM name_groups WHERE entity_id = ?`, id).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			return nil
+		}
+		if _, err := w.exec(`DELETE FROM entities WHERE id = ? AND NOT EXISTS (SELECT 1 FROM mentions WHERE entity_id = ?)`, id, id); err != nil {
+			return fmt.Errorf("remove entity without mentions: %w", err)
+		}
+		delete(w.keys, id)
+		return nil
+	}
+	pinned := 0
+	if m := w.rules.canonicalFor(keys); m != nil {
+		best, pinned = m.Canonical, 1
+	}
+	if _, err := w.exec(`UPDATE entities SET name = ?, key = ?, pinned = ? WHERE id = ? AND (name <> ? OR pinned <> ?)`,
+		best, extract.NormalizeName(best), pinned, id, best, pinned); err != nil {
+		return fmt.Errorf("update canonical name: %w", err)
+	}
+	w.keys[id] = extract.NormalizeName(best)
+	return nil
+}
+
+// entityKey returns an entity's current normalised name.
+func (w *writer) entityKey(id int64) (string, error) {
+	if k, ok := w.keys[id]; ok {
+		return k, nil
+	}
+	s, err := w.stmt(`SELECT key FROM entities WHERE id = ?`)
+	if err != nil {
+		return "", err
+	}
+	var key string
+	err = s.QueryRowContext(w.ctx, id).Scan(&key)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	if err == nil {
+		w.keys[id] = key
+	}
+	return key, err
+}
+
+// entityName returns an entity's current name.
+func (w *writer) entityName(id int64) (string, error) {
+	s, err := w.stmt(`SELECT name FROM entities WHERE id = ?`)
+	if err != nil {
+		return "", err
+	}
+	var name string
+	err = s.QueryRowContext(w.ctx, id).Scan(&name)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	return name, err
+}
+
+// shared is the sharedFunc of a writer: an entity named in a document with
+// a group of a and in a document with a group of b.
+func (w *writer) shared(a, b []*group) (string, error) {
+	ctxOf := func(gs []*group) (map[int64]bool, error) {
+		out := make(map[int64]bool)
+		self := make(map[int64]bool)
+		for _, g := range gs {
+			self[g.entity] = true
+		}
+		for _, g := range gs {
+			if g.id == 0 {
+				continue
+			}
+			rows, err := w.tx.QueryContext(w.ctx, `SELECT DISTINCT o.group_id FROM doc_entities x
+				JOIN doc_entities o ON o.doc_id = x.doc_id AND o.idx <> x.idx WHERE x.group_id = ?`, g.id)
+			if err != nil {
+				return nil, err
+			}
+			for rows.Next() {
+				var id int64
+				if err := rows.Scan(&id); err != nil {
+					rows.Close()
+					return nil, err
+				}
+				if o := w.group(id); o != nil && o.entity != 0 && !self[o.entity] {
+					out[o.entity] = true
+				}
+			}
+			rows.Close()
+		}
+		// Documents being written name their entities beside each other too.
+		for _, ents := range w.pending {
+			for _, e := range ents {
+				for _, g := range gs {
+					if e.g == g {
+						for _, o := range ents {
+							if o.g != g && o.g.entity != 0 && !self[o.g.entity] {
+								out[o.g.entity] = true
+							}
+						}
+					}
+				}
+			}
+		}
+		return out, nil
+	}
+	ca, err := ctxOf(a)
+	if err != nil {
+		return "", err
+	}
+	cb, err := ctxOf(b)
+	if err != nil {
+		return "", err
+	}
+	var common []int64
+	for id := range ca {
+		if cb[id] {
+			common = append(common, id)
+		}
+	}
+	if len(common) == 0 {
+		return "", nil
+	}
+	sort.Slice(common, func(i, j int) bool { return common[i] < common[j] })
+	return w.entityName(common[0])
 }
 
 func nullable(s string) any {
@@ -562,51 +1137,56 @@ func collapseSpace(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// Prune removes every document whose path is not in keep, with its rows,
-// and the entities left without mentions, in one transaction. It returns
-// how many documents it removed.
-func (db *DB) Prune(ctx context.Context, keep []string) (int, error) {
+// Prune removes every document of root whose path is not in keep, with its
+// rows, and the entities left without mentions, in one transaction. It
+// returns how many documents it removed. Documents of other roots stay.
+func (db *DB) Prune(ctx context.Context, root int64, keep []string) (int, error) {
 	want := make(map[string]bool, len(keep))
 	for _, p := range keep {
 		want[p] = true
 	}
-	tx, err := db.sql.BeginTx(ctx, nil)
+	n := 0
+	err := db.inTx(ctx, func(w *writer) error {
+		root, err := w.root(root)
+		if err != nil {
+			return err
+		}
+		rows, err := w.tx.QueryContext(ctx, `SELECT id, path FROM documents WHERE root_id = ?`, root)
+		if err != nil {
+			return err
+		}
+		var gone []int64
+		for rows.Next() {
+			var id int64
+			var path string
+			if err := rows.Scan(&id, &path); err != nil {
+				rows.Close()
+				return err
+			}
+			if !want[path] {
+				gone = append(gone, id)
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for _, id := range gone {
+			if err := w.removeRows(id); err != nil {
+				return err
+			}
+			if _, err := w.exec(`DELETE FROM documents WHERE id = ?`, id); err != nil {
+				return err
+			}
+		}
+		n = len(gone)
+		if err := w.relink(w.ix.components(w.touchedGroups(), w.rules)); err != nil {
+			return err
+		}
+		return w.finish()
+	})
 	if err != nil {
 		return 0, err
 	}
-	defer tx.Rollback()
-	rows, err := tx.QueryContext(ctx, `SELECT id, path FROM documents`)
-	if err != nil {
-		return 0, err
-	}
-	var gone []int64
-	for rows.Next() {
-		var id int64
-		var path string
-		if err := rows.Scan(&id, &path); err != nil {
-			rows.Close()
-			return 0, err
-		}
-		if !want[path] {
-			gone = append(gone, id)
-		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return 0, err
-	}
-	w := newWriter(ctx, tx)
-	defer w.close()
-	for _, id := range gone {
-		if err := w.removeRows(id); err != nil {
-			return 0, err
-		}
-		if _, err := w.exec(`DELETE FROM documents WHERE id = ?`, id); err != nil {
-			return 0, err
-		}
-	}
-	if err := w.cleanup(); err != nil {
-		return 0, err
-	}
-	return len(gone), tx.Commit()
+	return n, nil
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/dossier-nlp/dossier/extract"
 	"github.com/dossier-nlp/dossier/extract/tagger"
 	"github.com/dossier-nlp/dossier/store"
 )
@@ -24,6 +25,9 @@ type evalOptions struct {
 	format          string
 	perDoc          int
 	model, entities string
+
+	docred       string
+	goldEntities bool
 }
 
 func newEvalCmd(g *globalOptions) *cobra.Command {
@@ -43,15 +47,27 @@ With --conll, eval instead measures extraction itself on annotated sentences
 (CoNLL, CoNLL-U or Universal NER files, as for 'dossier train'): it writes them
 out as documents of --per-doc sentences, extracts them with the built-in model
 (or --model, --entities) and prints exact-match span precision, recall and F1
-per type. No database is needed.`,
+per type. No database is needed.
+
+With --docred, eval measures typed relations on a DocRED / Re-DocRED file
+(JSON, plain or gzipped): the Wikidata properties are mapped to predicates
+(extract.DocREDProperties), only relations whose two entities are named in one
+sentence count, and it prints precision, recall and F1 per predicate for the
+learned model with the patterns and for the patterns alone. With
+--gold-entities the extractor is given DocRED's own mentions; without it, it
+finds them itself (end to end). No database is needed.`,
 		Example: `  dossier eval --gold testdata/seeds-gold.jsonl
   dossier eval --gold testdata/seeds-gold.jsonl --verbose
   dossier eval --gold gold.jsonl --pred out.jsonl   # score an export file
-  dossier eval --conll testdata/training/uner-en_pud-ud-test.iob2.gz   # exact spans on annotated text`,
+  dossier eval --conll testdata/training/uner-en_pud-ud-test.iob2.gz   # exact spans on annotated text
+  dossier eval --docred testdata/training/redocred-test.json.gz --gold-entities   # typed relations`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if len(o.conll) > 0 {
 				return o.evalSpans()
+			}
+			if o.docred != "" {
+				return o.evalDocRED()
 			}
 			if o.gold == "" {
 				return errors.New("--gold FILE (or --conll FILE) is required")
@@ -102,7 +118,39 @@ per type. No database is needed.`,
 	f.IntVar(&o.perDoc, "per-doc", 10, "sentences per document when scoring --conll files")
 	f.StringVar(&o.model, "model", "", "with --conll: tagger model file (default: the built-in model)")
 	f.StringVar(&o.entities, "entities", "", "with --conll: entity list, as for 'dossier run'")
+	f.StringVar(&o.docred, "docred", "", "score typed relations on this DocRED / Re-DocRED file instead")
+	f.BoolVar(&o.goldEntities, "gold-entities", false, "with --docred: give the extractor the file's own mentions")
 	return cmd
+}
+
+// evalDocRED scores typed relations on a DocRED file, the model and
+// patterns against the patterns alone.
+func (o *evalOptions) evalDocRED() error {
+	x, err := newExtractor(o.model, o.entities)
+	if err != nil {
+		return err
+	}
+	f, err := os.Open(o.docred)
+	if err != nil {
+		return fmt.Errorf("open docred file: %w", err)
+	}
+	defer f.Close()
+	docs, err := extract.ReadDocRED(f)
+	if err != nil {
+		return fmt.Errorf("read %s: %w", o.docred, err)
+	}
+	model := x.EvaluateDocRED(docs, extract.DocREDOptions{GoldEntities: o.goldEntities})
+	patterns := x.EvaluateDocRED(docs, extract.DocREDOptions{GoldEntities: o.goldEntities, PatternsOnly: true})
+	if o.json {
+		return writeJSON(o.stdout, map[string]extract.RelationScores{"model": model, "patterns": patterns})
+	}
+	mode := "end to end (our own entities)"
+	if o.goldEntities {
+		mode = "gold entities"
+	}
+	fmt.Fprintf(o.stdout, "%d documents, typed relations within one sentence, %s (%s)\n\nmodel and patterns\n%s\npatterns alone\n%s",
+		len(docs), mode, x.Version(), model, patterns)
+	return nil
 }
 
 // evalSpans scores extraction on annotated files.

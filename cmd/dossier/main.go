@@ -11,10 +11,19 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 
 	"github.com/spf13/cobra"
+
+	"github.com/dossier-nlp/dossier/extract"
+	"github.com/dossier-nlp/dossier/store"
 )
+
+// version is the program's version; release builds set it with
+// -ldflags "-X main.version=v1.2.3", otherwise the module's build
+// information gives it.
+var version = ""
 
 // Exit statuses.
 const (
@@ -66,6 +75,18 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if err == nil {
 		return exitOK
 	}
+	var ue *usageError
+	if errors.As(err, &ue) {
+		fmt.Fprintln(stderr, "dossier:", ue.err)
+		fmt.Fprintf(stderr, "usage: %s\nrun '%s --help' for more\n", ue.cmd.UseLine(), ue.cmd.CommandPath())
+		return exitError
+	}
+	if errors.Is(err, context.Canceled) && ctx.Err() != nil {
+		// Interrupted before any document was in flight (while the
+		// aliases rules were being applied, say): nothing was committed.
+		fmt.Fprintln(stderr, "dossier: stopped before anything was saved; run the same command again to continue")
+		return exitInterrupted
+	}
 	var ce *exitCodeError
 	if errors.As(err, &ce) {
 		if ce.err != nil {
@@ -100,7 +121,13 @@ into one SQLite file that you can query with dossier itself or the sqlite3 shell
   sqlite3 dossier.db 'select name, type, docs, mentions from entity_stats order by mentions desc limit 20'`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		Version:       programVersion(),
 	}
+	root.SetVersionTemplate(`dossier {{.Version}}
+extractor ` + extract.Version + ` (rules; 'dossier eval' names the model too)
+schema ` + fmt.Sprint(store.SchemaVersion) + `
+`)
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return &usageError{c, err} })
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
@@ -114,11 +141,81 @@ into one SQLite file that you can query with dossier itself or the sqlite3 shell
 		newEntitiesCmd(g),
 		newRelationsCmd(g),
 		newSearchCmd(g),
+		newShowCmd(g),
+		newTimelineCmd(g),
+		newDocumentsCmd(g),
 		newStatsCmd(g),
+		newCheckCmd(g),
 		newExportCmd(g),
+		newGraphCmd(g),
+		newServeCmd(g),
 		newEvalCmd(g),
 		newTrainCmd(g),
 		newWorkerCmd(g),
 	)
+	for _, c := range root.Commands() {
+		if c.Args != nil {
+			c.Args = usageArgs(c.Args)
+		}
+	}
 	return root
+}
+
+// programVersion is version, or the module version the build recorded.
+func programVersion() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+		return bi.Main.Version
+	}
+	return "(devel)"
+}
+
+// usageError is a wrong argument or flag value: run prints it with the
+// command's usage line.
+type usageError struct {
+	cmd *cobra.Command
+	err error
+}
+
+func (e *usageError) Error() string { return e.err.Error() }
+func (e *usageError) Unwrap() error { return e.err }
+
+// usageErrorf returns a usageError for cmd.
+func usageErrorf(cmd *cobra.Command, format string, args ...any) error {
+	return &usageError{cmd, fmt.Errorf(format, args...)}
+}
+
+// usageArgs makes an argument check's errors usage errors.
+func usageArgs(check cobra.PositionalArgs) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if err := check(cmd, args); err != nil {
+			return &usageError{cmd, err}
+		}
+		return nil
+	}
+}
+
+// filterError makes an invalid filter value a usage error.
+func filterError(cmd *cobra.Command, err error) error {
+	if errors.Is(err, store.ErrInvalidFilter) {
+		return &usageError{cmd, err}
+	}
+	return err
+}
+
+// checkLimit rejects a negative --limit.
+func checkLimit(cmd *cobra.Command, limit int) error {
+	if limit < 0 {
+		return usageErrorf(cmd, "--limit must be 0 (all) or more, got %d", limit)
+	}
+	return nil
+}
+
+// moreLine tells, on stderr, how many rows a --limit left out.
+func moreLine(g *globalOptions, shown, total int) {
+	if total > shown {
+		fmt.Fprintf(g.stderr, "… %d more (%d in all; --limit 0 for all)\n", total-shown, total)
+	}
 }

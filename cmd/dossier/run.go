@@ -5,7 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
+	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
@@ -75,14 +78,17 @@ any other error.`,
   dossier run ~/news --nats nats://queue:4222  # extract on 'dossier worker' processes`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if o.workers < 0 || o.workers > maxWorkers {
+				return usageErrorf(cmd, "--workers %d: give a number from 1 to %d, or 0 for one per CPU", o.workers, maxWorkers)
+			}
 			return o.run(cmd.Context(), args[0])
 		},
 	}
 	f := cmd.Flags()
 	f.StringSliceVar(&o.include, "include", nil, "file name patterns to process, comma-separated or repeated (default *.txt,*.md); a pattern with / matches the path relative to FOLDER")
 	f.StringSliceVar(&o.exclude, "exclude", nil, "file or directory patterns to skip")
-	f.StringVar(&o.maxSize, "max-size", "16MiB", "skip (and record as failed) files larger than this")
-	f.IntVar(&o.workers, "workers", 0, "extraction workers (default: number of CPUs); with --nats, documents in flight (default 256)")
+	f.StringVar(&o.maxSize, "max-size", "16MiB", "skip (and record as failed) files larger than this; 1 byte to 1GiB")
+	f.IntVar(&o.workers, "workers", 0, "extraction workers, up to 1024 (default: number of CPUs); with --nats, documents in flight (default 256)")
 	f.BoolVar(&o.force, "force", false, "reprocess files even when they are unchanged")
 	f.BoolVar(&o.prune, "prune", false, "remove from the database the documents no longer found in FOLDER (deleted or excluded files)")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "print only the summary")
@@ -98,8 +104,14 @@ func (o *runOptions) run(ctx context.Context, folder string) error {
 	if err != nil {
 		return fmt.Errorf("--max-size: %w", err)
 	}
-	if _, err := os.Stat(folder); err != nil {
+	if o.workers < 0 || o.workers > maxWorkers {
+		return fmt.Errorf("--workers %d: give a number from 1 to %d, or 0 for one per CPU", o.workers, maxWorkers)
+	}
+	if err := pipeline.CheckRoot(folder); err != nil {
 		return fmt.Errorf("read folder: %w", err)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(memoryTarget(o.workers)))
 	}
 	var rules *store.AliasRules
 	if o.aliases != "" {
@@ -149,6 +161,11 @@ func (o *runOptions) run(ctx context.Context, folder string) error {
 		bar.finish()
 	}
 	if err != nil {
+		if sum != nil {
+			printSummary(o.stdout, sum, o.db)
+			fmt.Fprintf(o.stdout, "stopped by an error: the %d documents above are saved; once it is fixed, run the same command again to continue\n",
+				sum.Processed+sum.Failed)
+		}
 		return err
 	}
 	printSummary(o.stdout, sum, o.db)
@@ -228,7 +245,26 @@ func (p *progressLine) finish() {
 	}
 }
 
-// parseSize reads sizes like "16MiB", "500k", "2GB" or a plain byte count.
+// maxWorkers is the most extraction workers --workers accepts.
+const maxWorkers = 1024
+
+// maxFileSize is the largest --max-size: a document is held in memory
+// whole, with its tokens.
+const maxFileSize = 1 << 30
+
+// memoryTarget is the soft limit on the Go heap of a run with the given
+// workers (0: one per CPU), unless GOMEMLIMIT sets one. Above it the
+// garbage collector works harder rather than let a large document double
+// the heap; small documents never reach it.
+func memoryTarget(workers int) int64 {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	return 256<<20 + int64(workers)*48<<20
+}
+
+// parseSize reads sizes like "16MiB", "500k", "2GB" or a plain byte count,
+// from one byte to maxFileSize.
 func parseSize(s string) (int64, error) {
 	t := strings.ToLower(strings.TrimSpace(s))
 	mult := int64(1)
@@ -242,8 +278,11 @@ func parseSize(s string) (int64, error) {
 		}
 	}
 	n, err := strconv.ParseFloat(t, 64)
-	if err != nil || n <= 0 {
-		return 0, fmt.Errorf("bad size %q", s)
+	if err != nil || math.IsNaN(n) {
+		return 0, fmt.Errorf("bad size %q: give a number with an optional unit (k, KiB, MB, MiB, GB, GiB), such as 16MiB or 500k", s)
+	}
+	if b := n * float64(mult); b < 1 || b > maxFileSize {
+		return 0, fmt.Errorf("size %q out of range: give from 1 byte to 1GiB, such as 16MiB or 500k", s)
 	}
 	return int64(n * float64(mult)), nil
 }
@@ -304,5 +343,5 @@ func openExisting(ctx context.Context, path string) (*store.DB, error) {
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 		return nil, fmt.Errorf("no database at %s: create one with 'dossier run FOLDER --db %s'", path, path)
 	}
-	return store.Open(ctx, path)
+	return store.OpenReadOnly(ctx, path)
 }

@@ -123,14 +123,12 @@ var ErrSyntax = errors.New("bad gazetteer line")
 // Gazetteer maps names to their classes. It is read-only once built, so one
 // Gazetteer can serve any number of goroutines.
 type Gazetteer struct {
-	// names maps the key of every name (see Normalize) to its classes.
-	names map[string]Class
-	// caps is names for the abbreviations that match only in capitals
-	// (see capsOnly), by key.
-	caps map[string]Class
-	// first maps the first word of every multi-word key to the largest
-	// number of words of a key that starts with it.
-	first map[string]uint8
+	// t holds, by key (see Normalize), the classes of every name, those
+	// of the abbreviations that match only in capitals (see capsOnly),
+	// and for the first word of every multi-word key the largest number
+	// of words of a key that starts with it.
+	t *nameTable
+	n int // distinct names and abbreviations
 }
 
 // Match is a name found by Gazetteer.Match: tokens [Start, End) of the
@@ -235,17 +233,19 @@ func parse(r io.Reader) (*Gazetteer, error) {
 	}
 
 	all := string(keys)
-	g := &Gazetteer{
-		names: make(map[string]Class, len(entries)),
-		caps:  make(map[string]Class),
-		first: make(map[string]uint8, multi/2),
-	}
+	names := make(map[string]Class, len(entries))
+	caps := make(map[string]Class)
+	first := make(map[string]uint8, multi/2)
+	lens := make(map[string]uint32, multi/2)
 	// Keys with the same first word come in runs when the input is sorted,
 	// as the embedded list is: the first map is updated once per run.
-	runWord, runMax := "", 0
+	runWord, runMax, runLens := "", 0, uint32(0)
 	flush := func() {
-		if runWord != "" && uint8(runMax) > g.first[runWord] {
-			g.first[runWord] = uint8(runMax)
+		if runWord != "" && uint8(runMax) > first[runWord] {
+			first[runWord] = uint8(runMax)
+		}
+		if runWord != "" {
+			lens[runWord] |= runLens
 		}
 	}
 	start := 0
@@ -253,25 +253,27 @@ func parse(r io.Reader) (*Gazetteer, error) {
 		key := all[start:e.end]
 		start = e.end
 		if e.caps {
-			g.caps[key] |= e.class
+			caps[key] |= e.class
 			continue
 		}
-		g.names[key] |= e.class
+		names[key] |= e.class
 		if sp := strings.IndexByte(key, ' '); sp > 0 {
 			if key[:sp] != runWord {
 				flush()
-				runWord, runMax = key[:sp], 0
+				runWord, runMax, runLens = key[:sp], 0, 0
 			}
-			runMax = max(runMax, min(strings.Count(key, " ")+1, 255))
+			words := strings.Count(key, " ") + 1
+			runMax = max(runMax, min(words, 255))
+			runLens |= 1 << min(words, 31)
 		}
 	}
 	flush()
-	return g, nil
+	return &Gazetteer{t: newNameTable(names, caps, first, lens), n: len(names) + len(caps)}, nil
 }
 
 // Len returns the number of distinct names in g: names that differ only in
 // case count once, except abbreviations matched only in capitals.
-func (g *Gazetteer) Len() int { return len(g.names) + len(g.caps) }
+func (g *Gazetteer) Len() int { return g.n }
 
 // capsOnly reports whether a name as written is an abbreviation matched only
 // in capitals: one word of two to four ASCII capital letters.
@@ -334,20 +336,11 @@ func (g *Gazetteer) Word(w string) Class {
 			buf[n] = c
 		}
 		if n == len(w) {
-			c, ok := g.names[string(buf[:n])]
-			if capsOnly(w) {
-				if cc, found := g.caps[string(buf[:n])]; found {
-					c, ok = c|cc, true
-				}
-			}
-			if ok {
+			if c, ok := g.classOf(buf[:n], capsOnly(w)); ok {
 				return c
 			}
 			if n > 2 && buf[n-2] == '\'' && buf[n-1] == 's' {
-				c = g.names[string(buf[:n-2])]
-				if capsOnly(w[:n-2]) {
-					c |= g.caps[string(buf[:n-2])]
-				}
+				c, _ := g.classOf(buf[:n-2], capsOnly(w[:n-2]))
 				return c
 			}
 			return 0
@@ -374,22 +367,38 @@ func (g *Gazetteer) Lookup(name string) Class {
 // lookup returns the classes of key, or of key without a possessive "'s";
 // caps says whether the name was written as a capitals-only abbreviation.
 func (g *Gazetteer) lookup(key string, caps bool) Class {
-	c, ok := g.names[key]
-	if caps {
-		if cc, found := g.caps[key]; found {
-			c, ok = c|cc, true
+	if s := g.t.get(key); s != nil {
+		if c, ok := s.classes(caps); ok {
+			return c
 		}
-	}
-	if ok {
-		return c
 	}
 	if stem, cut := cutPossessive(key); cut {
-		c = g.names[stem]
-		if caps {
-			c |= g.caps[stem]
+		if s := g.t.get(stem); s != nil {
+			c, _ := s.classes(caps)
+			return c
 		}
 	}
-	return c
+	return 0
+}
+
+// classOf is lookup's first step for a key held in a byte slice: the
+// classes of key as a name, and as an abbreviation when caps, and whether
+// it is either.
+func (g *Gazetteer) classOf(key []byte, caps bool) (Class, bool) {
+	if s := g.t.getBytes(key); s != nil {
+		return s.classes(caps)
+	}
+	return 0, false
+}
+
+// classes returns the classes of the slot's key as a name, and as an
+// abbreviation when caps, and whether it is either.
+func (s *nameSlot) classes(caps bool) (Class, bool) {
+	c, ok := s.names, s.flags&hasName != 0
+	if caps && s.flags&hasCaps != 0 {
+		c, ok = c|s.caps, true
+	}
+	return c, ok
 }
 
 // cutPossessive returns key without a trailing "'s" (and the space before it,
@@ -414,58 +423,72 @@ func (g *Gazetteer) Match(words []string) []Match {
 	if len(words) == 0 {
 		return nil
 	}
-	// The keys of all tokens share one string.
-	ends := make([]int, len(words))
-	kb := make([]byte, 0, 8*len(words))
-	for i, w := range words {
+	sc := matchPool.Get().(*matchScratch)
+	defer matchPool.Put(sc)
+	// The keys of all tokens, one after another: token i's is
+	// kb[ends[i-1]:ends[i]].
+	kb, ends := sc.kb[:0], sc.ends[:0]
+	for _, w := range words {
 		kb = appendKey(kb, w)
-		ends[i] = len(kb)
+		ends = append(ends, len(kb))
 	}
-	all := string(kb)
-	keys := make([]string, len(words))
-	for i, start := 0, 0; i < len(words); i++ {
-		keys[i], start = all[start:ends[i]], ends[i]
+	sc.kb, sc.ends = kb, ends
+	key := func(i int) []byte {
+		if i == 0 {
+			return kb[:ends[0]]
+		}
+		return kb[ends[i-1]:ends[i]]
 	}
 	var out []Match
-	var stack [256]byte
-	buf := stack[:0]
-	for i := 0; i < len(keys); {
-		if keys[i] == "" {
+	buf := sc.buf[:0]
+	for i := 0; i < len(words); {
+		ki := key(i)
+		if len(ki) == 0 {
 			i++
 			continue
 		}
+		slot := g.t.getBytes(ki)
 		maxN := 1
-		if m, ok := g.first[keys[i]]; ok {
-			maxN = int(m)
+		if slot != nil && slot.first != 0 {
+			maxN = int(slot.first)
 		}
-		maxN = min(maxN, len(keys)-i)
+		maxN = min(maxN, len(words)-i)
 		for j := i + 1; j < i+maxN; j++ {
-			if keys[j] == "" {
+			if len(key(j)) == 0 {
 				maxN = j - i
 				break
 			}
 		}
 		// Multi-word candidates, longest first, then the token alone
-		// through lookup, which also knows abbreviations.
+		// through lookup, which also knows abbreviations. While the keys
+		// are single words, a candidate of a length no name that starts
+		// with the first has cannot match: it is not looked up.
+		single := 0 // keys[i:i+single] are single words
+		for single < maxN && bytes.IndexByte(key(i+single), ' ') < 0 {
+			single++
+		}
 		n, class := 0, Class(0)
 		for try := maxN; try >= 2 && class == 0; try-- {
+			if try <= single && try < 31 && slot.lens&(1<<try) == 0 {
+				continue
+			}
 			buf = buf[:0]
 			for j := i; j < i+try; j++ {
 				if j > i {
 					buf = append(buf, ' ')
 				}
-				buf = append(buf, keys[j]...)
+				buf = append(buf, key(j)...)
 			}
-			if c, ok := g.names[string(buf)]; ok {
+			if c, ok := g.t.nameBytes(buf); ok {
 				n, class = try, c
-			} else if last := keys[i+try-1]; len(last) > 2 && strings.HasSuffix(last, "'s") {
-				if c := g.names[string(buf[:len(buf)-2])]; c != 0 {
+			} else if last := key(i + try - 1); len(last) > 2 && bytes.HasSuffix(last, []byte("'s")) {
+				if c, _ := g.t.nameBytes(buf[:len(buf)-2]); c != 0 {
 					n, class = try, c
 				}
 			}
 		}
 		if class == 0 {
-			n, class = 1, g.lookup(keys[i], capsWord(words[i]))
+			n, class = 1, g.lookupSlot(slot, ki, capsWord(words[i]))
 		}
 		if class == 0 {
 			i++
@@ -474,7 +497,37 @@ func (g *Gazetteer) Match(words []string) []Match {
 		out = append(out, Match{Start: i, End: i + n, Class: class})
 		i += n
 	}
+	sc.buf = buf
 	return out
+}
+
+// matchScratch holds Match's buffers between calls.
+type matchScratch struct {
+	kb, buf []byte
+	ends    []int
+}
+
+var matchPool = sync.Pool{New: func() any { return new(matchScratch) }}
+
+// lookupSlot is lookup for a key held in a byte slice whose slot (nil if
+// absent) is known.
+func (g *Gazetteer) lookupSlot(s *nameSlot, key []byte, caps bool) Class {
+	if s != nil {
+		if c, ok := s.classes(caps); ok {
+			return c
+		}
+	}
+	if stem, ok := bytes.CutSuffix(key, []byte("'s")); ok {
+		stem = bytes.TrimSuffix(stem, []byte(" "))
+		if len(stem) == 0 {
+			return 0
+		}
+		if s := g.t.getBytes(stem); s != nil {
+			c, _ := s.classes(caps)
+			return c
+		}
+	}
+	return 0
 }
 
 // Normalize returns the key under which a name is stored and looked up:

@@ -16,6 +16,7 @@ type Model struct {
 	dict    table     // hash of an unambiguous frequent word -> its tag in lo
 	words   []string  // the words of dict, for Save
 	pool    sync.Pool // *scratch
+	exact   bool      // scores sum exactly in any order (see sumsExact)
 }
 
 // entry is one non-zero weight of a feature.
@@ -24,10 +25,13 @@ type entry struct {
 	tag uint32
 }
 
-// scratch holds the buffers of one Tag call.
+// scratch holds the buffers of one Tag call, and the word cache of the
+// calls that reuse it.
 type scratch struct {
 	infos  []tokInfo
 	scores []float32
+	cache  *wordCache
+	slots  []int
 }
 
 func (m *Model) getScratch() *scratch {
@@ -40,6 +44,14 @@ func (m *Model) getScratch() *scratch {
 // Tag returns the part-of-speech tags of the tokens of one sentence, one
 // tag per word. It allocates only the result.
 func (m *Model) Tag(words []string) []string {
+	if m.exact {
+		return m.tagCached(words)
+	}
+	return m.tagOrdered(words)
+}
+
+// tagOrdered is Tag adding the weights of each token's features in order.
+func (m *Model) tagOrdered(words []string) []string {
 	out := make([]string, len(words))
 	if len(words) == 0 {
 		return out

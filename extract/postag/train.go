@@ -290,6 +290,7 @@ func (m *Model) buildDict(tagOf func(i int) int) {
 			m.dict.put(k, uint32(tagOf(i)), 0)
 		}
 	}
+	m.exact = m.sumsExact()
 }
 
 // Accuracy returns the share of the tokens of gold that m tags as gold

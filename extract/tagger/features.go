@@ -58,13 +58,21 @@ type scratch struct {
 	bounds []int
 	infos  []tokInfo
 	keys   []uint64
-	scores []float32
-	delta  []float32
-	back   []int8
-	alpha  []float64
-	beta   []float64
-	emit   []float64
-	tags   []int
+	keyEnd []int    // token i's keys end at keys[keyEnd[i]]
+	rows   []uint64 // the weight-table info of each key
+	// Tag's word cache and the cache slot of each token; the keys of one
+	// word's own features; integer sums of one token's weights.
+	cache   *wordCache
+	slots   []int
+	ownKeys []uint64
+	acc     []int32
+	scores  []float32
+	delta   []float32
+	back    []int8
+	alpha   []float64
+	beta    []float64
+	emit    []float64
+	tags    []int
 }
 
 // describe fills s.infos with the properties of words.

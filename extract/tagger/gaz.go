@@ -17,6 +17,12 @@ func (gf *gazFeatures) annotate(words []string, infos []tokInfo) {
 	for i, w := range words {
 		infos[i].gaz = uint16(gf.g.Word(w))
 	}
+	gf.annotateSpans(words, infos)
+}
+
+// annotateSpans is the second half of annotate: the longest gazetteer
+// names that cover the tokens.
+func (gf *gazFeatures) annotateSpans(words []string, infos []tokInfo) {
 	for _, m := range gf.g.Match(words) {
 		for k := m.Start; k < m.End; k++ {
 			infos[k].gazSpan = uint16(m.Class)

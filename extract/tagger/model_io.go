@@ -162,17 +162,17 @@ func (m *Model) encode(w *bufio.Writer) error {
 
 	// Features: sorted keys, delta-coded; then per feature a bit mask of
 	// its non-zero labels and those weights.
-	fk := tableKeys(m.feats)
+	fk := m.feats.keys()
 	e.uvarint(uint64(len(fk)))
 	prev := uint64(0)
 	for _, k := range fk {
 		e.uvarint(k - prev)
 		prev = k
 	}
-	nl := m.nl
+	row := make([]float32, m.nl)
 	for _, k := range fk {
-		r := int(m.feats.get(k))
-		row := m.weights[r*nl : r*nl+nl]
+		info, _ := m.feats.get(k)
+		m.feats.rowTo(row, info)
 		var mask uint64
 		for y, v := range row {
 			if v != 0 {
@@ -391,9 +391,9 @@ func decode(d *decoder) (*Model, error) {
 		return nil, err
 	}
 	n := len(fk)
-	m.feats = newTable(n)
-	m.weights = make([]float32, n*nl)
-	for r, k := range fk {
+	m.feats = newWTable(n, nl)
+	row := make([]float32, nl)
+	for _, k := range fk {
 		mask, err := uv()
 		if err != nil {
 			return nil, err
@@ -401,15 +401,15 @@ func decode(d *decoder) (*Model, error) {
 		if mask>>nl != 0 {
 			return nil, ErrBadModel
 		}
-		row := m.weights[r*nl : r*nl+nl]
 		for y := range row {
+			row[y] = 0
 			if mask&(1<<y) != 0 {
 				if row[y], err = weight(); err != nil {
 					return nil, err
 				}
 			}
 		}
-		m.feats.put(k, int32(r))
+		m.feats.put(k, row)
 	}
 	if len(d.b) != 0 {
 		return nil, ErrBadModel

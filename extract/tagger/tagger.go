@@ -28,8 +28,7 @@ type Model struct {
 	nl      int       // number of labels: 1 + 4*len(types)
 	trans   []float32 // (nl+1) x nl transition scores; row nl is the sentence start
 	final   []float32 // score of ending the sentence in each label
-	feats   *table    // feature key -> row of weights
-	weights []float32 // rows of nl weights
+	feats   *wtable   // feature key -> row of nl weights
 	lex     *lexicon  // what the model knows of the training words
 	gaz     *gazFeatures
 	useGaz  bool
@@ -38,6 +37,9 @@ type Model struct {
 	allowed []bool    // (nl+1) x nl: may label j follow label i (row nl: start)
 	ends    []bool    // may the sentence end with label j
 	trPot   []float64 // exp(trans/temp), see transPotentials
+	// prevs[y] and nexts[p] list, in ascending order, the labels that may
+	// come before y and after p (the others' potentials are 0).
+	prevs, nexts [][]int
 
 	pool sync.Pool
 }
@@ -90,6 +92,15 @@ func (m *Model) setup() {
 		_, p := labelPos(y)
 		m.ends[y] = y == 0 || p == posL || p == posU
 	}
+	m.prevs, m.nexts = make([][]int, nl), make([][]int, nl)
+	for p := 0; p < nl; p++ {
+		for y := 0; y < nl; y++ {
+			if m.allowed[p*nl+y] {
+				m.prevs[y] = append(m.prevs[y], p)
+				m.nexts[p] = append(m.nexts[p], y)
+			}
+		}
+	}
 	if m.useGaz {
 		m.gaz = loadGazFeatures()
 	}
@@ -117,8 +128,13 @@ func (m *Model) Tag(words []string) []Span {
 	}
 	s := m.pool.Get().(*scratch)
 	defer m.pool.Put(s)
-	m.describe(s, words)
-	m.emissions(s)
+	if m.feats.inexact {
+		m.describe(s, words)
+		m.emissionsOrdered(s)
+	} else {
+		m.describeCached(s, words)
+		m.emissionsExact(s, words)
+	}
 	tags := m.viterbi(s, len(words))
 	var spans []Span
 	var probs []float64
@@ -152,8 +168,17 @@ func (m *Model) Tag(words []string) []Span {
 	return spans
 }
 
-// emissions fills s.scores with the score of every label at every token.
-func (m *Model) emissions(s *scratch) {
+// emissionsOrdered fills s.scores with the score of every label at every
+// token, adding the weights of the features in order (see maxSteps for
+// when the order does not matter).
+//
+// Looking up the features' weights is most of the tagger's work, and most
+// lookups miss the processor's cache. So it runs in three passes over the
+// whole sentence: the feature keys of every token, then every key's slot
+// (independent loads the processor overlaps), then the sums, in the order
+// of the keys, so the scores are exactly those of adding one key's
+// weights after another.
+func (m *Model) emissionsOrdered(s *scratch) {
 	n, nl := len(s.infos), m.nl
 	if cap(s.scores) < n*nl {
 		s.scores = make([]float32, n*nl, 2*n*nl)
@@ -161,19 +186,26 @@ func (m *Model) emissions(s *scratch) {
 	s.scores = s.scores[:n*nl]
 	clear(s.scores)
 	caps := allCapsSentence(s.infos)
+	s.keys = s.keys[:0]
+	s.keyEnd = s.keyEnd[:0]
 	for i := 0; i < n; i++ {
-		s.keys = features(s.keys[:0], s.infos, i, caps)
+		s.keys = features(s.keys, s.infos, i, caps)
+		s.keyEnd = append(s.keyEnd, len(s.keys))
+	}
+	if cap(s.rows) < len(s.keys) {
+		s.rows = make([]uint64, len(s.keys), 2*len(s.keys))
+	}
+	rows := s.rows[:len(s.keys)]
+	for j, k := range s.keys {
+		rows[j], _ = m.feats.get(k) // 0, an empty row, when absent
+	}
+	start := 0
+	for i, end := range s.keyEnd {
 		sc := s.scores[i*nl : (i+1)*nl]
-		for _, k := range s.keys {
-			r := m.feats.get(k)
-			if r < 0 {
-				continue
-			}
-			w := m.weights[int(r)*nl : int(r)*nl+nl]
-			for y := range sc {
-				sc[y] += w[y]
-			}
+		for _, info := range rows[start:end] {
+			m.feats.addTo(sc, info)
 		}
+		start = end
 	}
 }
 
@@ -200,8 +232,8 @@ func (m *Model) viterbi(s *scratch, n int) []int {
 		sc := s.scores[i*nl : (i+1)*nl]
 		for y := 0; y < nl; y++ {
 			best, arg := negInf, 0
-			for p := 0; p < nl; p++ {
-				if !m.allowed[p*nl+y] || prev[p] <= negInf {
+			for _, p := range m.prevs[y] {
+				if prev[p] <= negInf {
 					continue
 				}
 				if v := prev[p] + m.trans[p*nl+y]; v > best {
@@ -272,11 +304,13 @@ func (m *Model) marginals(s *scratch, n int, tags []int) []float64 {
 	for y := 0; y < nl; y++ {
 		alpha[y] /= sum
 	}
+	// The sums skip the transitions that are not allowed: their
+	// potentials are 0, and adding a product with 0 changes no sum.
 	for i := 1; i < n; i++ {
 		sum = 0
 		for y := 0; y < nl; y++ {
 			v := 0.0
-			for p := 0; p < nl; p++ {
+			for _, p := range m.prevs[y] {
 				v += alpha[(i-1)*nl+p] * tr[p*nl+y]
 			}
 			v *= emit[i*nl+y]
@@ -297,7 +331,7 @@ func (m *Model) marginals(s *scratch, n int, tags []int) []float64 {
 		sum = 0
 		for p := 0; p < nl; p++ {
 			v := 0.0
-			for y := 0; y < nl; y++ {
+			for _, y := range m.nexts[p] {
 				v += tr[p*nl+y] * emit[(i+1)*nl+y] * beta[(i+1)*nl+y]
 			}
 			beta[i*nl+p] = v

@@ -429,10 +429,8 @@ func (m *Model) build(keys []uint64, d *dense, prune float64) *Model {
 	for i, v := range d.final {
 		out.final[i] = quantize(float64(v))
 	}
-	rows := 0
-	var weights []float32
 	row := make([]float32, nl)
-	out.feats = newTable(len(keys) / 4)
+	out.feats = newWTable(len(keys)/4, nl)
 	for f, k := range keys {
 		any := false
 		for y := 0; y < nl; y++ {
@@ -448,11 +446,8 @@ func (m *Model) build(keys []uint64, d *dense, prune float64) *Model {
 		if !any {
 			continue
 		}
-		out.feats.put(k, int32(rows))
-		weights = append(weights, row...)
-		rows++
+		out.feats.put(k, row)
 	}
-	out.weights = weights
 	out.setup()
 	return out
 }

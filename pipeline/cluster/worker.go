@@ -16,6 +16,7 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/dossier-nlp/dossier/extract"
+	"github.com/dossier-nlp/dossier/pipeline"
 )
 
 // WorkerOptions configures a Worker.
@@ -175,7 +176,7 @@ func (w *Worker) handle(ctx context.Context, m jetstream.Msg) error {
 			}
 		}
 	}()
-	res := w.x.Extract(string(text))
+	res := pipeline.ExtractFile(w.x, h.path, string(text))
 	data, err := encodeResult(res)
 	close(done)
 	if err != nil {

@@ -1,0 +1,101 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"sync"
+)
+
+// OrganizationWordsKey returns a key on which word-order and translation
+// variants of one organisation's name agree: "Freedom of Russia Legion",
+// "Legion of Freedom of Russia", "Liberty of Russia Legion" and "Russian
+// Freedom Legion" all give "freedom legion russia". The name's content
+// words are kept (function words such as "of" and "the" are dropped),
+// nationality adjectives become their country ("Russian" -> "russia"), a
+// few words that translations render either way are folded ("liberty" ->
+// "freedom", "defence" -> "defense"), and the words are sorted. Names with
+// fewer than two content words give "": one word says too little.
+func OrganizationWordsKey(name string) string {
+	words := strings.Fields(strings.NewReplacer("-", " ", "'s", " ", "’s", " ", "'", " ", "’", " ", "‘", " ", "\"", " ", ",", " ", ".", " ").
+		Replace(NormalizeName(name)))
+	seen := make(map[string]bool, len(words))
+	out := words[:0]
+	for _, w := range words {
+		if orgFunctionWords[w] {
+			continue
+		}
+		if c, ok := demonymCountry()[w]; ok {
+			w = c
+		}
+		if f, ok := orgWordFolds[w]; ok {
+			w = f
+		}
+		if !seen[w] {
+			seen[w] = true
+			out = append(out, w)
+		}
+	}
+	if len(out) < 2 {
+		return ""
+	}
+	sort.Strings(out)
+	return strings.Join(out, " ")
+}
+
+// orgFunctionWords are left out of OrganizationWordsKey.
+var orgFunctionWords = wordSet(`of the and for in on at to de del la le & a an`)
+
+// orgWordFolds are words that translations of one name render differently.
+var orgWordFolds = map[string]string{
+	"liberty": "freedom", "defence": "defense", "organisation": "organization",
+	"centre": "center", "programme": "program", "labour": "labor",
+}
+
+// demonymCountry maps single-word nationality adjectives to the first name
+// of their country, from the relation patterns' table.
+var demonymCountry = sync.OnceValue(func() map[string]string {
+	m := make(map[string]string)
+	for _, line := range strings.Split(relDemonymList, "\n") {
+		adjs, names, ok := strings.Cut(line, ":")
+		if !ok {
+			continue
+		}
+		country, _, _ := strings.Cut(strings.TrimSpace(names), "|")
+		if strings.Contains(country, " ") {
+			continue // "united states": not one word, and never a content word match
+		}
+		for _, a := range strings.Fields(adjs) {
+			if a != "-" {
+				m[a] = country
+			}
+		}
+	}
+	return m
+})
+
+// placeVariants groups names of one place that differ by more than
+// spelling rules catch: transliterations from Russian beside the Ukrainian
+// ones now used in English-language news. The first name of each line is
+// the group's key. Facts, written for dossier.
+var placeVariants = parseCountryNames(`
+kyiv | kiev
+kharkiv | kharkov
+odesa | odessa
+lviv | lvov
+mykolaiv | nikolaev | nikolayev
+zaporizhzhia | zaporizhia | zaporozhye | zaporizhzhya
+dnipro | dnipropetrovsk | dnepr | dnepropetrovsk
+luhansk | lugansk
+chernihiv | chernigov
+rivne | rovno
+vinnytsia | vinnitsa
+kropyvnytskyi | kropivnitskii | kirovograd | kirovohrad
+kramatorsk | kramatorsk
+bakhmut | artemivsk | artyomovsk
+`)
+
+// PlaceKey returns the key shared by the variant names of a place ("kiev"
+// and "kyiv" both give "kyiv"), or "" when name is not a listed variant.
+func PlaceKey(name string) string {
+	return placeVariants[NormalizeName(name)]
+}

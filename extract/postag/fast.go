@@ -1,0 +1,218 @@
+package postag
+
+import (
+	"math"
+
+	"github.com/dossier-nlp/dossier/extract/internal/featurehash"
+)
+
+// Exact sums. Weights are multiples of weightStep (1/64). When every partial
+// sum of a token's scores is such a multiple below 2^18 in magnitude,
+// float32 holds each exactly, so adding the weights in any order gives the
+// same scores, hence the same tags (a zero may come out -0 or +0, which
+// compare equal). Then the features of a word alone are summed once per
+// word (tagCached) rather than once per token.
+
+// sumsExact reports whether m's weights sum exactly in any order: all are
+// multiples of weightStep, no feature has two weights for one tag, and the
+// largest dense score plus nWordFeats+1 of the largest sparse weights stays
+// below 2^18.
+func (m *Model) sumsExact() bool {
+	multiple := func(w float32) bool {
+		k := float64(w) / weightStep
+		return k == math.Trunc(k)
+	}
+	maxDense, maxEntry := 0.0, 0.0
+	for _, w := range m.dense {
+		if !multiple(w) {
+			return false
+		}
+		maxDense = max(maxDense, math.Abs(float64(w)))
+	}
+	for _, e := range m.entries {
+		if !multiple(e.w) {
+			return false
+		}
+		maxEntry = max(maxEntry, math.Abs(float64(e.w)))
+	}
+	// A feature adds at most one weight to each tag.
+	seen := make([]int, len(m.tags))
+	for i, sl := range m.feats.slots {
+		for _, e := range m.entries[sl.lo:sl.hi] {
+			if seen[e.tag] == i+1 {
+				return false
+			}
+			seen[e.tag] = i + 1
+		}
+	}
+	return maxDense+(nWordFeats+1)*maxEntry < 1<<18
+}
+
+// wordCacheSize is the number of words a scratch remembers (direct-mapped
+// by the word's hash), and maxCachedWord the longest word, in bytes, it
+// holds.
+const (
+	wordCacheSize = 4096
+	maxCachedWord = 24
+)
+
+// wordCache remembers, per word, what depends on the word alone: its
+// properties, its tag in the dictionary and the summed weights of its own
+// features. It keeps copies of the words, so it holds no document in
+// memory.
+type wordCache struct {
+	text  []byte  // slot i's word is text[i*maxCachedWord:][:lens[i]]
+	lens  []uint8 // 0: empty slot (the empty word is not cached)
+	infos []tokInfo
+	dict  []int16   // tag in the dictionary, or -1
+	own   []float32 // own[slot*nt:][:nt], when has[slot]
+	has   []bool
+}
+
+func newWordCache(nt int) *wordCache {
+	return &wordCache{
+		text:  make([]byte, wordCacheSize*maxCachedWord),
+		lens:  make([]uint8, wordCacheSize),
+		infos: make([]tokInfo, wordCacheSize),
+		dict:  make([]int16, wordCacheSize),
+		own:   make([]float32, wordCacheSize*nt),
+		has:   make([]bool, wordCacheSize),
+	}
+}
+
+// holds reports whether slot holds w.
+func (c *wordCache) holds(slot int, w string) bool {
+	return int(c.lens[slot]) == len(w) && string(c.text[slot*maxCachedWord:slot*maxCachedWord+len(w)]) == w
+}
+
+// dictTag returns the dictionary's tag of the word of ti, or -1.
+func (m *Model) dictTag(ti *tokInfo) int {
+	if m.dict.n > 0 {
+		if sl := m.dict.get(featurehash.Feat1(0, ti.exact)); sl != nil {
+			return int(sl.lo)
+		}
+	}
+	return -1
+}
+
+// ownKeys writes the keys of the features of the word of t alone.
+func ownKeys(t *tokInfo, keys *[8]uint64) {
+	keys[0] = featurehash.Feat1(tWord, t.lower)
+	keys[1] = featurehash.Feat1(tSuf1, t.suf[0])
+	keys[2] = featurehash.Feat1(tSuf2, t.suf[1])
+	keys[3] = featurehash.Feat1(tSuf3, t.suf[2])
+	keys[4] = featurehash.Feat1(tPre1, t.pre1)
+	keys[5] = featurehash.Feat1(tShape, t.shape)
+	keys[6] = featurehash.Feat1(tSuf4, t.suf[3])
+	keys[7] = featurehash.Feat1(tPre2, t.pre2)
+}
+
+// contextKeys writes the keys of the other features of position i (with
+// ownKeys, those of wordKeys). infos is padded: token i is infos[i+2].
+func contextKeys(infos []tokInfo, i int, p1 int, keys *[nWordFeats - 8]uint64) {
+	t := &infos[i+2]
+	flags := t.flags
+	if i == 0 {
+		flags |= flagFirst
+	}
+	keys[0] = featurehash.Feat1(tFlags, uint64(flags))
+	keys[1] = featurehash.Feat1(tWordM1, infos[i+1].lower)
+	keys[2] = featurehash.Feat1(tWordM2, infos[i].lower)
+	keys[3] = featurehash.Feat1(tWordP1, infos[i+3].lower)
+	keys[4] = featurehash.Feat1(tWordP2, infos[i+4].lower)
+	keys[5] = featurehash.Feat1(tSufM1, infos[i+1].suf[2])
+	keys[6] = featurehash.Feat1(tSufP1, infos[i+3].suf[2])
+	keys[7] = featurehash.Feat2(tTagWord, uint64(p1), t.lower)
+	keys[8] = featurehash.Feat2(tBigramM1, infos[i+1].lower, t.lower)
+	keys[9] = featurehash.Feat2(tBigramP1, t.lower, infos[i+3].lower)
+	keys[10] = featurehash.Feat2(tTagSuf, uint64(p1), t.suf[2])
+}
+
+// addKeys adds the weights of the features keys to scores.
+func (m *Model) addKeys(scores []float32, keys []uint64) {
+	for _, k := range keys {
+		if sl := m.feats.get(k); sl != nil {
+			for _, e := range m.entries[sl.lo:sl.hi] {
+				scores[e.tag] += e.w
+			}
+		}
+	}
+}
+
+// tagCached is Tag for a model whose sums are exact: what depends on a
+// word alone comes from the scratch's word cache.
+func (m *Model) tagCached(words []string) []string {
+	out := make([]string, len(words))
+	if len(words) == 0 {
+		return out
+	}
+	s := m.getScratch()
+	nt := len(m.tags)
+	if s.cache == nil {
+		s.cache = newWordCache(nt)
+	}
+	c := s.cache
+	n := len(words) + 4
+	if cap(s.infos) < n {
+		s.infos = make([]tokInfo, n, n+n/2)
+	}
+	infos := s.infos[:n]
+	infos[0], infos[1] = bosInfo, bosInfo
+	infos[n-2], infos[n-1] = eosInfo, eosInfo
+	s.slots = s.slots[:0]
+	for i, w := range words {
+		if len(w) == 0 || len(w) > maxCachedWord {
+			describe(w, &infos[i+2])
+			s.slots = append(s.slots, -1)
+			continue
+		}
+		slot := int(featurehash.HashString(w) & (wordCacheSize - 1))
+		if !c.holds(slot, w) {
+			describe(w, &c.infos[slot])
+			c.dict[slot] = int16(m.dictTag(&c.infos[slot]))
+			copy(c.text[slot*maxCachedWord:], w)
+			c.lens[slot], c.has[slot] = uint8(len(w)), false
+		}
+		infos[i+2] = c.infos[slot]
+		s.slots = append(s.slots, slot)
+	}
+	p1, p2 := nt, nt
+	scores := s.scores[:nt]
+	var own [8]uint64
+	var ctx [nWordFeats - 8]uint64
+	for i, w := range words {
+		slot := s.slots[i]
+		cached := slot >= 0 && c.holds(slot, w) // another word may have taken the slot
+		y := -1
+		if cached {
+			y = int(c.dict[slot])
+		} else {
+			y = m.dictTag(&infos[i+2])
+		}
+		if y < 0 {
+			copy(scores, m.dense[(p1*(nt+1)+p2)*nt:])
+			if cached {
+				sum := c.own[slot*nt : (slot+1)*nt]
+				if !c.has[slot] {
+					clear(sum)
+					ownKeys(&infos[i+2], &own)
+					m.addKeys(sum, own[:])
+					c.has[slot] = true
+				}
+				for y, v := range sum {
+					scores[y] += v
+				}
+			} else {
+				ownKeys(&infos[i+2], &own)
+				m.addKeys(scores, own[:])
+			}
+			contextKeys(infos, i, p1, &ctx)
+			m.addKeys(scores, ctx[:])
+			y = argmax(scores)
+		}
+		out[i] = m.tags[y]
+		p2, p1 = p1, y
+	}
+	m.pool.Put(s)
+	return out
+}

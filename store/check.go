@@ -1,0 +1,175 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"sort"
+)
+
+// Problem is one inconsistency that Check found: what was checked and the
+// row it fails on.
+type Problem struct {
+	Check  string `json:"check"`
+	Detail string `json:"detail"`
+}
+
+func (p Problem) String() string { return p.Check + ": " + p.Detail }
+
+// maxProblemsPerCheck bounds the rows listed for one check; the rest are
+// counted in one last line.
+const maxProblemsPerCheck = 20
+
+// Check verifies the database: SQLite's own integrity and foreign key
+// checks, then what dossier relies on: every sentence's text has the
+// length of its span, every mention and every relation's evidence lies
+// inside its sentence and a mention's text is the bytes of its span, no
+// row points to a missing document, sentence or entity, and every alias
+// counts exactly the mentions written that way. It returns the problems
+// found (none for a sound database); the error is for checks that could
+// not run.
+func (db *DB) Check(ctx context.Context) ([]Problem, error) {
+	var problems []Problem
+	for _, c := range []struct {
+		name, query string
+	}{
+		// PRAGMA integrity_check answers one row "ok" when all is well.
+		{"integrity", `SELECT integrity_check FROM pragma_integrity_check WHERE integrity_check <> 'ok'`},
+		{"foreign keys", `SELECT format('%s row %d: no %s row for it', "table", rowid, parent) FROM pragma_foreign_key_check`},
+		{"sentence span", `SELECT format('document %d sentence %d: [%d,%d) holds %d bytes of text', doc_id, idx, start, end, length(CAST(text AS BLOB)))
+			FROM sentences WHERE start < 0 OR end < start OR length(CAST(text AS BLOB)) <> end - start`},
+		{"sentence document", `SELECT format('sentence %d: no document %d', id, doc_id) FROM sentences
+			WHERE doc_id NOT IN (SELECT id FROM documents)`},
+		{"mention sentence", `SELECT format('mention %d %Q: no sentence %d in document %d', m.id, m.text, m.sentence, m.doc_id)
+			FROM mentions m LEFT JOIN sentences s ON s.doc_id = m.doc_id AND s.idx = m.sentence WHERE s.id IS NULL`},
+		{"mention span", `SELECT format('mention %d %Q: [%d,%d) is not inside its sentence [%d,%d)', m.id, m.text, m.start, m.end, s.start, s.end)
+			FROM mentions m JOIN sentences s ON s.doc_id = m.doc_id AND s.idx = m.sentence
+			WHERE m.start < s.start OR m.end > s.end OR m.end <= m.start`},
+		{"mention text", `SELECT format('mention %d: text %Q, but its span [%d,%d) holds %Q', m.id, m.text, m.start, m.end,
+				CAST(substr(CAST(s.text AS BLOB), m.start - s.start + 1, m.end - m.start) AS TEXT))
+			FROM mentions m JOIN sentences s ON s.doc_id = m.doc_id AND s.idx = m.sentence
+			WHERE m.start >= s.start AND m.end <= s.end
+			AND substr(CAST(s.text AS BLOB), m.start - s.start + 1, m.end - m.start) <> CAST(m.text AS BLOB)`},
+		{"mention entity", `SELECT format('mention %d %Q: no entity %d', id, text, entity_id) FROM mentions
+			WHERE entity_id NOT IN (SELECT id FROM entities)`},
+		{"mention type", `SELECT format('mention %d %Q is a %s, its entity %d a %s', m.id, m.text, m.type, e.id, e.type)
+			FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.type <> e.type`},
+		{"relation sentence", `SELECT format('relation %d: no sentence %d in document %d', r.id, r.sentence, r.doc_id)
+			FROM relations r LEFT JOIN sentences s ON s.doc_id = r.doc_id AND s.idx = r.sentence WHERE s.id IS NULL`},
+		{"relation evidence", `SELECT format('relation %d (%s): evidence [%d,%d) is not inside its sentence [%d,%d)', r.id, r.predicate, r.start, r.end, s.start, s.end)
+			FROM relations r JOIN sentences s ON s.doc_id = r.doc_id AND s.idx = r.sentence
+			WHERE r.start < s.start OR r.end > s.end OR r.end < r.start`},
+		{"relation entity", `SELECT format('relation %d (%s): no entity %d', id, predicate,
+				CASE WHEN subject_id NOT IN (SELECT id FROM entities) THEN subject_id ELSE object_id END)
+			FROM relations WHERE subject_id NOT IN (SELECT id FROM entities) OR object_id NOT IN (SELECT id FROM entities)`},
+		{"alias entity", `SELECT format('alias %Q: no entity %d', alias, entity_id) FROM aliases
+			WHERE entity_id NOT IN (SELECT id FROM entities)`},
+		{"entity mentions", `SELECT format('entity %d %Q has no mention', id, name) FROM entities
+			WHERE id NOT IN (SELECT entity_id FROM mentions)`},
+	} {
+		found, err := db.checkRows(ctx, c.name, c.query)
+		if err != nil {
+			return problems, err
+		}
+		problems = append(problems, found...)
+	}
+	found, err := db.checkAliasCounts(ctx)
+	if err != nil {
+		return problems, err
+	}
+	return append(problems, found...), nil
+}
+
+// checkRows runs query, which selects one line per problem.
+func (db *DB) checkRows(ctx context.Context, check, query string) ([]Problem, error) {
+	rows, err := db.sql.QueryContext(ctx, query)
+	if err != nil {
+		return nil, fmt.Errorf("check %s: %w", check, err)
+	}
+	defer rows.Close()
+	var out []Problem
+	n := 0
+	for rows.Next() {
+		var d string
+		if err := rows.Scan(&d); err != nil {
+			return nil, fmt.Errorf("check %s: %w", check, err)
+		}
+		if n++; n <= maxProblemsPerCheck {
+			out = append(out, Problem{Check: check, Detail: d})
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("check %s: %w", check, err)
+	}
+	return append(out, moreProblems(check, n)...), nil
+}
+
+// moreProblems is the line that counts the problems not listed.
+func moreProblems(check string, n int) []Problem {
+	if n <= maxProblemsPerCheck {
+		return nil
+	}
+	return []Problem{{Check: check, Detail: fmt.Sprintf("and %d more", n-maxProblemsPerCheck)}}
+}
+
+// checkAliasCounts compares every alias's mention count with the mentions
+// of its entity written that way (white space collapsed, as Write counts
+// them).
+func (db *DB) checkAliasCounts(ctx context.Context) ([]Problem, error) {
+	const check = "alias counts"
+	type key struct {
+		entity int64
+		alias  string
+	}
+	counted := make(map[key]int)
+	rows, err := db.sql.QueryContext(ctx, `SELECT entity_id, text, count(*) FROM mentions GROUP BY entity_id, text`)
+	if err != nil {
+		return nil, fmt.Errorf("check %s: %w", check, err)
+	}
+	for rows.Next() {
+		var k key
+		var n int
+		if err := rows.Scan(&k.entity, &k.alias, &n); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("check %s: %w", check, err)
+		}
+		k.alias = collapseSpace(k.alias)
+		counted[k] += n
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("check %s: %w", check, err)
+	}
+	rows, err = db.sql.QueryContext(ctx, `SELECT entity_id, alias, mentions FROM aliases`)
+	if err != nil {
+		return nil, fmt.Errorf("check %s: %w", check, err)
+	}
+	var lines []string
+	for rows.Next() {
+		var k key
+		var n int
+		if err := rows.Scan(&k.entity, &k.alias, &n); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("check %s: %w", check, err)
+		}
+		if c := counted[k]; c != n {
+			lines = append(lines, fmt.Sprintf("entity %d alias %q counts %d mentions, the mentions table has %d", k.entity, k.alias, n, c))
+		}
+		delete(counted, k)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("check %s: %w", check, err)
+	}
+	for k, c := range counted {
+		lines = append(lines, fmt.Sprintf("entity %d has %d mentions %q but no such alias", k.entity, c, k.alias))
+	}
+	sort.Strings(lines)
+	var out []Problem
+	for i, l := range lines {
+		if i == maxProblemsPerCheck {
+			break
+		}
+		out = append(out, Problem{Check: check, Detail: l})
+	}
+	return append(out, moreProblems(check, len(lines))...), nil
+}

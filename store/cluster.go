@@ -1,0 +1,355 @@
+package store
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/dossier-nlp/dossier/extract"
+)
+
+// union is one decision of cluster: two groups joined, by which rule.
+type union struct {
+	a, b   *group
+	rule   string
+	detail string
+}
+
+// Rules of cluster, as recorded in the merges table.
+const (
+	ruleName      = "same name"
+	ruleWords     = "organisation name variant"
+	ruleShort     = "short name"
+	ruleSurname   = "surname"
+	ruleSpelling  = "spelling variant"
+	ruleAliases   = "aliases file"
+	rulePlaceName = "place name variant"
+)
+
+// sharedFunc returns the name of an entity that is named in a document
+// together with a group of a and in a document together with a group of b,
+// or "" when there is none.
+type sharedFunc func(a, b []*group) (string, error)
+
+// clusterer decides which groups of one component form one entity.
+type clusterer struct {
+	parent map[*group]*group
+	size   map[*group]int
+	// full marks roots whose cluster has a name that identifies by itself.
+	full map[*group]bool
+	// sides are the forbid rules a root's cluster has names of: rule index
+	// -> 1 for its A side, 2 for its B side.
+	sides   map[*group]map[int]uint8
+	rules   *AliasRules
+	unions  []union
+	refused int
+}
+
+func (c *clusterer) find(g *group) *group {
+	for c.parent[g] != g {
+		c.parent[g] = c.parent[c.parent[g]]
+		g = c.parent[g]
+	}
+	return g
+}
+
+// join unites the clusters of a and b unless an aliases-file rule keeps
+// them apart. It reports whether they are one cluster afterwards.
+func (c *clusterer) join(a, b *group, rule, detail string) bool {
+	ra, rb := c.find(a), c.find(b)
+	if ra == rb {
+		return true
+	}
+	for i, s := range c.sides[ra] {
+		if t := c.sides[rb][i]; s|t == 3 && s != 3 && t != 3 {
+			c.refused++
+			return false
+		}
+	}
+	if c.size[ra] < c.size[rb] || c.size[ra] == c.size[rb] && rb.names < ra.names {
+		ra, rb = rb, ra
+	}
+	c.parent[rb] = ra
+	c.size[ra] += c.size[rb]
+	c.full[ra] = c.full[ra] || c.full[rb]
+	if len(c.sides[rb]) > 0 {
+		if c.sides[ra] == nil {
+			c.sides[ra] = make(map[int]uint8)
+		}
+		for i, s := range c.sides[rb] {
+			c.sides[ra][i] |= s
+		}
+	}
+	c.unions = append(c.unions, union{a, b, rule, detail})
+	return true
+}
+
+// cluster decides the entities of one component (groups of one type,
+// sorted by names). It returns the clusters, each sorted by names, in a
+// deterministic order, and the unions that made them.
+//
+// The rules, strongest first:
+//  1. the aliases file's merges;
+//  2. an exact shared name of two words or more (a country's or a
+//     place's other names count), or for organisations the same content
+//     words in another order or translation ("Liberty of Russia Legion",
+//     "Russian Freedom Legion");
+//  3. a one-word name (an acronym, "Kremlin", a surname) of a cluster that
+//     has no longer name joins the cluster that most documents give it:
+//     the only one, or one used by more than twice as many documents as
+//     any other. Two clusters that each have a longer name are never
+//     joined by a one-word name, so one text that swaps two acronyms
+//     cannot merge two groups. A lone surname joins the one person the
+//     corpus knows by it;
+//  4. spelling variants (Grayvoron, Graivoron), only when both are named
+//     beside a common other entity.
+//
+// A forbid rule of the aliases file refuses any union that would put its
+// two names in one cluster.
+func cluster(comp []*group, rules *AliasRules, shared sharedFunc) ([][]*group, []union, error) {
+	c := &clusterer{
+		parent: make(map[*group]*group, len(comp)),
+		size:   make(map[*group]int, len(comp)),
+		full:   make(map[*group]bool),
+		sides:  make(map[*group]map[int]uint8),
+		rules:  rules,
+	}
+	typ := comp[0].typ
+	byName := make(map[string][]*group)
+	var names []string
+	for _, g := range comp {
+		c.parent[g], c.size[g] = g, 1
+		c.full[g] = g.full()
+		for _, k := range expandedNames(typ, g.keys) {
+			if byName[k] == nil {
+				names = append(names, k)
+			}
+			byName[k] = append(byName[k], g)
+		}
+		if rules != nil {
+			for _, k := range g.keys {
+				for _, s := range rules.forbidSides(typ, k) {
+					if c.sides[g] == nil {
+						c.sides[g] = make(map[int]uint8)
+					}
+					c.sides[g][s.rule] |= s.side
+				}
+			}
+		}
+	}
+	sort.Strings(names)
+
+	// 1. The aliases file's merges.
+	if rules != nil {
+		for _, m := range rules.mergesFor(typ, names) {
+			var first *group
+			for _, k := range m.keys() {
+				for _, g := range byName[k] {
+					if first == nil {
+						first = g
+					} else {
+						c.join(first, g, ruleAliases, fmt.Sprintf("aliases file line %d", m.Line))
+					}
+				}
+			}
+		}
+	}
+
+	// 2. Exact names of two words or more, and organisations' words.
+	for _, k := range names {
+		gs := byName[k]
+		if !strings.Contains(k, " ") || len(gs) < 2 {
+			continue
+		}
+		rule := ruleName
+		for _, g := range gs[1:] {
+			c.join(gs[0], g, rule, k)
+		}
+	}
+	for _, g := range comp {
+		for _, k := range g.keys {
+			if p := extract.PlaceKey(k); p != "" && p != k && typ == extract.Location {
+				for _, o := range byName[p] {
+					c.join(o, g, rulePlaceName, fmt.Sprintf("%q is another name of %q", k, p))
+				}
+			}
+		}
+	}
+	if typ == extract.Organization {
+		byWords := make(map[string][]*group)
+		var words []string
+		for _, g := range comp {
+			for _, k := range g.keys {
+				if w := extract.OrganizationWordsKey(k); w != "" {
+					if byWords[w] == nil {
+						words = append(words, w)
+					}
+					byWords[w] = append(byWords[w], g)
+				}
+			}
+		}
+		sort.Strings(words)
+		for _, w := range words {
+			gs := byWords[w]
+			for _, g := range gs[1:] {
+				c.join(gs[0], g, ruleWords, "the same words: "+w)
+			}
+		}
+	}
+
+	// 3. One-word names.
+	for _, k := range names {
+		if strings.Contains(k, " ") {
+			continue
+		}
+		c.short(typ, k, byName[k], comp)
+	}
+
+	// 4. Spelling variants, with shared context.
+	if shared != nil {
+		if err := c.spelling(typ, comp, shared); err != nil {
+			return nil, nil, err
+		}
+	}
+
+	byRoot := make(map[*group][]*group)
+	var roots []*group
+	for _, g := range comp {
+		r := c.find(g)
+		if byRoot[r] == nil {
+			roots = append(roots, r)
+		}
+		byRoot[r] = append(byRoot[r], g)
+	}
+	out := make([][]*group, len(roots))
+	for i, r := range roots {
+		out[i] = byRoot[r] // comp is sorted, so each cluster is too
+	}
+	return out, c.unions, nil
+}
+
+// short applies rule 3 for the one-word name k, used by the groups gs.
+func (c *clusterer) short(typ, k string, gs []*group, comp []*group) {
+	// The clusters that have a longer name and go by k, with the number
+	// of documents that give them k.
+	docs := make(map[*group]int)
+	var full []*group
+	var bare []*group
+	for _, g := range gs {
+		r := c.find(g)
+		if c.full[r] {
+			if docs[r] == 0 {
+				full = append(full, r)
+			}
+			docs[r] += g.docs
+		} else {
+			bare = append(bare, g)
+		}
+	}
+	if typ == extract.Person {
+		// A surname: the people whose full name ends with it.
+		full = full[:0]
+		clear(docs)
+		for _, g := range comp {
+			r := c.find(g)
+			if !c.full[r] || docs[r] > 0 {
+				continue
+			}
+			for _, n := range g.keys {
+				if strings.HasSuffix(n, " "+k) {
+					full = append(full, r)
+					docs[r] = 1
+					break
+				}
+			}
+		}
+	}
+	if len(bare) == 0 {
+		return
+	}
+	var target *group
+	switch {
+	case len(full) == 1:
+		target = full[0]
+	case len(full) > 1:
+		sort.Slice(full, func(i, j int) bool {
+			if docs[full[i]] != docs[full[j]] {
+				return docs[full[i]] > docs[full[j]]
+			}
+			return full[i].names < full[j].names
+		})
+		if typ != extract.Person && docs[full[0]] > 2*docs[full[1]] {
+			target = full[0]
+		}
+	}
+	rule, detail := ruleShort, fmt.Sprintf("%q is this name in most documents that use it", k)
+	if typ == extract.Person {
+		rule, detail = ruleSurname, fmt.Sprintf("the only person known as %q", k)
+	}
+	if target == nil {
+		if len(full) > 0 {
+			return // contested: the one-word name stays on its own
+		}
+		for _, g := range bare[1:] {
+			c.join(bare[0], g, ruleName, k)
+		}
+		return
+	}
+	for _, g := range bare {
+		if r := c.find(g); !c.full[r] {
+			c.join(target, g, rule, detail)
+		}
+	}
+}
+
+// spelling applies rule 4.
+func (c *clusterer) spelling(typ string, comp []*group, shared sharedFunc) error {
+	bySkel := make(map[string][]*group)
+	var skels []string
+	for _, g := range comp {
+		for _, k := range g.keys {
+			if typ == extract.Person && !strings.Contains(k, " ") {
+				continue
+			}
+			v := variantKey(k)
+			if v == "" {
+				continue
+			}
+			if bySkel[v] == nil {
+				skels = append(skels, v)
+			}
+			bySkel[v] = append(bySkel[v], g)
+		}
+	}
+	sort.Strings(skels)
+	for _, v := range skels {
+		gs := bySkel[v]
+		for i := 1; i < len(gs); i++ {
+			a, b := c.find(gs[0]), c.find(gs[i])
+			if a == b {
+				continue
+			}
+			ca, cb := c.members(a, comp), c.members(b, comp)
+			name, err := shared(ca, cb)
+			if err != nil {
+				return err
+			}
+			if name != "" {
+				c.join(gs[0], gs[i], ruleSpelling, fmt.Sprintf("%s ~ %s, both named with %s",
+					strings.ReplaceAll(gs[0].names, "|", ", "), strings.ReplaceAll(gs[i].names, "|", ", "), name))
+			}
+		}
+	}
+	return nil
+}
+
+// members returns the groups of comp in root's cluster.
+func (c *clusterer) members(root *group, comp []*group) []*group {
+	var out []*group
+	for _, g := range comp {
+		if c.find(g) == root {
+			out = append(out, g)
+		}
+	}
+	return out
+}
