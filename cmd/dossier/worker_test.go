@@ -8,7 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync/atomic"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -16,9 +16,9 @@ import (
 	"github.com/dossier-nlp/dossier/pipeline/cluster/clustertest"
 )
 
-// startProcess starts the test binary as dossier with args and counts the
-// lines of its stderr that contain count.
-func startProcess(t *testing.T, count string, args ...string) (*exec.Cmd, *atomic.Int64, <-chan error) {
+// startProcess starts the test binary as dossier with args. The function
+// it returns counts the lines of its stderr so far that contain a string.
+func startProcess(t *testing.T, args ...string) (*exec.Cmd, func(string) int, <-chan error) {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], args...)
 	cmd.Env = append(os.Environ(), "DOSSIER_TEST_AS_MAIN=1")
@@ -29,15 +29,27 @@ func startProcess(t *testing.T, count string, args ...string) (*exec.Cmd, *atomi
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	var n atomic.Int64
+	var mu sync.Mutex
+	var lines []string
+	count := func(sub string) int {
+		mu.Lock()
+		defer mu.Unlock()
+		n := 0
+		for _, l := range lines {
+			if strings.Contains(l, sub) {
+				n++
+			}
+		}
+		return n
+	}
 	done := make(chan error, 1)
 	finished := make(chan struct{})
 	go func() {
 		sc := bufio.NewScanner(stderr)
 		for sc.Scan() {
-			if count != "" && strings.Contains(sc.Text(), count) {
-				n.Add(1)
-			}
+			mu.Lock()
+			lines = append(lines, sc.Text())
+			mu.Unlock()
 		}
 		io.Copy(io.Discard, stderr)
 		done <- cmd.Wait()
@@ -47,7 +59,7 @@ func startProcess(t *testing.T, count string, args ...string) (*exec.Cmd, *atomi
 		cmd.Process.Signal(syscall.SIGKILL)
 		<-finished
 	})
-	return cmd, &n, done
+	return cmd, count, done
 }
 
 // TestClusterKills runs a few hundred articles through an embedded NATS
@@ -77,14 +89,24 @@ func TestClusterKills(t *testing.T) {
 	srv := clustertest.StartServer(t, clustertest.Options{})
 	url := srv.ClientURL()
 	worker := []string{"worker", "--nats", url, "--workers", "1", "--ack-wait", "1s", "-v"}
-	doomed, doomedDone, doomedExit := startProcess(t, "extracted", worker...)
-	_, keptDone, _ := startProcess(t, "extracted", worker...)
+	doomed, doomedLines, doomedExit := startProcess(t, worker...)
+	_, keptLines, keptExit := startProcess(t, worker...)
+	// Both workers are ready before the run starts, so both get work.
+	for doomedLines("pulling from") == 0 || keptLines("pulling from") == 0 {
+		select {
+		case err := <-doomedExit:
+			t.Fatalf("a worker ended at start: %v", err)
+		case err := <-keptExit:
+			t.Fatalf("a worker ended at start: %v", err)
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
 
 	db := filepath.Join(t.TempDir(), "cluster.db")
-	coord, _, coordExit := startProcess(t, "", "run", dir, "--db", db, "--nats", url, "--workers", "8", "--quiet")
+	coord, _, coordExit := startProcess(t, "run", dir, "--db", db, "--nats", url, "--workers", "8", "--quiet")
 	// Kill one worker once both are busy, and the coordinator once some
 	// documents are committed.
-	for doomedDone.Load() < 20 || keptDone.Load() < 20 {
+	for doomedLines("extracted ") < 20 || keptLines("extracted ") < 20 {
 		select {
 		case err := <-coordExit:
 			t.Fatalf("the coordinator ended before the kills: %v", err)
@@ -121,7 +143,7 @@ func TestClusterKills(t *testing.T) {
 	}
 	_, exp1, _ := cli(t, "export", "--db", db)
 	_, exp2, _ := cli(t, "export", "--db", local)
-	if exp1 != exp2 {
+	if renumberEntities(exp1) != renumberEntities(exp2) {
 		t.Error("export after the cluster runs differs from a local run's")
 	}
 }

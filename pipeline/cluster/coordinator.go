@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
@@ -26,6 +27,7 @@ type Refusal struct {
 	Path          string
 }
 
+// String is the notice as the run prints it.
 func (r Refusal) String() string {
 	return fmt.Sprintf("worker %s has extractor version %s, this run needs %s: it refused %s (start workers with the same --model and --entities)",
 		r.Worker, r.WorkerVersion, r.RunVersion, r.Path)
@@ -160,8 +162,11 @@ func NewCoordinator(ctx context.Context, nc *nats.Conn, opts CoordinatorOptions)
 		}
 	})
 	c.loop.Go(c.receive)
-	// Wait for the results a previous coordinator of this run left.
-	if err := c.waitReceived(ctx, left); err != nil {
+	// Wait for the results a previous coordinator of this run left, so
+	// that the run finds them; they are only a saving, so not forever.
+	wctx, cancel := context.WithTimeout(ctx, time.Minute)
+	defer cancel()
+	if err := c.waitReceived(wctx, left); err != nil && !(errors.Is(err, context.DeadlineExceeded) && ctx.Err() == nil) {
 		c.Close()
 		return nil, err
 	}
