@@ -92,6 +92,15 @@ func namesOf(e *extract.Entity) ([]string, string) {
 			keys = append(keys, k)
 		}
 	}
+	if len(keys) == 0 {
+		// A name that is all punctuation normalises to nothing: keep it
+		// as written, so it links only to the same writing.
+		k := strings.ReplaceAll(strings.ToLower(collapseSpace(strings.TrimSpace(e.Name))), "|", "/")
+		if k == "" {
+			k = "?"
+		}
+		keys = []string{k}
+	}
 	sort.Strings(keys)
 	return keys, strings.Join(keys, "|")
 }

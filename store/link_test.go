@@ -45,3 +45,14 @@ func TestOneDocumentDoesNotBridgeTwoEntities(t *testing.T) {
 		t.Errorf("two names of one person that share a word stayed apart: %v", entityNames(t, db))
 	}
 }
+
+// A name that normalises to nothing (all punctuation) is stored and linked
+// only to itself.
+func TestPunctuationName(t *testing.T) {
+	db := newTestDB(t)
+	write(t, db, docOf(t, "a.txt", "--- and Kyiv", [2]string{"---", extract.Organization}, [2]string{"Kyiv", extract.Location}))
+	write(t, db, docOf(t, "b.txt", "''' again", [2]string{"'''", extract.Organization}))
+	if n := count(t, db, "SELECT count(*) FROM entities WHERE type = 'ORGANIZATION'"); n != 2 {
+		t.Errorf("%d organisations, want 2", n)
+	}
+}

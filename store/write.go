@@ -283,6 +283,9 @@ func (w *writer) prepare(d *Doc) error {
 	if d.Err != "" || d.Result == nil {
 		return nil
 	}
+	if err := checkResult(d); err != nil {
+		return err
+	}
 	splits := w.splitDoc(d.Result)
 	ents := make([]docEntity, len(d.Result.Entities))
 	for i := range ents {
@@ -312,6 +315,29 @@ func (w *writer) prepare(d *Doc) error {
 		w.decide(ents[s.entity].g, 0, "split", s.name, ruleAliases, fmt.Sprintf("aliases file line %d", s.line))
 	}
 	w.pending[d] = ents
+	return nil
+}
+
+// checkResult refuses a result whose indexes or offsets do not fit its
+// document, rather than writing rows that point nowhere.
+func checkResult(d *Doc) error {
+	res := d.Result
+	for i, s := range res.Sentences {
+		if s.Start < 0 || s.Start > s.End || s.End > len(d.Text) {
+			return fmt.Errorf("invalid result: sentence %d spans [%d, %d) of a %d-byte text", i, s.Start, s.End, len(d.Text))
+		}
+	}
+	for i, m := range res.Mentions {
+		if m.Entity < 0 || m.Entity >= len(res.Entities) || m.Sentence < 0 || m.Sentence >= len(res.Sentences) {
+			return fmt.Errorf("invalid result: mention %d refers to entity %d of %d, sentence %d of %d",
+				i, m.Entity, len(res.Entities), m.Sentence, len(res.Sentences))
+		}
+	}
+	for i, r := range res.Relations {
+		if r.Subject < 0 || r.Subject >= len(res.Entities) || r.Object < 0 || r.Object >= len(res.Entities) {
+			return fmt.Errorf("invalid result: relation %d refers to entities %d and %d of %d", i, r.Subject, r.Object, len(res.Entities))
+		}
+	}
 	return nil
 }
 
