@@ -263,6 +263,10 @@ func Run(ctx context.Context, root string, db *store.DB, x *extract.Extractor, o
 			return sum, fmt.Errorf("prune: %w", err)
 		}
 	}
+	// Make what this run wrote searchable (also after Ctrl-C).
+	if err := db.IndexText(context.WithoutCancel(ctx)); err != nil {
+		return sum, err
+	}
 	if opts.OnProgress != nil {
 		opts.OnProgress(st.snapshot(start))
 	}

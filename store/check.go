@@ -32,8 +32,12 @@ func (db *DB) Check(ctx context.Context) ([]Problem, error) {
 	for _, c := range []struct {
 		name, query string
 	}{
-		// PRAGMA integrity_check answers one row "ok" when all is well.
-		{"integrity", `SELECT integrity_check FROM pragma_integrity_check WHERE integrity_check <> 'ok'`},
+		// PRAGMA integrity_check answers one row "ok" when all is well. It
+		// also compares the full-text index with the sentences, which
+		// lacks the documents of a run that did not end until the next
+		// run (or closing the database) indexes them: not a problem then.
+		{"integrity", `SELECT integrity_check FROM pragma_integrity_check WHERE integrity_check <> 'ok'
+			AND NOT (integrity_check LIKE '%sentences_fts%' AND EXISTS (SELECT 1 FROM documents WHERE indexed = 0))`},
 		{"foreign keys", `SELECT format('%s row %d: no %s row for it', "table", rowid, parent) FROM pragma_foreign_key_check`},
 		{"sentence span", `SELECT format('document %d sentence %d: [%d,%d) holds %d bytes of text', doc_id, idx, start, end, length(CAST(text AS BLOB)))
 			FROM sentences WHERE start < 0 OR end < start OR length(CAST(text AS BLOB)) <> end - start`},

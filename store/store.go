@@ -363,10 +363,14 @@ func (db *DB) Close() error {
 	if db.readOnly {
 		return db.sql.Close()
 	}
+	ierr := db.IndexText(context.Background())
 	// Fold the WAL back into the main file so a finished database is one
 	// self-contained file for the sqlite3 shell and for copying.
 	db.sql.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
-	return db.sql.Close()
+	if err := db.sql.Close(); err != nil {
+		return err
+	}
+	return ierr
 }
 
 // SQL returns the underlying database handle for queries of one's own.

@@ -196,6 +196,23 @@ func TestFailedDocument(t *testing.T) {
 func TestSearch(t *testing.T) {
 	db := newTestDB(t)
 	write(t, db, docOf(t, "a.txt", "Drones struck the border checkpoint near Shebekino.", [2]string{"Shebekino", extract.Location}))
+	if hits, _ := db.Search(context.Background(), `"border checkpoint"`, 10); len(hits) != 0 {
+		t.Errorf("found before the full-text index was built: %+v", hits)
+	}
+	if err := db.IndexText(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	// Rewriting the document takes its old sentences out of the index.
+	write(t, db, docOf(t, "a.txt", "Drones struck the border checkpoint near Shebekino.", [2]string{"Shebekino", extract.Location}))
+	if err := db.IndexText(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(t, db, `SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'checkpoint'`); n != 1 {
+		t.Errorf("%d indexed sentences match, want 1", n)
+	}
+	if p, err := db.Check(context.Background()); err != nil || len(p) != 0 {
+		t.Errorf("check: %v %v", p, err)
+	}
 	hits, err := db.Search(context.Background(), `"border checkpoint"`, 10)
 	if err != nil {
 		t.Fatal(err)

@@ -146,7 +146,6 @@ type writer struct {
 	aliasDiff map[int64]map[string]int // entity -> alias -> change in mentions
 	rebuild   map[int64]bool           // entities whose groups changed: aliases read again
 	names     map[int64]bool           // entities whose canonical name may change
-	newDocs   []int64                  // documents whose sentences go into the full-text index
 	later     []pendingDecision        // decisions to record at the end
 	bulk      *writerBulks
 	dated     []datedDoc      // documents whose dates are written once their sentences are
@@ -485,7 +484,8 @@ func (w *writer) removeRows(docID int64) error {
 	for _, q := range []string{
 		`DELETE FROM relations WHERE doc_id = ?`,
 		`DELETE FROM mentions WHERE doc_id = ?`,
-		`DELETE FROM sentences_fts WHERE docid IN (SELECT id FROM sentences WHERE doc_id = ?)`,
+		`DELETE FROM sentences_fts WHERE docid IN (SELECT s.id FROM sentences s JOIN documents d ON d.id = s.doc_id
+			WHERE s.doc_id = ?1 AND d.indexed = 1)`,
 		`DELETE FROM sentences WHERE doc_id = ?`,
 		`DELETE FROM doc_entities WHERE doc_id = ?`,
 	} {
@@ -524,7 +524,8 @@ func (w *writer) upsertDocument(d *Doc) (int64, error) {
 		ON CONFLICT (root_id, path) DO UPDATE SET sha256 = excluded.sha256, size = excluded.size, status = excluded.status,
 			error = excluded.error, extractor = excluded.extractor, tokens = excluded.tokens, processed_at = excluded.processed_at,
 			title = excluded.title, title_from = excluded.title_from, published = excluded.published,
-			published_from = excluded.published_from, source = excluded.source, source_from = excluded.source_from`,
+			published_from = excluded.published_from, source = excluded.source, source_from = excluded.source_from,
+			indexed = 0`,
 		append([]any{d.Root, d.Path, nullable(d.SHA256), d.Size, status, nullable(d.Err), nullable(d.ExtractorVersion), tokens, w.now},
 			metadataArgs(d)...)...)
 	if err != nil {
@@ -557,7 +558,6 @@ func (w *writer) insert(d *Doc, ws *WriteStats) error {
 			return err
 		}
 	}
-	w.newDocs = append(w.newDocs, docID)
 	if len(res.Dates) > 0 {
 		w.dated = append(w.dated, datedDoc{docID, res.Dates})
 	}
@@ -902,11 +902,6 @@ func (w *writer) finish() error {
 	if _, err := w.exec(`DELETE FROM group_aliases WHERE mentions <= 0`); err != nil {
 		return err
 	}
-	for _, id := range w.newDocs {
-		if _, err := w.exec(`INSERT INTO sentences_fts (docid, text) SELECT id, text FROM sentences WHERE doc_id = ?`, id); err != nil {
-			return fmt.Errorf("index sentences: %w", err)
-		}
-	}
 	// Aliases: rebuilt for entities whose groups changed, else changed by
 	// what this transaction added and removed.
 	for _, id := range sortedIDs(w.rebuild) {
@@ -1143,6 +1138,35 @@ func collapseSpace(s string) string {
 		return s
 	}
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// IndexText puts the sentences of the documents written since the last
+// call into the full-text index (sentences_fts), in one transaction. Runs
+// call it at their end and Close calls it, so searching finds a document
+// once the run that wrote it has ended; one large insert costs far less
+// than one per write.
+func (db *DB) IndexText(ctx context.Context) error {
+	if db.readOnly {
+		return nil
+	}
+	tx, err := db.sql.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("index text: %w", err)
+	}
+	defer tx.Rollback()
+	for _, q := range []string{
+		`INSERT INTO sentences_fts (docid, text) SELECT s.id, s.text FROM sentences s
+			JOIN documents d ON d.id = s.doc_id WHERE d.indexed = 0`,
+		`UPDATE documents SET indexed = 1 WHERE indexed = 0`,
+	} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("index text: %w", err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("index text: %w", err)
+	}
+	return nil
 }
 
 // Prune removes every document of root whose path is not in keep, with its
