@@ -54,7 +54,12 @@ func openRelations(text string, res *Result) []Relation {
 	if res == nil || len(res.Mentions) < 2 {
 		return nil
 	}
-	d := newRelDoc(text, res)
+	return newRelDoc(text, res).openRelations()
+}
+
+// openRelations is openRelations on a document whose sentence rows may be
+// shared with the typed relations.
+func (d *relDoc) openRelations() []Relation {
 	var rels []Relation
 	for _, s := range d.sentences() {
 		prev := -1

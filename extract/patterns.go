@@ -385,6 +385,7 @@ type relDoc struct {
 	res       *Result
 	countries map[string]int // normalised country name -> LOCATION entity
 	isCountry []bool         // per entity
+	sents     []*relSentence // built once, by sentences
 }
 
 // relSentence is one sentence as a row of units.
@@ -421,6 +422,14 @@ func newRelDoc(text string, res *Result) *relDoc {
 // or overlaps an earlier mention is left out; a mention whose span cuts
 // through a token takes the whole token's place in the row.
 func (d *relDoc) sentences() []*relSentence {
+	if d.sents != nil {
+		return d.sents
+	}
+	d.sents = d.buildSentences()
+	return d.sents
+}
+
+func (d *relDoc) buildSentences() []*relSentence {
 	res, text := d.res, d.text
 	bySent := make([][]int, len(res.Sentences))
 	for i, m := range res.Mentions {
@@ -678,7 +687,12 @@ func modelRelations(text string, res *Result, model *relate.Model) []Relation {
 	if res == nil || len(res.Mentions) < 2 {
 		return nil
 	}
-	d := newRelDoc(text, res)
+	return newRelDoc(text, res).modelRelations(model)
+}
+
+// modelRelations is modelRelations on a document whose sentence rows may
+// be shared with the open relations.
+func (d *relDoc) modelRelations(model *relate.Model) []Relation {
 	var rels []Relation
 	var sc modelScratch
 	for _, s := range d.sentences() {

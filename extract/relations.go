@@ -226,6 +226,11 @@ func RelationCandidates(text string, res *Result, fn func(subject, object int, a
 // relations (patterns and model) and the open verb-phrase relations.
 func (x *Extractor) relations(text string, res *Result) []Relation {
 	rels := cooccurrences(res.Sentences, res.Mentions)
-	rels = append(rels, modelRelations(text, res, x.relModel)...)
-	return append(rels, openRelations(text, res)...)
+	if len(res.Mentions) < 2 {
+		return rels
+	}
+	// One set of sentence rows for typed and open relations.
+	d := newRelDoc(text, res)
+	rels = append(rels, d.modelRelations(x.relModel)...)
+	return append(rels, d.openRelations()...)
 }
