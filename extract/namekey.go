@@ -16,8 +16,7 @@ import (
 // "freedom", "defence" -> "defense"), and the words are sorted. Names with
 // fewer than two content words give "": one word says too little.
 func OrganizationWordsKey(name string) string {
-	words := strings.Fields(strings.NewReplacer("-", " ", "'s", " ", "’s", " ", "'", " ", "’", " ", "‘", " ", "\"", " ", ",", " ", ".", " ").
-		Replace(NormalizeName(name)))
+	words := strings.Fields(orgWordBreaks.Replace(NormalizeName(name)))
 	seen := make(map[string]bool, len(words))
 	out := words[:0]
 	for _, w := range words {
@@ -41,6 +40,9 @@ func OrganizationWordsKey(name string) string {
 	sort.Strings(out)
 	return strings.Join(out, " ")
 }
+
+// orgWordBreaks turn punctuation inside a name into word breaks.
+var orgWordBreaks = strings.NewReplacer("-", " ", "'s", " ", "’s", " ", "'", " ", "’", " ", "‘", " ", "\"", " ", ",", " ", ".", " ")
 
 // orgFunctionWords are left out of OrganizationWordsKey.
 var orgFunctionWords = wordSet(`of the and for in on at to de del la le & a an`)

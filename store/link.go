@@ -38,9 +38,10 @@ type group struct {
 	entity   int64    // the entity it belongs to; 0 until decided
 	docs     int      // documents naming an entity so
 	mentions int
-	founder  int64 // its first document entity (founderKey); 0 for none
-	dirty    bool  // docs or mentions changed since loaded or written
-	mark     int   // traversal mark
+	founder  int64    // its first document entity (founderKey); 0 for none
+	dirty    bool     // docs or mentions changed since loaded or written
+	mark     int      // traversal mark
+	links    []string // linkKeys of the group, computed when it is added
 }
 
 // display is the group's name as written, followed by its other names
@@ -168,7 +169,8 @@ func linkKeys(typ string, keys []string) []string {
 // add puts g into the index.
 func (ix *linkIndex) add(g *group) {
 	ix.groups[groupKey(g.typ, g.names)] = g
-	for _, k := range linkKeys(g.typ, g.keys) {
+	g.links = linkKeys(g.typ, g.keys)
+	for _, k := range g.links {
 		ix.byLink[k] = append(ix.byLink[k], g)
 	}
 }
@@ -176,7 +178,7 @@ func (ix *linkIndex) add(g *group) {
 // remove takes g out of the index.
 func (ix *linkIndex) remove(g *group) {
 	delete(ix.groups, groupKey(g.typ, g.names))
-	for _, k := range linkKeys(g.typ, g.keys) {
+	for _, k := range g.links {
 		gs := ix.byLink[k]
 		for i, o := range gs {
 			if o == g {
@@ -239,7 +241,7 @@ func (ix *linkIndex) components(start []*group, rules *AliasRules) [][]*group {
 					}
 				}
 			}
-			for _, k := range linkKeys(g.typ, g.keys) {
+			for _, k := range g.links {
 				visit(k)
 			}
 			for _, m := range rules.mergesFor(g.typ, g.keys) {
