@@ -53,6 +53,8 @@ SELECT id, 1, path, sha256, size, status, error, extractor, tokens, processed_at
 DROP TABLE documents;
 ALTER TABLE documents_v4 RENAME TO documents;
 CREATE INDEX documents_path ON documents (path);
+-- The documents the full-text index does not hold yet.
+CREATE INDEX documents_unindexed ON documents (id) WHERE indexed = 0;
 
 -- The full-text index is fed in bulk at the end of a run (and when a
 -- writing database is closed), for the documents not yet indexed, instead

@@ -1155,8 +1155,8 @@ func (db *DB) IndexText(ctx context.Context) error {
 	}
 	defer tx.Rollback()
 	for _, q := range []string{
-		`INSERT INTO sentences_fts (docid, text) SELECT s.id, s.text FROM sentences s
-			JOIN documents d ON d.id = s.doc_id WHERE d.indexed = 0`,
+		`INSERT INTO sentences_fts (docid, text) SELECT s.id, s.text FROM documents d
+			CROSS JOIN sentences s ON s.doc_id = d.id WHERE d.indexed = 0`,
 		`UPDATE documents SET indexed = 1 WHERE indexed = 0`,
 	} {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
