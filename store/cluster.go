@@ -415,6 +415,12 @@ func (c *clusterer) spelling(typ string, comp []*group, shared sharedFunc) error
 			if a == b {
 				continue
 			}
+			if gs[0].entity != 0 && gs[0].entity == gs[i].entity {
+				// Linked as spelling variants before: their shared context
+				// was found then and documents only add to it.
+				c.join(gs[0], gs[i], ruleSpelling, "")
+				continue
+			}
 			ca, cb := c.members(a, comp), c.members(b, comp)
 			name, err := shared(ca, cb)
 			if err != nil {
