@@ -36,10 +36,12 @@ func (r docRules) apply(text string, toks []Token, sents []Sentence, ms []Mentio
 	r.trimPlaces(text, toks, ms)
 	r.trimTitleWords(text, toks, ms)
 	r.typeKnownOrgs(ms)
+	r.typeKnownPersonOrgs(ms)
 	r.typeKnownPlaces(ms)
 	r.typeByCueNoun(toks, ms)
 	ms = r.splitCompanyPlace(text, toks, ms)
 	r.typeByHeadWord(toks, ms)
+	ms = r.joinPlaceOrgs(text, toks, ms)
 	ms, links := r.acronyms(text, toks, sents, ms)
 	ms = r.lowercaseCountries(text, toks, sents, ms)
 	ms = r.knownNames(text, toks, sents, ms)
@@ -180,14 +182,43 @@ func (r docRules) splitPossessives(text string, toks []Token, ms []Mention) []Me
 // well-known organisation an organisation ("White House", "Pentagon").
 func (r docRules) typeKnownOrgs(ms []Mention) {
 	for i := range ms {
-		if ms[i].Type != Location {
-			continue
-		}
-		if c := r.gaz.Lookup(ms[i].Text); c.Has(gazetteer.Org) && !c.Has(gazetteer.Country|gazetteer.Region) {
+		if ms[i].Type == Location && r.knownOrg(ms[i].Text) {
 			ms[i].Type = Organization
 		}
 	}
 }
+
+// knownOrg reports whether name is a well-known organisation of the
+// gazetteer or of the rules' own list (news media, armed units) and not
+// also a country or a region.
+func (r docRules) knownOrg(name string) bool {
+	c := r.gaz.Lookup(name)
+	if c.Has(gazetteer.Country | gazetteer.Region) {
+		return false
+	}
+	return c.Has(gazetteer.Org) || gazetteer.RuleOrgs().Lookup(name).Has(gazetteer.Org)
+}
+
+// typeKnownPersonOrgs makes a person mention the tagger was unsure of an
+// organisation when the gazetteer or the rules' list knows the name as a
+// well-known organisation and not as a first name ("Wagner", "Meduza",
+// "Spetsnaz").
+func (r docRules) typeKnownPersonOrgs(ms []Mention) {
+	for i := range ms {
+		m := &ms[i]
+		if m.Type != Person || m.Confidence >= personOrgConfidence {
+			continue
+		}
+		if !r.gaz.Lookup(m.Text).Has(gazetteer.FirstName) &&
+			(r.gaz.Lookup(m.Text).Has(gazetteer.Org) || gazetteer.RuleOrgs().Lookup(m.Text).Has(gazetteer.Org)) {
+			m.Type = Organization
+		}
+	}
+}
+
+// personOrgConfidence is the tagger confidence under which a one-word
+// person mention known as an organisation is retyped.
+const personOrgConfidence = 0.9
 
 // cueNouns are common nouns that, right before a name, say its type: "the
 // news agency Tass", "the town of Shebekino", "spokesman Peskov".
@@ -302,6 +333,119 @@ func (r docRules) typeByHeadWord(toks []Token, ms []Mention) {
 	}
 }
 
+// orgHead reports whether tokens [i, j] of toks end in a word that heads an
+// organisation's name: an organisation suffix ("Council", "Army", "Post"),
+// one of two words ("Air Force"), or a one-word organisation ("Duma",
+// "Rada").
+func (r docRules) orgHead(toks []Token, j int) bool {
+	w := toks[j].Text
+	if r.gaz.Word(w).Has(gazetteer.OrgSuffix | gazetteer.Org) {
+		return true
+	}
+	return j > 0 && r.gaz.Lookup(toks[j-1].Text+" "+w).Has(gazetteer.OrgSuffix)
+}
+
+// nextWord reports whether token j follows token j-1 in the same line
+// after one space and begins with a capital: a word that continues a name.
+func nextWord(text string, toks []Token, j int) bool {
+	return j > 0 && j < len(toks) && toks[j].Start == toks[j-1].End+1 && text[toks[j-1].End] == ' ' &&
+		startsUpper(toks[j].Text) && toks[j].Text != "'s" && toks[j].Text != "’s"
+}
+
+// joinPlaceOrgs makes a place and the organisation words around it one
+// organisation: "Belgorod Regional Duma", "Kiev Army", "Kyiv Post" (the
+// place followed by capitalised words ending in an organisation's head
+// word) and "Alliance for Donetsk", "National Bank of Ukraine" (an
+// organisation's head word, "of" or "for", then the place). Mentions inside
+// the joined name are dropped; a name that runs into another mention is
+// left alone.
+func (r docRules) joinPlaceOrgs(text string, toks []Token, ms []Mention) []Mention {
+	drop := make(map[int]bool)
+	byStart := make(map[int]int, len(ms)) // first token -> mention
+	for i, m := range ms {
+		byStart[tokenAt(toks, m.Start)] = i
+	}
+	// absorbs reports whether tokens [a, b] hold only whole mentions (other
+	// than self), and collects them in inside.
+	absorbs := func(a, b, self int, inside *[]int) bool {
+		*inside = (*inside)[:0]
+		for t := a; t <= b; t++ {
+			k, ok := byStart[t]
+			if !ok {
+				continue
+			}
+			if k == self {
+				return false
+			}
+			if tokenAt(toks, ms[k].End-1) > b {
+				return false
+			}
+			*inside = append(*inside, k)
+		}
+		return true
+	}
+	var inside []int
+	for i := range ms {
+		m := &ms[i]
+		if m.Type != Location || drop[i] {
+			continue
+		}
+		first, last := tokenAt(toks, m.Start), tokenAt(toks, m.End-1)
+		if first < 0 || last < 0 {
+			continue
+		}
+		// Forward: "Belgorod Regional Duma".
+		end := -1
+		for j := last + 1; j <= last+4 && nextWord(text, toks, j); j++ {
+			if r.orgHead(toks, j) {
+				end = j
+			}
+		}
+		if end > 0 && absorbs(last+1, end, i, &inside) && !r.gaz.Lookup(text[m.Start:toks[end].End]).Has(gazetteer.Place) {
+			for _, k := range inside {
+				drop[k] = true
+			}
+			m.End, m.Type = toks[end].End, Organization
+			m.Text = text[m.Start:m.End]
+			continue
+		}
+		// Backward: "Alliance for Donetsk", "National Bank of Ukraine".
+		if first < 2 {
+			continue
+		}
+		if link := toks[first-1].Text; link != "of" && link != "for" || !r.orgHead(toks, first-2) ||
+			companySuffixes[strings.ToLower(toks[first-2].Text)] || // "Ford Motor Co. of Dearborn"
+			!startsUpper(toks[first-2].Text) || toks[first-1].Start != toks[first-2].End+1 {
+			continue
+		}
+		start := first - 2
+		for start > 0 && start > first-5 && nextWord(text, toks, start) {
+			start--
+		}
+		for start < first-2 && (!startsUpper(toks[start].Text) || leadingDeterminers[strings.ToLower(toks[start].Text)]) {
+			start++
+		}
+		if !absorbs(start, first-1, i, &inside) {
+			continue
+		}
+		for _, k := range inside {
+			drop[k] = true
+		}
+		m.Start, m.Type = toks[start].Start, Organization
+		m.Text = text[m.Start:m.End]
+	}
+	if len(drop) == 0 {
+		return ms
+	}
+	out := ms[:0]
+	for i, m := range ms {
+		if !drop[i] {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
 // tokenAt returns the index of the token that covers byte offset off, or -1.
 func tokenAt(toks []Token, off int) int {
 	i := sort.Search(len(toks), func(i int) bool { return toks[i].End > off })
@@ -377,9 +521,18 @@ func sentenceOf(sents []Sentence, off int) int {
 }
 
 // knownNames tags the well-known organisations ("Kremlin", "NATO") and
-// the countries of the gazetteer that the tagger left untagged, when they
-// are written with a capital letter.
+// the countries of the gazetteer, and the media and armed units of the
+// rules' list (gazetteer.RuleOrgs: "Meduza", "Vympel"), that the tagger
+// left untagged, when they are written with a capital letter.
 func (r docRules) knownNames(text string, toks []Token, sents []Sentence, ms []Mention) []Mention {
+	ms = r.matchKnown(text, toks, sents, ms, r.gaz, false)
+	return r.matchKnown(text, toks, sents, ms, gazetteer.RuleOrgs(), true)
+}
+
+// matchKnown is one pass of knownNames over the names of g. With ruleList,
+// g is the rules' list of organisations, and a name the main gazetteer
+// knows as a place, a nationality or a first name is left to the tagger.
+func (r docRules) matchKnown(text string, toks []Token, sents []Sentence, ms []Mention, g *gazetteer.Gazetteer, ruleList bool) []Mention {
 	covered := coverage(ms)
 	var words []string
 	for _, s := range sents {
@@ -391,7 +544,10 @@ func (r docRules) knownNames(text string, toks []Token, sents []Sentence, ms []M
 		for _, t := range stoks {
 			words = append(words, t.Text)
 		}
-		for _, m := range r.gaz.Match(words) {
+		for _, m := range g.Match(words) {
+			if ruleList && r.gaz.Lookup(strings.Join(words[m.Start:m.End], " ")).Has(gazetteer.Place|gazetteer.Demonym|gazetteer.FirstName) {
+				continue
+			}
 			typ := ""
 			switch {
 			case m.Class.Has(gazetteer.Org) && !m.Class.Has(gazetteer.Country|gazetteer.Region):
@@ -400,6 +556,9 @@ func (r docRules) knownNames(text string, toks []Token, sents []Sentence, ms []M
 				typ = Location
 			default:
 				continue
+			}
+			if m.End-m.Start > 1 && leadingDeterminers[stoks[m.Start].Text] {
+				m.Start++ // "the Kyiv Independent" for "The Kyiv Independent"
 			}
 			first, last := stoks[m.Start], stoks[m.End-1]
 			if !startsUpper(first.Text) || covered(first.Start, last.End) || insideLongerName(stoks, m.Start, m.End) {
