@@ -46,6 +46,8 @@ func (r docRules) apply(text string, toks []Token, sents []Sentence, ms []Mentio
 	ms = r.lowercaseCountries(text, toks, sents, ms)
 	ms = r.knownNames(text, toks, sents, ms)
 	ms = r.datelines(text, toks, sents, ms)
+	r.typeClubs(toks, sents, ms)
+	r.unifyTypes(toks, ms)
 	ms = r.propagate(text, toks, sents, ms)
 	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
 	return ms, links
@@ -241,25 +243,150 @@ var cueNouns = func() map[string]string {
 // a person's title before it ("spokesman Peskov").
 func (r docRules) typeByCueNoun(toks []Token, ms []Mention) {
 	for i := range ms {
-		m := &ms[i]
-		first := tokenAt(toks, m.Start)
-		if first < 1 || m.Confidence >= 0.7 {
+		if ms[i].Confidence >= 0.7 {
 			continue
 		}
-		prev := toks[first-1].Text
-		if strings.EqualFold(prev, "of") && first >= 2 {
-			prev = toks[first-2].Text // "the town of X"
-			if cueNouns[prev] != Location {
+		if typ := cueType(toks, ms[i]); typ != "" {
+			ms[i].Type = typ
+		}
+	}
+}
+
+// cueType returns the type that the word before m says m has (see
+// typeByCueNoun), or "".
+func cueType(toks []Token, m Mention) string {
+	first := tokenAt(toks, m.Start)
+	if first < 1 {
+		return ""
+	}
+	prev := toks[first-1].Text
+	if strings.EqualFold(prev, "of") && first >= 2 {
+		prev = toks[first-2].Text // "the town of X"
+		if cueNouns[prev] != Location {
+			return ""
+		}
+	}
+	switch {
+	case !isLowerWord(prev):
+	case cueNouns[prev] != "":
+		return cueNouns[prev]
+	case personTitles[prev] && !strings.Contains(m.Text, " "):
+		return Person
+	}
+	return ""
+}
+
+// sportsVerbs say that the names around them are teams: "Kharkiv beat
+// Dnipro 2-1", "Leeds drew with Chelsea 1-1", "lost 0-3 to Porto".
+var sportsVerbs = wordSet(`beat beats defeated defeat defeats drew draw draws edged edge thrashed thrash routed rout
+	crushed crush overcame overcome outplayed held hosted host hosts lost lose loses trounced downed`)
+
+// teamLinks may stand between a sports verb and the team after it.
+var teamLinks = wordSet(`to with against over at by`)
+
+// typeClubs makes a town or region an organisation where it names a club:
+// in a sentence with a score ("2-1"), the name right before a sports verb
+// or right after one (or after "to", "with", "against" that follow it).
+// Countries stay places, as national teams do in the news-wire convention.
+func (r docRules) typeClubs(toks []Token, sents []Sentence, ms []Mention) {
+	byStart := make(map[int]int, len(ms)) // first token -> mention
+	byEnd := make(map[int]int, len(ms))   // last token -> mention
+	for i, m := range ms {
+		byStart[tokenAt(toks, m.Start)] = i
+		byEnd[tokenAt(toks, m.End-1)] = i
+	}
+	retype := func(i int, ok bool) {
+		if !ok || ms[i].Type != Location || r.gaz.Lookup(ms[i].Text).Has(gazetteer.Country) {
+			return
+		}
+		ms[i].Type = Organization
+	}
+	for _, s := range sents {
+		scored := false
+		for t := s.FirstToken; t < s.EndToken && !scored; t++ {
+			scored = isScore(toks[t].Text)
+		}
+		if !scored {
+			continue
+		}
+		for t := s.FirstToken; t < s.EndToken; t++ {
+			if !sportsVerbs[toks[t].Text] {
 				continue
 			}
+			i, ok := byEnd[t-1]
+			retype(i, ok)
+			next := t + 1
+			if next < s.EndToken && isScore(toks[next].Text) {
+				next++ // "lost 0-3 to Porto"
+			}
+			if next < s.EndToken && teamLinks[toks[next].Text] {
+				next++
+			}
+			i, ok = byStart[next]
+			retype(i, ok)
 		}
-		switch {
-		case !isLowerWord(prev):
-		case cueNouns[prev] != "":
-			m.Type = cueNouns[prev]
-		case personTitles[prev] && !strings.Contains(m.Text, " "):
-			m.Type = Person
+	}
+}
+
+// isScore reports whether w is a match score: two numbers of one or two
+// digits joined by a hyphen or a dash ("2-1", "10–0").
+func isScore(w string) bool {
+	a, b, ok := strings.Cut(w, "-")
+	if !ok {
+		a, b, ok = strings.Cut(w, "–")
+	}
+	return ok && isSmallNumber(a) && isSmallNumber(b)
+}
+
+func isSmallNumber(s string) bool {
+	if len(s) == 0 || len(s) > 2 {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
 		}
+	}
+	return true
+}
+
+// unifyTypes gives every mention of one name in a document the same type:
+// the type with the largest sum of confidences over the name's mentions,
+// when one type has the most. A mention whose type the word before it
+// states ("the city of Kharkiv" in a report on the Kharkiv club) keeps it
+// and does not vote.
+func (r docRules) unifyTypes(toks []Token, ms []Mention) {
+	votes := make(map[string]map[string]float64)
+	fixed := make([]bool, len(ms))
+	for i, m := range ms {
+		if cueType(toks, m) == m.Type {
+			fixed[i] = true
+			continue
+		}
+		v := votes[m.Text]
+		if v == nil {
+			v = make(map[string]float64)
+			votes[m.Text] = v
+		}
+		v[m.Type] += m.Confidence
+	}
+	for i := range ms {
+		v := votes[ms[i].Text]
+		if len(v) < 2 || fixed[i] {
+			continue
+		}
+		best, bestW := ms[i].Type, v[ms[i].Type]
+		types := make([]string, 0, len(v))
+		for typ := range v {
+			types = append(types, typ)
+		}
+		sort.Strings(types) // the same answer in every run when two types tie
+		for _, typ := range types {
+			if w := v[typ]; w > bestW {
+				best, bestW = typ, w
+			}
+		}
+		ms[i].Type = best
 	}
 }
 
