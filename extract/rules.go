@@ -70,7 +70,7 @@ func (r docRules) dropDemonyms(ms []Mention) []Mention {
 		c := r.gaz.Word(m.Text)
 		lw := strings.ToLower(m.Text)
 		switch {
-		case c.Has(gazetteer.Demonym) && !c.Has(gazetteer.Place), weekdays[lw], faiths[lw]:
+		case c.Has(gazetteer.Demonym) && !c.Has(gazetteer.Place), weekdays[lw], faiths[lw], commonAbbreviations[strings.TrimSuffix(lw, "s")]:
 			continue
 		case m.Type == Organization && c.Has(gazetteer.OrgSuffix) && !c.Has(gazetteer.Org):
 			continue // "the Government", "the Bank": a common noun written with a capital
@@ -79,6 +79,11 @@ func (r docRules) dropDemonyms(ms []Mention) []Mention {
 	}
 	return out
 }
+
+// commonAbbreviations are abbreviations of common nouns, in the singular,
+// that look like acronyms of names ("POWs", "MPs", "IDPs", "UAV").
+var commonAbbreviations = wordSet(`pow mp idp ceo cfo vip gi nco pm uav apc ifv mlrs atgm manpads ied sam icbm
+	ngo dj tv pc ai gdp`)
 
 // directionWords may start a capitalised place phrase without being part
 // of the place's name ("Northeast Ukraine", "Western Europe" is kept
@@ -688,14 +693,54 @@ func (r docRules) matchKnown(text string, toks []Token, sents []Sentence, ms []M
 				m.Start++ // "the Kyiv Independent" for "The Kyiv Independent"
 			}
 			first, last := stoks[m.Start], stoks[m.End-1]
-			if !startsUpper(first.Text) || covered(first.Start, last.End) || insideLongerName(stoks, m.Start, m.End) {
+			if !startsUpper(first.Text) || insideLongerName(stoks, m.Start, m.End) {
 				continue
+			}
+			if covered(first.Start, last.End) {
+				// An organisation the tagger cut down to the place inside it
+				// ("New York" of "New York Times"): the name replaces the
+				// mentions it holds.
+				if typ != Organization || !replaceInside(ms, first.Start, last.End) {
+					continue
+				}
 			}
 			ms = append(ms, Mention{Start: first.Start, End: last.End, Text: text[first.Start:last.End], Type: typ,
 				Sentence: sentenceOf(sents, first.Start), Source: SourceGazetteer, Confidence: 0.7})
 		}
 	}
-	return ms
+	return dropEmpty(ms)
+}
+
+// replaceInside empties the mentions inside [start, end) and reports
+// whether they are all places or people shorter than it and no mention
+// runs across its edges or is an organisation; otherwise it changes
+// nothing. Emptied mentions (Start == End) are removed by dropEmpty.
+func replaceInside(ms []Mention, start, end int) bool {
+	var inside []int
+	for i, m := range ms {
+		if m.End <= start || m.Start >= end || m.Start == m.End {
+			continue
+		}
+		if m.Start < start || m.End > end || m.Type == Organization || m.End-m.Start == end-start {
+			return false
+		}
+		inside = append(inside, i)
+	}
+	for _, i := range inside {
+		ms[i].End = ms[i].Start
+	}
+	return len(inside) > 0
+}
+
+// dropEmpty removes the mentions that replaceInside emptied.
+func dropEmpty(ms []Mention) []Mention {
+	out := ms[:0]
+	for _, m := range ms {
+		if m.Start < m.End {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // datelines tags the place that opens a dateline, written in capitals and

@@ -19,12 +19,12 @@ var (
 )
 
 // RuleOrgs returns a second, smaller gazetteer of well-known organizations
-// (news media and agencies, armed forces' units, armed groups: "Meduza",
-// "Suspilne", "Spetsnaz") for rules that type names after tagging. It is
-// kept out of Default, whose classes are features of the trained tagger,
-// so that the list can grow without retraining. Every name has class Org.
-// It panics if the embedded list is corrupt, which the package's tests
-// rule out.
+// (news media and agencies, armed forces' units, armed groups, sports clubs
+// named after places: "Meduza", "Suspilne", "Spetsnaz", "Dynamo Kyiv") for
+// rules that type names after tagging. It is kept out of Default, whose
+// classes are features of the trained tagger, so that the list can grow
+// without retraining. Every name has class Org. It panics if the embedded
+// list is corrupt, which the package's tests rule out.
 func RuleOrgs() *Gazetteer {
 	rulesOnce.Do(func() {
 		var b bytes.Buffer
