@@ -46,8 +46,8 @@ func (r docRules) apply(text string, toks []Token, sents []Sentence, ms []Mentio
 	ms = r.lowercaseCountries(text, toks, sents, ms)
 	ms = r.knownNames(text, toks, sents, ms)
 	ms = r.datelines(text, toks, sents, ms)
-	r.typeClubs(toks, sents, ms)
-	r.unifyTypes(toks, ms)
+	clubs := r.typeClubs(toks, sents, ms)
+	r.unifyTypes(toks, ms, clubs)
 	ms = r.propagate(text, toks, sents, ms)
 	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
 	return ms, links
@@ -293,7 +293,9 @@ var teamLinks = wordSet(`to with against over at by`)
 // in a sentence with a score ("2-1"), the name right before a sports verb
 // or right after one (or after "to", "with", "against" that follow it).
 // Countries stay places, as national teams do in the news-wire convention.
-func (r docRules) typeClubs(toks []Token, sents []Sentence, ms []Mention) {
+// It returns the indexes of the mentions it made clubs.
+func (r docRules) typeClubs(toks []Token, sents []Sentence, ms []Mention) map[int]bool {
+	clubs := make(map[int]bool)
 	byStart := make(map[int]int, len(ms)) // first token -> mention
 	byEnd := make(map[int]int, len(ms))   // last token -> mention
 	for i, m := range ms {
@@ -305,6 +307,7 @@ func (r docRules) typeClubs(toks []Token, sents []Sentence, ms []Mention) {
 			return
 		}
 		ms[i].Type = Organization
+		clubs[i] = true
 	}
 	for _, s := range sents {
 		scored := false
@@ -331,6 +334,7 @@ func (r docRules) typeClubs(toks []Token, sents []Sentence, ms []Mention) {
 			retype(i, ok)
 		}
 	}
+	return clubs
 }
 
 // isScore reports whether w is a match score: two numbers of one or two
@@ -359,12 +363,17 @@ func isSmallNumber(s string) bool {
 // the type with the largest sum of confidences over the name's mentions,
 // when one type has the most. A mention whose type the word before it
 // states ("the city of Kharkiv" in a report on the Kharkiv club) keeps it
-// and does not vote.
-func (r docRules) unifyTypes(toks []Token, ms []Mention) {
+// and does not vote; the clubs typeClubs found (sure) keep their type and
+// vote with weight 1.
+func (r docRules) unifyTypes(toks []Token, ms []Mention, sure map[int]bool) {
 	votes := make(map[string]map[string]float64)
 	fixed := make([]bool, len(ms))
 	for i, m := range ms {
-		if cueType(toks, m) == m.Type {
+		w := m.Confidence
+		switch {
+		case sure[i]:
+			fixed[i], w = true, 1
+		case cueType(toks, m) == m.Type:
 			fixed[i] = true
 			continue
 		}
@@ -373,7 +382,7 @@ func (r docRules) unifyTypes(toks []Token, ms []Mention) {
 			v = make(map[string]float64)
 			votes[m.Text] = v
 		}
-		v[m.Type] += m.Confidence
+		v[m.Type] += w
 	}
 	for i := range ms {
 		v := votes[ms[i].Text]
