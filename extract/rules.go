@@ -255,6 +255,37 @@ func (r docRules) typeByCueNoun(toks []Token, ms []Mention) {
 			ms[i].Type = typ
 		}
 	}
+	for i := range ms {
+		if listOfPlaces(toks, ms[i]) {
+			ms[i].Type = Location
+		}
+	}
+}
+
+// placeLists are plural nouns that introduce a list of places: "the
+// villages of Kozinka and Gora Podol", "the regions of Belgorod, Kursk and
+// Bryansk".
+var placeLists = wordSet(`cities towns villages settlements districts regions provinces oblasts counties states
+	countries capitals ports islands`)
+
+// listOfPlaces reports whether m is an item of a list of places after a
+// plural noun and "of": the tagger's confidence does not matter there.
+func listOfPlaces(toks []Token, m Mention) bool {
+	t := tokenAt(toks, m.Start) - 1
+	for items := 0; t >= 1 && items < 8; items++ {
+		switch toks[t].Text {
+		case "of":
+			return placeLists[toks[t-1].Text]
+		case "and", "or", ",":
+			t--
+			for n := 0; t >= 0 && n < 4 && startsUpper(toks[t].Text); n++ {
+				t--
+			}
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // cueType returns the type that the word before m says m has (see
