@@ -223,8 +223,8 @@ func (r docRules) typeKnownPersonOrgs(ms []Mention) {
 	}
 }
 
-// personOrgConfidence is the tagger confidence under which a one-word
-// person mention known as an organisation is retyped.
+// personOrgConfidence is the tagger confidence under which a person
+// mention known as an organisation is retyped.
 const personOrgConfidence = 0.9
 
 // cueNouns are common nouns that, right before a name, say its type: "the
@@ -505,10 +505,10 @@ func (r docRules) typeByHeadWord(toks []Token, ms []Mention) {
 	}
 }
 
-// orgHead reports whether tokens [i, j] of toks end in a word that heads an
+// orgHead reports whether token j of toks is a word that heads an
 // organisation's name: an organisation suffix ("Council", "Army", "Post"),
-// one of two words ("Air Force"), or a one-word organisation ("Duma",
-// "Rada").
+// the last of two such words with the token before it ("Air Force"), or a
+// one-word organisation ("Duma", "Rada").
 func (r docRules) orgHead(toks []Token, j int) bool {
 	w := toks[j].Text
 	if r.gaz.Word(w).Has(gazetteer.OrgSuffix | gazetteer.Org) {
