@@ -36,14 +36,18 @@ func (r docRules) apply(text string, toks []Token, sents []Sentence, ms []Mentio
 	r.trimPlaces(text, toks, ms)
 	r.trimTitleWords(text, toks, ms)
 	r.typeKnownOrgs(ms)
+	r.typeKnownPersonOrgs(ms)
 	r.typeKnownPlaces(ms)
 	r.typeByCueNoun(toks, ms)
 	ms = r.splitCompanyPlace(text, toks, ms)
 	r.typeByHeadWord(toks, ms)
+	ms = r.joinPlaceOrgs(text, toks, ms)
 	ms, links := r.acronyms(text, toks, sents, ms)
 	ms = r.lowercaseCountries(text, toks, sents, ms)
 	ms = r.knownNames(text, toks, sents, ms)
 	ms = r.datelines(text, toks, sents, ms)
+	clubs := r.typeClubs(toks, sents, ms)
+	r.unifyTypes(toks, ms, clubs)
 	ms = r.propagate(text, toks, sents, ms)
 	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
 	return ms, links
@@ -66,7 +70,7 @@ func (r docRules) dropDemonyms(ms []Mention) []Mention {
 		c := r.gaz.Word(m.Text)
 		lw := strings.ToLower(m.Text)
 		switch {
-		case c.Has(gazetteer.Demonym) && !c.Has(gazetteer.Place), weekdays[lw], faiths[lw]:
+		case c.Has(gazetteer.Demonym) && !c.Has(gazetteer.Place), weekdays[lw], faiths[lw], commonAbbreviations[strings.TrimSuffix(lw, "s")]:
 			continue
 		case m.Type == Organization && c.Has(gazetteer.OrgSuffix) && !c.Has(gazetteer.Org):
 			continue // "the Government", "the Bank": a common noun written with a capital
@@ -75,6 +79,11 @@ func (r docRules) dropDemonyms(ms []Mention) []Mention {
 	}
 	return out
 }
+
+// commonAbbreviations are abbreviations of common nouns, in the singular,
+// that look like acronyms of names ("POWs", "MPs", "IDPs", "UAV").
+var commonAbbreviations = wordSet(`pow mp idp ceo cfo vip gi nco pm uav apc ifv mlrs atgm manpads ied sam icbm
+	ngo dj tv pc ai gdp`)
 
 // directionWords may start a capitalised place phrase without being part
 // of the place's name ("Northeast Ukraine", "Western Europe" is kept
@@ -180,14 +189,43 @@ func (r docRules) splitPossessives(text string, toks []Token, ms []Mention) []Me
 // well-known organisation an organisation ("White House", "Pentagon").
 func (r docRules) typeKnownOrgs(ms []Mention) {
 	for i := range ms {
-		if ms[i].Type != Location {
-			continue
-		}
-		if c := r.gaz.Lookup(ms[i].Text); c.Has(gazetteer.Org) && !c.Has(gazetteer.Country|gazetteer.Region) {
+		if ms[i].Type == Location && r.knownOrg(ms[i].Text) {
 			ms[i].Type = Organization
 		}
 	}
 }
+
+// knownOrg reports whether name is a well-known organisation of the
+// gazetteer or of the rules' own list (news media, armed units) and not
+// also a country or a region.
+func (r docRules) knownOrg(name string) bool {
+	c := r.gaz.Lookup(name)
+	if c.Has(gazetteer.Country | gazetteer.Region) {
+		return false
+	}
+	return c.Has(gazetteer.Org) || gazetteer.RuleOrgs().Lookup(name).Has(gazetteer.Org)
+}
+
+// typeKnownPersonOrgs makes a person mention the tagger was unsure of an
+// organisation when the gazetteer or the rules' list knows the name as a
+// well-known organisation and not as a first name ("Wagner", "Meduza",
+// "Spetsnaz").
+func (r docRules) typeKnownPersonOrgs(ms []Mention) {
+	for i := range ms {
+		m := &ms[i]
+		if m.Type != Person || m.Confidence >= personOrgConfidence {
+			continue
+		}
+		if !r.gaz.Lookup(m.Text).Has(gazetteer.FirstName) &&
+			(r.gaz.Lookup(m.Text).Has(gazetteer.Org) || gazetteer.RuleOrgs().Lookup(m.Text).Has(gazetteer.Org)) {
+			m.Type = Organization
+		}
+	}
+}
+
+// personOrgConfidence is the tagger confidence under which a person
+// mention known as an organisation is retyped.
+const personOrgConfidence = 0.9
 
 // cueNouns are common nouns that, right before a name, say its type: "the
 // news agency Tass", "the town of Shebekino", "spokesman Peskov".
@@ -210,25 +248,190 @@ var cueNouns = func() map[string]string {
 // a person's title before it ("spokesman Peskov").
 func (r docRules) typeByCueNoun(toks []Token, ms []Mention) {
 	for i := range ms {
-		m := &ms[i]
-		first := tokenAt(toks, m.Start)
-		if first < 1 || m.Confidence >= 0.7 {
+		if ms[i].Confidence >= 0.7 {
 			continue
 		}
-		prev := toks[first-1].Text
-		if strings.EqualFold(prev, "of") && first >= 2 {
-			prev = toks[first-2].Text // "the town of X"
-			if cueNouns[prev] != Location {
+		if typ := cueType(toks, ms[i]); typ != "" {
+			ms[i].Type = typ
+		}
+	}
+	for i := range ms {
+		if listOfPlaces(toks, ms[i]) {
+			ms[i].Type = Location
+		}
+	}
+}
+
+// placeLists are plural nouns that introduce a list of places: "the
+// villages of Kozinka and Gora Podol", "the regions of Belgorod, Kursk and
+// Bryansk".
+var placeLists = wordSet(`cities towns villages settlements districts regions provinces oblasts counties states
+	countries capitals ports islands`)
+
+// listOfPlaces reports whether m is an item of a list of places after a
+// plural noun and "of": the tagger's confidence does not matter there.
+func listOfPlaces(toks []Token, m Mention) bool {
+	t := tokenAt(toks, m.Start) - 1
+	for items := 0; t >= 1 && items < 8; items++ {
+		switch toks[t].Text {
+		case "of":
+			return placeLists[toks[t-1].Text]
+		case "and", "or", ",":
+			t--
+			for n := 0; t >= 0 && n < 4 && startsUpper(toks[t].Text); n++ {
+				t--
+			}
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// cueType returns the type that the word before m says m has (see
+// typeByCueNoun), or "".
+func cueType(toks []Token, m Mention) string {
+	first := tokenAt(toks, m.Start)
+	if first < 1 {
+		return ""
+	}
+	prev := toks[first-1].Text
+	if strings.EqualFold(prev, "of") && first >= 2 {
+		prev = toks[first-2].Text // "the town of X"
+		if cueNouns[prev] != Location {
+			return ""
+		}
+	}
+	switch {
+	case !isLowerWord(prev):
+	case cueNouns[prev] != "":
+		return cueNouns[prev]
+	case personTitles[prev] && !strings.Contains(m.Text, " "):
+		return Person
+	}
+	return ""
+}
+
+// sportsVerbs say that the names around them are teams: "Kharkiv beat
+// Dnipro 2-1", "Leeds drew with Chelsea 1-1", "lost 0-3 to Porto".
+var sportsVerbs = wordSet(`beat beats defeated defeat defeats drew draw draws edged edge thrashed thrash routed rout
+	crushed crush overcame overcome outplayed held hosted host hosts lost lose loses trounced downed`)
+
+// teamLinks may stand between a sports verb and the team after it.
+var teamLinks = wordSet(`to with against over at by`)
+
+// typeClubs makes a town or region an organisation where it names a club:
+// in a sentence with a score ("2-1"), the name right before a sports verb
+// or right after one (or after "to", "with", "against" that follow it).
+// Countries stay places, as national teams do in the news-wire convention.
+// It returns the indexes of the mentions it made clubs.
+func (r docRules) typeClubs(toks []Token, sents []Sentence, ms []Mention) map[int]bool {
+	clubs := make(map[int]bool)
+	byStart := make(map[int]int, len(ms)) // first token -> mention
+	byEnd := make(map[int]int, len(ms))   // last token -> mention
+	for i, m := range ms {
+		byStart[tokenAt(toks, m.Start)] = i
+		byEnd[tokenAt(toks, m.End-1)] = i
+	}
+	retype := func(i int, ok bool) {
+		if !ok || ms[i].Type != Location || r.gaz.Lookup(ms[i].Text).Has(gazetteer.Country) {
+			return
+		}
+		ms[i].Type = Organization
+		clubs[i] = true
+	}
+	for _, s := range sents {
+		scored := false
+		for t := s.FirstToken; t < s.EndToken && !scored; t++ {
+			scored = isScore(toks[t].Text)
+		}
+		if !scored {
+			continue
+		}
+		for t := s.FirstToken; t < s.EndToken; t++ {
+			if !sportsVerbs[toks[t].Text] {
 				continue
 			}
+			i, ok := byEnd[t-1]
+			retype(i, ok)
+			next := t + 1
+			if next < s.EndToken && isScore(toks[next].Text) {
+				next++ // "lost 0-3 to Porto"
+			}
+			if next < s.EndToken && teamLinks[toks[next].Text] {
+				next++
+			}
+			i, ok = byStart[next]
+			retype(i, ok)
 		}
+	}
+	return clubs
+}
+
+// isScore reports whether w is a match score: two numbers of one or two
+// digits joined by a hyphen or a dash ("2-1", "10–0").
+func isScore(w string) bool {
+	a, b, ok := strings.Cut(w, "-")
+	if !ok {
+		a, b, ok = strings.Cut(w, "–")
+	}
+	return ok && isSmallNumber(a) && isSmallNumber(b)
+}
+
+func isSmallNumber(s string) bool {
+	if len(s) == 0 || len(s) > 2 {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// unifyTypes gives every mention of one name in a document the same type:
+// the type with the largest sum of confidences over the name's mentions,
+// when one type has the most. A mention whose type the word before it
+// states ("the city of Kharkiv" in a report on the Kharkiv club) keeps it
+// and does not vote; the clubs typeClubs found (sure) keep their type and
+// vote with weight 1.
+func (r docRules) unifyTypes(toks []Token, ms []Mention, sure map[int]bool) {
+	votes := make(map[string]map[string]float64)
+	fixed := make([]bool, len(ms))
+	for i, m := range ms {
+		w := m.Confidence
 		switch {
-		case !isLowerWord(prev):
-		case cueNouns[prev] != "":
-			m.Type = cueNouns[prev]
-		case personTitles[prev] && !strings.Contains(m.Text, " "):
-			m.Type = Person
+		case sure[i]:
+			fixed[i], w = true, 1
+		case cueType(toks, m) == m.Type:
+			fixed[i] = true
+			continue
 		}
+		v := votes[m.Text]
+		if v == nil {
+			v = make(map[string]float64)
+			votes[m.Text] = v
+		}
+		v[m.Type] += w
+	}
+	for i := range ms {
+		v := votes[ms[i].Text]
+		if len(v) < 2 || fixed[i] {
+			continue
+		}
+		best, bestW := ms[i].Type, v[ms[i].Type]
+		types := make([]string, 0, len(v))
+		for typ := range v {
+			types = append(types, typ)
+		}
+		sort.Strings(types) // the same answer in every run when two types tie
+		for _, typ := range types {
+			if w := v[typ]; w > bestW {
+				best, bestW = typ, w
+			}
+		}
+		ms[i].Type = best
 	}
 }
 
@@ -300,6 +503,119 @@ func (r docRules) typeByHeadWord(toks []Token, ms []Mention) {
 			m.Type = Organization
 		}
 	}
+}
+
+// orgHead reports whether token j of toks is a word that heads an
+// organisation's name: an organisation suffix ("Council", "Army", "Post"),
+// the last of two such words with the token before it ("Air Force"), or a
+// one-word organisation ("Duma", "Rada").
+func (r docRules) orgHead(toks []Token, j int) bool {
+	w := toks[j].Text
+	if r.gaz.Word(w).Has(gazetteer.OrgSuffix | gazetteer.Org) {
+		return true
+	}
+	return j > 0 && r.gaz.Lookup(toks[j-1].Text+" "+w).Has(gazetteer.OrgSuffix)
+}
+
+// nextWord reports whether token j follows token j-1 in the same line
+// after one space and begins with a capital: a word that continues a name.
+func nextWord(text string, toks []Token, j int) bool {
+	return j > 0 && j < len(toks) && toks[j].Start == toks[j-1].End+1 && text[toks[j-1].End] == ' ' &&
+		startsUpper(toks[j].Text) && toks[j].Text != "'s" && toks[j].Text != "’s"
+}
+
+// joinPlaceOrgs makes a place and the organisation words around it one
+// organisation: "Belgorod Regional Duma", "Kiev Army", "Kyiv Post" (the
+// place followed by capitalised words ending in an organisation's head
+// word) and "Alliance for Donetsk", "National Bank of Ukraine" (an
+// organisation's head word, "of" or "for", then the place). Mentions inside
+// the joined name are dropped; a name that runs into another mention is
+// left alone.
+func (r docRules) joinPlaceOrgs(text string, toks []Token, ms []Mention) []Mention {
+	drop := make(map[int]bool)
+	byStart := make(map[int]int, len(ms)) // first token -> mention
+	for i, m := range ms {
+		byStart[tokenAt(toks, m.Start)] = i
+	}
+	// absorbs reports whether tokens [a, b] hold only whole mentions (other
+	// than self), and collects them in inside.
+	absorbs := func(a, b, self int, inside *[]int) bool {
+		*inside = (*inside)[:0]
+		for t := a; t <= b; t++ {
+			k, ok := byStart[t]
+			if !ok {
+				continue
+			}
+			if k == self {
+				return false
+			}
+			if tokenAt(toks, ms[k].End-1) > b {
+				return false
+			}
+			*inside = append(*inside, k)
+		}
+		return true
+	}
+	var inside []int
+	for i := range ms {
+		m := &ms[i]
+		if m.Type != Location || drop[i] {
+			continue
+		}
+		first, last := tokenAt(toks, m.Start), tokenAt(toks, m.End-1)
+		if first < 0 || last < 0 {
+			continue
+		}
+		// Forward: "Belgorod Regional Duma".
+		end := -1
+		for j := last + 1; j <= last+4 && nextWord(text, toks, j); j++ {
+			if r.orgHead(toks, j) {
+				end = j
+			}
+		}
+		if end > 0 && absorbs(last+1, end, i, &inside) && !r.gaz.Lookup(text[m.Start:toks[end].End]).Has(gazetteer.Place) {
+			for _, k := range inside {
+				drop[k] = true
+			}
+			m.End, m.Type = toks[end].End, Organization
+			m.Text = text[m.Start:m.End]
+			continue
+		}
+		// Backward: "Alliance for Donetsk", "National Bank of Ukraine".
+		if first < 2 {
+			continue
+		}
+		if link := toks[first-1].Text; link != "of" && link != "for" || !r.orgHead(toks, first-2) ||
+			companySuffixes[strings.ToLower(toks[first-2].Text)] || // "Ford Motor Co. of Dearborn"
+			!startsUpper(toks[first-2].Text) || toks[first-1].Start != toks[first-2].End+1 {
+			continue
+		}
+		start := first - 2
+		for start > 0 && start > first-5 && nextWord(text, toks, start) {
+			start--
+		}
+		for start < first-2 && (!startsUpper(toks[start].Text) || leadingDeterminers[strings.ToLower(toks[start].Text)]) {
+			start++
+		}
+		if !absorbs(start, first-1, i, &inside) {
+			continue
+		}
+		for _, k := range inside {
+			drop[k] = true
+		}
+		m.Start, m.Type = toks[start].Start, Organization
+		m.Text = text[m.Start:m.End]
+	}
+	if len(drop) == 0 {
+		return ms
+	}
+	out := ms[:0]
+	for i, m := range ms {
+		if !drop[i] {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // tokenAt returns the index of the token that covers byte offset off, or -1.
@@ -377,9 +693,18 @@ func sentenceOf(sents []Sentence, off int) int {
 }
 
 // knownNames tags the well-known organisations ("Kremlin", "NATO") and
-// the countries of the gazetteer that the tagger left untagged, when they
-// are written with a capital letter.
+// the countries of the gazetteer, and the media and armed units of the
+// rules' list (gazetteer.RuleOrgs: "Meduza", "Vympel"), that the tagger
+// left untagged, when they are written with a capital letter.
 func (r docRules) knownNames(text string, toks []Token, sents []Sentence, ms []Mention) []Mention {
+	ms = r.matchKnown(text, toks, sents, ms, r.gaz, false)
+	return r.matchKnown(text, toks, sents, ms, gazetteer.RuleOrgs(), true)
+}
+
+// matchKnown is one pass of knownNames over the names of g. With ruleList,
+// g is the rules' list of organisations, and a name the main gazetteer
+// knows as a place, a nationality or a first name is left to the tagger.
+func (r docRules) matchKnown(text string, toks []Token, sents []Sentence, ms []Mention, g *gazetteer.Gazetteer, ruleList bool) []Mention {
 	covered := coverage(ms)
 	var words []string
 	for _, s := range sents {
@@ -391,7 +716,10 @@ func (r docRules) knownNames(text string, toks []Token, sents []Sentence, ms []M
 		for _, t := range stoks {
 			words = append(words, t.Text)
 		}
-		for _, m := range r.gaz.Match(words) {
+		for _, m := range g.Match(words) {
+			if ruleList && r.gaz.Lookup(strings.Join(words[m.Start:m.End], " ")).Has(gazetteer.Place|gazetteer.Demonym|gazetteer.FirstName) {
+				continue
+			}
 			typ := ""
 			switch {
 			case m.Class.Has(gazetteer.Org) && !m.Class.Has(gazetteer.Country|gazetteer.Region):
@@ -401,15 +729,58 @@ func (r docRules) knownNames(text string, toks []Token, sents []Sentence, ms []M
 			default:
 				continue
 			}
+			if m.End-m.Start > 1 && leadingDeterminers[stoks[m.Start].Text] {
+				m.Start++ // "the Kyiv Independent" for "The Kyiv Independent"
+			}
 			first, last := stoks[m.Start], stoks[m.End-1]
-			if !startsUpper(first.Text) || covered(first.Start, last.End) || insideLongerName(stoks, m.Start, m.End) {
+			if !startsUpper(first.Text) || insideLongerName(stoks, m.Start, m.End) {
 				continue
+			}
+			if covered(first.Start, last.End) {
+				// An organisation the tagger cut down to the place inside it
+				// ("New York" of "New York Times"): the name replaces the
+				// mentions it holds.
+				if typ != Organization || !replaceInside(ms, first.Start, last.End) {
+					continue
+				}
 			}
 			ms = append(ms, Mention{Start: first.Start, End: last.End, Text: text[first.Start:last.End], Type: typ,
 				Sentence: sentenceOf(sents, first.Start), Source: SourceGazetteer, Confidence: 0.7})
 		}
 	}
-	return ms
+	return dropEmpty(ms)
+}
+
+// replaceInside empties the mentions inside [start, end) and reports
+// whether they are all places or people shorter than it and no mention
+// runs across its edges or is an organisation; otherwise it changes
+// nothing. Emptied mentions (Start == End) are removed by dropEmpty.
+func replaceInside(ms []Mention, start, end int) bool {
+	var inside []int
+	for i, m := range ms {
+		if m.End <= start || m.Start >= end || m.Start == m.End {
+			continue
+		}
+		if m.Start < start || m.End > end || m.Type == Organization || m.End-m.Start == end-start {
+			return false
+		}
+		inside = append(inside, i)
+	}
+	for _, i := range inside {
+		ms[i].End = ms[i].Start
+	}
+	return len(inside) > 0
+}
+
+// dropEmpty removes the mentions that replaceInside emptied.
+func dropEmpty(ms []Mention) []Mention {
+	out := ms[:0]
+	for _, m := range ms {
+		if m.Start < m.End {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // datelines tags the place that opens a dateline, written in capitals and

@@ -484,3 +484,31 @@ func TestMatchIsSorted(t *testing.T) {
 		}
 	}
 }
+
+func TestRuleOrgs(t *testing.T) {
+	g := RuleOrgs()
+	if g.Len() < 100 {
+		t.Fatalf("RuleOrgs has %d names, want at least 100", g.Len())
+	}
+	tests := []struct {
+		name string
+		want Class
+	}{
+		{"Meduza", Org},
+		{"suspilne", Org},
+		{"Spetsnaz", Org},
+		{"Kyiv Independent", Org},
+		{"Moscow", 0},
+		{"Vladimir Putin", 0},
+	}
+	for _, tt := range tests {
+		if got := g.Lookup(tt.name); got != tt.want {
+			t.Errorf("RuleOrgs().Lookup(%q) = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+	// The list is for rules only: the tagger's gazetteer must not change
+	// with it.
+	if got := Default().Lookup("Suspilne"); got.Has(Org) {
+		t.Errorf("Default().Lookup(%q) = %v, want no Org: the rules' list is kept apart", "Suspilne", got)
+	}
+}
