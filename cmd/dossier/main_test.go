@@ -268,20 +268,8 @@ func TestKillAndResume(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow")
 	}
-	dir := t.TempDir()
-	sentences := []string{
-		"Governor Vyacheslav Gladkov said drones hit Shebekino in Belgorod Oblast.",
-		"The Russian Volunteer Corps (RDK) claimed the raid near Grayvoron.",
-		"Kremlin spokesman Dmitry Peskov spoke to reporters in Moscow on %d May.",
-		"Ukraine's military intelligence, the GUR, denied any role, Andriy Yusov said.",
-	}
 	const files = 2000
-	for i := range files {
-		sub := filepath.Join(dir, fmt.Sprintf("%02d", i%40))
-		os.MkdirAll(sub, 0o755)
-		text := fmt.Sprintf(sentences[i%len(sentences)], i) + fmt.Sprintf(" Report number %d.\n", i)
-		os.WriteFile(filepath.Join(sub, fmt.Sprintf("%04d.txt", i)), []byte(text), 0o644)
-	}
+	dir := reports(t, files, 40)
 	full := filepath.Join(t.TempDir(), "full.db")
 	if code, _, errs := cli(t, "run", dir, "--db", full, "--quiet"); code != 0 {
 		t.Fatalf("uninterrupted run: %s", errs)
@@ -435,4 +423,26 @@ func TestEvalConll(t *testing.T) {
 			t.Errorf("output lacks %q:\n%s", w, out)
 		}
 	}
+}
+
+// reports writes n short generated news reports into the given number of
+// sub-folders of a new folder and returns the folder.
+func reports(t *testing.T, n, folders int) string {
+	t.Helper()
+	dir := t.TempDir()
+	sentences := []string{
+		"Governor Vyacheslav Gladkov said drones hit Shebekino in Belgorod Oblast.",
+		"The Russian Volunteer Corps (RDK) claimed the raid near Grayvoron.",
+		"Kremlin spokesman Dmitry Peskov spoke to reporters in Moscow on %d May.",
+		"Ukraine's military intelligence, the GUR, denied any role, Andriy Yusov said.",
+	}
+	for i := range n {
+		sub := filepath.Join(dir, fmt.Sprintf("%02d", i%folders))
+		os.MkdirAll(sub, 0o755)
+		text := fmt.Sprintf(sentences[i%len(sentences)], i) + fmt.Sprintf(" Report number %d.\n", i)
+		if err := os.WriteFile(filepath.Join(sub, fmt.Sprintf("%04d.txt", i)), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
 }

@@ -67,20 +67,8 @@ func startProcess(t *testing.T, args ...string) (*exec.Cmd, func(string) int, <-
 // killed with SIGKILL mid-run, and the coordinator is run again. The
 // database ends as an uninterrupted local run leaves it.
 func TestClusterKills(t *testing.T) {
-	dir := t.TempDir()
-	sentences := []string{
-		"Governor Vyacheslav Gladkov said drones hit Shebekino in Belgorod Oblast.",
-		"The Russian Volunteer Corps (RDK) claimed the raid near Grayvoron.",
-		"Kremlin spokesman Dmitry Peskov spoke to reporters in Moscow on %d May.",
-		"Ukraine's military intelligence, the GUR, denied any role, Andriy Yusov said.",
-	}
 	const files = 300
-	for i := range files {
-		sub := filepath.Join(dir, fmt.Sprintf("%02d", i%10))
-		os.MkdirAll(sub, 0o755)
-		text := fmt.Sprintf(sentences[i%len(sentences)], i) + fmt.Sprintf(" Report number %d.\n", i)
-		os.WriteFile(filepath.Join(sub, fmt.Sprintf("%04d.txt", i)), []byte(text), 0o644)
-	}
+	dir := reports(t, files, 10)
 	local := filepath.Join(t.TempDir(), "local.db")
 	if code, _, errs := cli(t, "run", dir, "--db", local, "--quiet"); code != 0 {
 		t.Fatalf("local run: %s", errs)
