@@ -319,7 +319,8 @@ func canonicalName(aliases []string, count map[string]int) string {
 // BetterName reports whether the alias a, used n times, makes a better
 // canonical name than the alias b, used m times: a country's usual name
 // ("Russia" over "Russian Federation"), then a name written with a capital,
-// then the one with more words, then the one used more often. It is the one
+// then the one with more words, then (for two cases of one name) the one
+// not in capitals throughout, then the one used more often. It is the one
 // rule for canonical names, within a document and across the store.
 func BetterName(a string, n int, b string, m int) bool {
 	ka, kb := NormalizeName(a), NormalizeName(b)
@@ -332,7 +333,28 @@ func BetterName(a string, n int, b string, m int) bool {
 	if wa, wb := fieldCount(a), fieldCount(b); wa != wb {
 		return wa > wb
 	}
+	if ka == kb {
+		// One name in two cases ("Reuters", a dateline's "REUTERS"):
+		// the one not in capitals throughout.
+		if ca, cb := allCapitals(a), allCapitals(b); ca != cb {
+			return cb
+		}
+	}
 	return n > m
+}
+
+// allCapitals reports whether s has letters and all of them are capitals.
+func allCapitals(s string) bool {
+	letters := false
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			letters = true
+		}
+	}
+	return letters
 }
 
 func maxConfidence(ms []Mention, members []int) float64 {
