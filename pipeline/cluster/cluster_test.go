@@ -578,5 +578,3 @@ func TestWorkerStops(t *testing.T) {
 	}
 	sameExport(t, export(t, db), want)
 }
-
-
