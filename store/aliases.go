@@ -403,12 +403,7 @@ func (r *AliasRules) forbiddenSplit(typ string, keys []string) map[string]bool {
 	if r == nil || len(r.Forbids) == 0 {
 		return nil
 	}
-	has := make(map[int]uint8)
-	for _, k := range keys {
-		for _, s := range r.forbidSides(typ, k) {
-			has[s.rule] |= s.side
-		}
-	}
+	has := r.sidesOf(typ, keys)
 	var out map[string]bool
 	for i, s := range has {
 		if s != 3 {
@@ -422,15 +417,22 @@ func (r *AliasRules) forbiddenSplit(typ string, keys []string) map[string]bool {
 	return out
 }
 
-// forbidLine returns the line of the first forbid rule both of whose names
-// are among keys.
-func (r *AliasRules) forbidLine(typ string, keys []string) int {
+// sidesOf returns, for each forbid rule (of type typ) naming one of keys,
+// which of its names keys hold: 1 its first, 2 its second, 3 both.
+func (r *AliasRules) sidesOf(typ string, keys []string) map[int]uint8 {
 	has := make(map[int]uint8)
 	for _, k := range keys {
 		for _, s := range r.forbidSides(typ, k) {
 			has[s.rule] |= s.side
 		}
 	}
+	return has
+}
+
+// forbidLine returns the line of the first forbid rule both of whose names
+// are among keys.
+func (r *AliasRules) forbidLine(typ string, keys []string) int {
+	has := r.sidesOf(typ, keys)
 	best := -1
 	for i, s := range has {
 		if s == 3 && (best < 0 || i < best) {

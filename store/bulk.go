@@ -12,13 +12,12 @@ const bulkRows = 64
 // bookkeeping whatever its number of rows, so this is several times
 // cheaper per row than one INSERT a row.
 type bulk struct {
-	w      *writer
-	head   string // "INSERT INTO t (a, b, c) VALUES "
-	tail   string // after the values, e.g. an ON CONFLICT clause
-	cols   int
-	args   []any
-	rows   int
-	prefix string
+	w    *writer
+	head string // "INSERT INTO t (a, b, c) VALUES "
+	tail string // after the values, e.g. an ON CONFLICT clause
+	cols int
+	args []any
+	rows int
 }
 
 func newBulk(w *writer, table string, cols []string, tail string) *bulk {

@@ -127,15 +127,8 @@ func cluster(comp []*group, rules *AliasRules, shared sharedFunc) ([][]*group, [
 			}
 			byName[k] = append(byName[k], g)
 		}
-		if rules != nil {
-			for _, k := range g.keys {
-				for _, s := range rules.forbidSides(typ, k) {
-					if c.sides[g] == nil {
-						c.sides[g] = make(map[int]uint8)
-					}
-					c.sides[g][s.rule] |= s.side
-				}
-			}
+		if s := rules.sidesOf(typ, g.keys); len(s) > 0 {
+			c.sides[g] = s
 		}
 	}
 	sort.Strings(names)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -132,15 +133,10 @@ func expandedNames(typ string, keys []string) []string {
 	return dedupe(out)
 }
 
+// dedupe sorts ss and drops repeats.
 func dedupe(ss []string) []string {
-	sort.Strings(ss)
-	out := ss[:0]
-	for i, s := range ss {
-		if i == 0 || s != ss[i-1] {
-			out = append(out, s)
-		}
-	}
-	return out
+	slices.Sort(ss)
+	return slices.Compact(ss)
 }
 
 // linkKeys returns every key a group can be linked by, each prefixed by

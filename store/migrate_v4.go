@@ -52,8 +52,7 @@ func buildNameGroups(ctx context.Context, tx *sql.Tx) error {
 		for a := range d.aliases {
 			names = append(names, a)
 		}
-		keys, joined := namesOf(&extract.Entity{Type: d.typ, Aliases: names})
-		_ = keys
+		_, joined := namesOf(&extract.Entity{Type: d.typ, Aliases: names})
 		g := groups[groupKey(d.typ, joined)]
 		if g == nil {
 			g = &grp{typ: d.typ, names: joined, votes: map[int64]int{}, aliases: map[string]int{}}

@@ -97,17 +97,15 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	if st, err := os.Stat(path); err == nil && st.Size() > 0 {
 		// Look before touching: opening for writing turns on the
 		// write-ahead log, which changes the file.
-		for wait := 10 * time.Millisecond; ; wait *= 2 {
+		err := whileBusy(ctx, func() error {
 			ro, err := openRO(ctx, path, false)
 			if err == nil {
 				ro.sql.Close()
-				break
 			}
-			var se sqlite3.Error
-			if !errors.As(err, &se) || se.Code != sqlite3.ErrBusy || wait > 5*time.Second {
-				return nil, fmt.Errorf("open database %s: %w", path, err)
-			}
-			time.Sleep(wait)
+			return err
+		})
+		if err != nil {
+			return nil, fmt.Errorf("open database %s: %w", path, err)
 		}
 	}
 	q := url.Values{}
@@ -128,26 +126,29 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	// Another process creating the same new file holds it for a moment
 	// (turning on the write-ahead log takes an exclusive lock that SQLite's
 	// busy timeout does not wait for): try again for a while.
-	for wait := 10 * time.Millisecond; ; wait *= 2 {
-		err = db.migrate(ctx)
-		var se sqlite3.Error
-		if err == nil || !errors.As(err, &se) || se.Code != sqlite3.ErrBusy || wait > 5*time.Second {
-			break
-		}
-		select {
-		case <-time.After(wait):
-		case <-ctx.Done():
-			err = ctx.Err()
-		}
-		if ctx.Err() != nil {
-			break
-		}
-	}
-	if err != nil {
+	if err := whileBusy(ctx, func() error { return db.migrate(ctx) }); err != nil {
 		sdb.Close()
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
 	return db, nil
+}
+
+// whileBusy calls fn again, waiting longer each time, for as long as it
+// fails because another process holds the database (SQLITE_BUSY), for up
+// to about ten seconds.
+func whileBusy(ctx context.Context, fn func() error) error {
+	for wait := 10 * time.Millisecond; ; wait *= 2 {
+		err := fn()
+		var se sqlite3.Error
+		if err == nil || !errors.As(err, &se) || se.Code != sqlite3.ErrBusy || wait > 5*time.Second {
+			return err
+		}
+		select {
+		case <-time.After(wait):
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
 }
 
 // OpenReadOnly opens an existing database for reading only (SQLite's

@@ -443,7 +443,6 @@ func (w *writer) removeRows(docID int64) error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	docsOf := make(map[int64]bool)
 	for _, u := range uses {
 		w.addAlias(u.entity, u.alias, -u.n)
 		g := w.group(u.gid)
@@ -456,7 +455,6 @@ func (w *writer) removeRows(docID int64) error {
 		g.mentions -= u.n
 		g.dirty = true
 		w.touched[g] = true
-		docsOf[g.id] = true
 	}
 	// One document less for each of its groups (a group with no mention
 	// left in it still loses the document).
@@ -474,6 +472,9 @@ func (w *writer) removeRows(docID int64) error {
 		gids = append(gids, id)
 	}
 	des.Close()
+	if err := des.Err(); err != nil {
+		return err
+	}
 	for _, id := range gids {
 		if g := w.group(id); g != nil {
 			g.docs--
@@ -737,7 +738,6 @@ func (w *writer) assign(clusters [][]*group, unions []union) error {
 	// Decisions: every union beyond an exact name that joined what was
 	// apart before.
 	recorded := make(map[string]bool)
-	_ = strings.ToLower
 	for _, u := range unions {
 		ea, eb := before[u.a], before[u.b]
 		if ea == eb && ea != 0 || u.rule == ruleName {
