@@ -534,7 +534,7 @@ func (w *writer) splitGroup(g *group, off map[string]bool) error {
 			a := collapseSpace(m.text)
 			if off[extract.NormalizeName(m.text)] {
 				countB[a]++
-				if _, err := w.exec(`UPDATE mentions SET doc_entity = ? WHERE id = ?`, next, m.id); err != nil {
+				if _, err := w.exec(`UPDATE mention_rows SET doc_entity = ? WHERE id = ?`, next, m.id); err != nil {
 					return err
 				}
 			} else {

@@ -22,7 +22,7 @@ const maxProblemsPerCheck = 20
 // Check verifies the database: SQLite's own integrity and foreign key
 // checks, then what dossier relies on: every sentence's text has the
 // length of its span, every mention and every relation's evidence lies
-// inside its sentence and a mention's text is the bytes of its span, no
+// inside its sentence (its text is cut from there), every label exists, no
 // row points to a missing document, sentence or entity, and every alias
 // counts exactly the mentions written that way. It returns the problems
 // found (none for a sound database); the error is for checks that could
@@ -48,11 +48,15 @@ func (db *DB) Check(ctx context.Context) ([]Problem, error) {
 		{"mention span", `SELECT format('mention %d %Q: [%d,%d) is not inside its sentence [%d,%d)', m.id, m.text, m.start, m.end, s.start, s.end)
 			FROM mentions m JOIN sentences s ON s.doc_id = m.doc_id AND s.idx = m.sentence
 			WHERE m.start < s.start OR m.end > s.end OR m.end <= m.start`},
-		{"mention text", `SELECT format('mention %d: text %Q, but its span [%d,%d) holds %Q', m.id, m.text, m.start, m.end,
-				CAST(substr(CAST(s.text AS BLOB), m.start - s.start + 1, m.end - m.start) AS TEXT))
-			FROM mentions m JOIN sentences s ON s.doc_id = m.doc_id AND s.idx = m.sentence
-			WHERE m.start >= s.start AND m.end <= s.end
-			AND substr(CAST(s.text AS BLOB), m.start - s.start + 1, m.end - m.start) <> CAST(m.text AS BLOB)`},
+		{"labels", `SELECT format('%s %d: no label %d', what, id, label) FROM (
+				SELECT 'mention' AS what, id, type AS label FROM mention_rows
+				UNION ALL SELECT 'mention', id, source FROM mention_rows
+				UNION ALL SELECT 'relation', id, predicate FROM relation_rows
+				UNION ALL SELECT 'relation', id, kind FROM relation_rows
+				UNION ALL SELECT 'relation', id, rule FROM relation_rows)
+			WHERE label NOT IN (SELECT id FROM labels)`},
+		{"relation kind", `SELECT format('relation %d: kind %Q', id, kind) FROM relations
+			WHERE kind NOT IN ('typed', 'open', 'cooccurrence')`},
 		{"mention entity", `SELECT format('mention %d %Q: no entity %d', id, text, entity_id) FROM mentions
 			WHERE entity_id NOT IN (SELECT id FROM entities)`},
 		{"mention type", `SELECT format('mention %d %Q is a %s, its entity %d a %s', m.id, m.text, m.type, e.id, e.type)
@@ -125,7 +129,7 @@ func (db *DB) checkAliasCounts(ctx context.Context) ([]Problem, error) {
 		alias  string
 	}
 	counted := make(map[key]int)
-	rows, err := db.sql.QueryContext(ctx, `SELECT entity_id, text, count(*) FROM mentions GROUP BY entity_id, text`)
+	rows, err := db.sql.QueryContext(ctx, `SELECT entity_id, coalesce(text, ''), count(*) FROM mentions GROUP BY entity_id, text`)
 	if err != nil {
 		return nil, fmt.Errorf("check %s: %w", check, err)
 	}

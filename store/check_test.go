@@ -47,11 +47,12 @@ func TestCheckFindsDamage(t *testing.T) {
 	for _, tc := range []struct {
 		name, damage, check string
 	}{
-		{"mention text", `UPDATE mentions SET text = 'Gladkof' WHERE text = 'Gladkov'`, "mention text"},
-		{"mention outside sentence", `UPDATE mentions SET end = end + 100000 WHERE id = (SELECT min(id) FROM mentions)`, "mention span"},
-		{"mention of a missing sentence", `UPDATE mentions SET sentence = 99 WHERE id = (SELECT min(id) FROM mentions)`, "mention sentence"},
+		{"missing label", `UPDATE mention_rows SET source = 9999 WHERE id = (SELECT min(id) FROM mention_rows)`, "labels"},
+		{"relation kind", `UPDATE labels SET name = 'typo' WHERE name = 'open'`, "relation kind"},
+		{"mention outside sentence", `UPDATE mention_rows SET end = end + 100000 WHERE id = (SELECT min(id) FROM mention_rows)`, "mention span"},
+		{"mention of a missing sentence", `UPDATE mention_rows SET sentence = 99 WHERE id = (SELECT min(id) FROM mention_rows)`, "mention sentence"},
 		{"sentence text", `UPDATE sentences SET text = text || 'x' WHERE idx = 0`, "sentence span"},
-		{"evidence outside sentence", `UPDATE relations SET start = start - 100000 WHERE id = (SELECT min(id) FROM relations)`, "relation evidence"},
+		{"evidence outside sentence", `UPDATE relation_rows SET start = start - 100000 WHERE id = (SELECT min(id) FROM relation_rows)`, "relation evidence"},
 		{"orphan mention", `PRAGMA foreign_keys = off; DELETE FROM entities WHERE id = (SELECT entity_id FROM mentions LIMIT 1)`, "mention entity"},
 		{"orphan relation", `PRAGMA foreign_keys = off; DELETE FROM entities WHERE id = (SELECT subject_id FROM relations LIMIT 1)`, "relation entity"},
 		{"orphan alias", `PRAGMA foreign_keys = off; INSERT INTO aliases (entity_id, alias, key, mentions) VALUES (9999, 'Nobody', 'nobody', 1)`, "alias entity"},

@@ -25,6 +25,8 @@ var (
 	schemaV4 string
 	//go:embed schema_v5.sql
 	schemaV5 string
+	//go:embed schema_v6.sql
+	schemaV6 string
 )
 
 // migration brings a database from one schema version to the next: its SQL,
@@ -42,6 +44,7 @@ var migrations = []migration{
 	{sql: schemaV3},
 	{sql: schemaV4, post: buildNameGroups},
 	{sql: schemaV5},
+	{sql: schemaV6},
 }
 
 // SchemaVersion is the schema version this package writes.
@@ -80,6 +83,7 @@ type DB struct {
 	rules    *AliasRules // applied by linking; nil for none
 	rulesSet bool        // rules were set by SetAliasRules, not read from the database
 	links    *linkIndex  // the in-memory linking index, loaded by the first Write
+	labels   *labels     // the labels table, loaded with the linking index
 	// relinkAll makes the next write decide every entity again (after an
 	// upgrade).
 	relinkAll bool

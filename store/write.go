@@ -89,6 +89,10 @@ func (db *DB) inTx(ctx context.Context, fn func(w *writer) error) error {
 			return err
 		}
 		db.links = ix
+		if db.labels, err = loadLabels(ctx, tx); err != nil {
+			db.links = nil
+			return err
+		}
 		var v string
 		err = tx.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'relink'`).Scan(&v)
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
@@ -100,6 +104,7 @@ func (db *DB) inTx(ctx context.Context, fn func(w *writer) error) error {
 	defer w.close()
 	fail := func(err error) error {
 		db.links = nil
+		db.labels.forget()
 		return err
 	}
 	if db.relinkAll {
@@ -126,6 +131,7 @@ func (db *DB) inTx(ctx context.Context, fn func(w *writer) error) error {
 	}
 	db.gen = gen + 1
 	db.relinkAll = false
+	db.labels.committed()
 	return nil
 }
 
@@ -483,8 +489,8 @@ func (w *writer) removeRows(docID int64) error {
 		}
 	}
 	for _, q := range []string{
-		`DELETE FROM relations WHERE doc_id = ?`,
-		`DELETE FROM mentions WHERE doc_id = ?`,
+		`DELETE FROM relation_rows WHERE doc_id = ?`,
+		`DELETE FROM mention_rows WHERE doc_id = ?`,
 		`DELETE FROM sentences_fts WHERE docid IN (SELECT s.id FROM sentences s JOIN documents d ON d.id = s.doc_id
 			WHERE s.doc_id = ?1 AND d.indexed = 1)`,
 		`DELETE FROM sentences WHERE doc_id = ?`,
@@ -579,7 +585,11 @@ func (w *writer) insert(d *Doc, ws *WriteStats) error {
 		}
 	}
 	for _, m := range res.Mentions {
-		if err := b.mentions.add(docID, m.Sentence, ents[m.Entity].g.entity, m.Entity, m.Start, m.End, m.Text, m.Type, m.Source, m.Confidence); err != nil {
+		l, err := w.labelsOf(m.Type, m.Source)
+		if err != nil {
+			return err
+		}
+		if err := b.mentions.add(docID, m.Sentence, ents[m.Entity].g.entity, m.Entity, m.Start, m.End, l[0], l[1], m.Confidence); err != nil {
 			return err
 		}
 	}
@@ -595,7 +605,11 @@ func (w *writer) insert(d *Doc, ws *WriteStats) error {
 			// Co-occurrence is symmetric: one order, so documents add up.
 			subj, obj, si, oi = obj, subj, oi, si
 		}
-		if err := b.relations.add(docID, r.Sentence, subj, si, r.Predicate, obj, oi, r.Kind, r.Start, r.End, r.Confidence, r.Rule, count); err != nil {
+		l, err := w.labelsOf(r.Predicate, r.Kind, r.Rule)
+		if err != nil {
+			return err
+		}
+		if err := b.relations.add(docID, r.Sentence, subj, si, l[0], obj, oi, l[1], r.Start, r.End, r.Confidence, l[2], count); err != nil {
 			return err
 		}
 	}
@@ -621,8 +635,8 @@ func (w *writer) bulks() *writerBulks {
 			docEntities: newBulk(w, "doc_entities", []string{"doc_id", "idx", "group_id"}, ""),
 			groupAliases: newBulk(w, "group_aliases", []string{"group_id", "alias", "mentions"},
 				" ON CONFLICT (group_id, alias) DO UPDATE SET mentions = mentions + excluded.mentions"),
-			mentions: newBulk(w, "mentions", []string{"doc_id", "sentence", "entity_id", "doc_entity", "start", "end", "text", "type", "source", "confidence"}, ""),
-			relations: newBulk(w, "relations", []string{"doc_id", "sentence", "subject_id", "subject_idx", "predicate", "object_id", "object_idx",
+			mentions: newBulk(w, "mention_rows", []string{"doc_id", "sentence", "entity_id", "doc_entity", "start", "end", "type", "source", "confidence"}, ""),
+			relations: newBulk(w, "relation_rows", []string{"doc_id", "sentence", "subject_id", "subject_idx", "predicate", "object_id", "object_idx",
 				"kind", "start", "end", "confidence", "rule", "count"}, ""),
 		}
 	}
@@ -824,15 +838,23 @@ func (w *writer) move(g *group, to int64) error {
 	if err != nil {
 		return err
 	}
+	co, err := w.label(extract.KindCooccurrence)
+	if err != nil {
+		return err
+	}
 	for _, d := range des {
-		for _, q := range []string{
-			`UPDATE mentions SET entity_id = ?1 WHERE doc_id = ?2 AND doc_entity = ?3`,
-			`UPDATE relations SET subject_id = ?1 WHERE doc_id = ?2 AND subject_idx = ?3`,
-			`UPDATE relations SET object_id = ?1 WHERE doc_id = ?2 AND object_idx = ?3`,
-			`UPDATE relations SET subject_id = object_id, object_id = subject_id, subject_idx = object_idx, object_idx = subject_idx
-				WHERE doc_id = ?2 AND kind = 'cooccurrence' AND subject_id > object_id AND ?1 = ?1 AND ?3 = ?3`,
+		for _, q := range []struct {
+			sql  string
+			args []any
+		}{
+			{`UPDATE mention_rows SET entity_id = ? WHERE doc_id = ? AND doc_entity = ?`, []any{to, d.doc, d.idx}},
+			{`UPDATE relation_rows SET subject_id = ? WHERE doc_id = ? AND subject_idx = ?`, []any{to, d.doc, d.idx}},
+			{`UPDATE relation_rows SET object_id = ? WHERE doc_id = ? AND object_idx = ?`, []any{to, d.doc, d.idx}},
+			// Co-occurrence keeps the smaller entity id first.
+			{`UPDATE relation_rows SET subject_id = object_id, object_id = subject_id, subject_idx = object_idx, object_idx = subject_idx
+				WHERE doc_id = ? AND kind = ? AND subject_id > object_id`, []any{d.doc, co}},
 		} {
-			if _, err := w.exec(q, to, d.doc, d.idx); err != nil {
+			if _, err := w.exec(q.sql, q.args...); err != nil {
 				return err
 			}
 		}

@@ -100,12 +100,12 @@ func TestCheckCommand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.SQL().Exec(`UPDATE mentions SET start = start + 1 WHERE id = (SELECT min(id) FROM mentions)`); err != nil {
+	if _, err := db.SQL().Exec(`UPDATE mention_rows SET end = end + 100000 WHERE id = (SELECT min(id) FROM mention_rows)`); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()
 	code, out, errs = cli(t, "check", "--db", path)
-	if code != exitError || !strings.Contains(out, "mention text: mention") || !strings.Contains(errs, "1 of the checks failed") {
+	if code != exitError || !strings.Contains(out, "mention span: mention") || !strings.Contains(errs, "of the checks failed") {
 		t.Errorf("check of a damaged database: exit %d\n%s%s", code, out, errs)
 	}
 	code, _, errs = cli(t, "check", "--db", filepath.Join(t.TempDir(), "none.db"))
