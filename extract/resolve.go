@@ -30,7 +30,9 @@ func resolve(ms []Mention) []Entity { return resolveLinked(ms, nil) }
 //     region") joins the place of the bare name ("Belgorod").
 //  7. An organisation name of two words or more joins the one longer
 //     organisation name it ends ("Defense Ministry", "Russian Defense
-//     Ministry").
+//     Ministry"), and a two-word one headed by an organisation word joins
+//     the one longer organisation name with its first and last words
+//     ("Liberty Legion", "Liberty of Russia Legion").
 func resolveLinked(ms []Mention, links [][2]string) []Entity {
 	if len(ms) == 0 {
 		return nil
@@ -223,6 +225,27 @@ func resolveLinked(ms []Mention, links [][2]string) []Entity {
 			if longer := bySuffix[gr.key]; len(longer) == 1 {
 				union(g, longer[0])
 			}
+		}
+	}
+
+	// Step 11: an organisation named by its first and last words only,
+	// when its last word heads organisations' names ("Liberty Legion",
+	// "Liberty of Russia Legion"), joins the one longer organisation that
+	// begins and ends so.
+	byEnds := make(map[string][]int)
+	for h, hr := range groups {
+		if hr.typ == Organization && fieldCount(hr.key) >= 3 {
+			f := strings.Fields(hr.key)
+			k := f[0] + " " + f[len(f)-1]
+			byEnds[k] = append(byEnds[k], h)
+		}
+	}
+	for g, gr := range groups {
+		if gr.typ != Organization || fieldCount(gr.key) != 2 || !isOrgHead(gr.key) {
+			continue
+		}
+		if longer := byEnds[gr.key]; len(longer) == 1 {
+			union(g, longer[0])
 		}
 	}
 
