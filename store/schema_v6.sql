@@ -73,6 +73,11 @@ CREATE INDEX relation_rows_doc ON relation_rows (doc_id);
 CREATE INDEX relation_rows_subject ON relation_rows (subject_id);
 CREATE INDEX relation_rows_object ON relation_rows (object_id);
 
+-- Entities are looked up by their normalised name alone (dossier show, the
+-- web view); linking reads name groups, not this index.
+DROP INDEX entities_type_key;
+CREATE INDEX entities_key ON entities (key);
+
 -- Every mention, as the table it used to be: its text cut from its
 -- sentence, its type and source by name.
 CREATE VIEW mentions AS
