@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/dossier-nlp/dossier/extract/gazetteer"
 )
 
 // resolve groups the mentions of one document into entities and sets each
@@ -17,6 +19,8 @@ import (
 //     name ends with that word ("Vyacheslav Gladkov"); when several do, the
 //     one named most recently before the mention (or else first after it).
 //     So does a one-word name tagged with another type at low confidence.
+//     A given name alone joins the one person whose full name begins with
+//     it, if no full name ends with it.
 //  4. The canonical name is chosen by BetterName, then the earliest.
 func resolve(ms []Mention) []Entity { return resolveLinked(ms, nil) }
 
@@ -101,6 +105,24 @@ func resolveLinked(ms []Mention, links [][2]string) []Entity {
 			continue // only mentions at the very same place: nothing to choose by
 		}
 		groups[find(g)].parent = find(target)
+	}
+	// A given name alone ("Denis", beside "Denis Nikitin") joins the one
+	// person of the document whose full name begins with it, when no
+	// full name ends with it.
+	byGiven := make(map[string][]int) // first word -> multi-word person groups
+	for g, gr := range groups {
+		if gr.typ == Person && fieldCount(gr.key) > 1 {
+			first := gr.key[:strings.IndexByte(gr.key, ' ')]
+			byGiven[first] = append(byGiven[first], g)
+		}
+	}
+	for g, gr := range groups {
+		if gr.typ != Person || strings.Contains(gr.key, " ") || len(bySurname[gr.key]) > 0 {
+			continue
+		}
+		if cands := byGiven[gr.key]; len(cands) == 1 && gazetteer.Default().Lookup(gr.key).Has(gazetteer.FirstName) {
+			groups[find(g)].parent = find(cands[0])
+		}
 	}
 
 	union := func(a, b int) {
