@@ -337,6 +337,12 @@ func checkResult(d *Doc) error {
 			return fmt.Errorf("invalid result: mention %d refers to entity %d of %d, sentence %d of %d",
 				i, m.Entity, len(res.Entities), m.Sentence, len(res.Sentences))
 		}
+		// The store keeps a mention's text as the bytes of its sentence
+		// that it spans, so the two must agree.
+		if s := res.Sentences[m.Sentence]; m.Start < s.Start || m.End > s.End || m.Start >= m.End || d.Text[m.Start:m.End] != m.Text {
+			return fmt.Errorf("invalid result: mention %d %q at [%d, %d) is not the text of its sentence [%d, %d)",
+				i, m.Text, m.Start, m.End, s.Start, s.End)
+		}
 	}
 	for i, r := range res.Relations {
 		if r.Subject < 0 || r.Subject >= len(res.Entities) || r.Object < 0 || r.Object >= len(res.Entities) {
