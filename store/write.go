@@ -925,10 +925,16 @@ func (w *writer) finish() error {
 				return err
 			}
 			g.dirty = false
+			fallthrough
+		default:
+			// Only a touched group's surface forms can have lost
+			// mentions: the store is never scanned whole.
+			if g.id != 0 {
+				if _, err := w.exec(`DELETE FROM group_aliases WHERE group_id = ? AND mentions <= 0`, g.id); err != nil {
+					return err
+				}
+			}
 		}
-	}
-	if _, err := w.exec(`DELETE FROM group_aliases WHERE mentions <= 0`); err != nil {
-		return err
 	}
 	// Aliases: rebuilt for entities whose groups changed, else changed by
 	// what this transaction added and removed.
@@ -959,8 +965,13 @@ func (w *writer) finish() error {
 			}
 		}
 	}
-	if _, err := w.exec(`DELETE FROM aliases WHERE mentions <= 0`); err != nil {
-		return fmt.Errorf("remove unused aliases: %w", err)
+	for _, id := range sortedIDs(w.names) {
+		if w.rebuild[id] || len(w.aliasDiff[id]) == 0 {
+			continue // rebuilt ones keep only aliases in use
+		}
+		if _, err := w.exec(`DELETE FROM aliases WHERE entity_id = ? AND mentions <= 0`, id); err != nil {
+			return fmt.Errorf("remove unused aliases: %w", err)
+		}
 	}
 	for _, id := range sortedIDs(w.names) {
 		if err := w.rename(id); err != nil {
