@@ -25,11 +25,17 @@ func cooccurrences(sents []Sentence, ms []Mention) []Relation {
 	var ents []int
 	seen := make(map[int]bool)
 	add := func(p entityPair, s, start, end int) {
-		if r, ok := index[p]; ok {
+		// One relation per pair, whichever of the two comes first in a
+		// later sentence.
+		key := p
+		if key.a > key.b {
+			key.a, key.b = key.b, key.a
+		}
+		if r, ok := index[key]; ok {
 			rels[r].Count++
 			return
 		}
-		index[p] = len(rels)
+		index[key] = len(rels)
 		rels = append(rels, Relation{
 			Subject: p.a, Predicate: PredicateCooccurs, Object: p.b,
 			Kind: KindCooccurrence, Sentence: s, Start: start, End: end,

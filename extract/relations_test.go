@@ -97,3 +97,25 @@ func TestModelRelationsSeeds(t *testing.T) {
 		t.Error("no relation from the model in the seed articles")
 	}
 }
+
+// TestCooccurrenceOncePerPair: a pair named in several sentences, in either
+// order, is one relation counting the sentences, with the first as
+// evidence.
+func TestCooccurrenceOncePerPair(t *testing.T) {
+	sents := []Sentence{{Start: 0, End: 10}, {Start: 11, End: 20}, {Start: 21, End: 30}}
+	ms := []Mention{
+		{Sentence: 0, Start: 0, End: 2, Entity: 0}, {Sentence: 0, Start: 3, End: 5, Entity: 1},
+		{Sentence: 1, Start: 11, End: 13, Entity: 1}, {Sentence: 1, Start: 14, End: 16, Entity: 0},
+		{Sentence: 2, Start: 21, End: 23, Entity: 2}, {Sentence: 2, Start: 24, End: 26, Entity: 0},
+	}
+	rels := cooccurrences(sents, ms)
+	if len(rels) != 2 {
+		t.Fatalf("%d relations, want 2: %+v", len(rels), rels)
+	}
+	if r := rels[0]; r.Subject != 0 || r.Object != 1 || r.Count != 2 || r.Sentence != 0 {
+		t.Errorf("first pair %+v, want entities 0 and 1, 2 sentences, evidence sentence 0", r)
+	}
+	if r := rels[1]; r.Subject != 2 || r.Object != 0 || r.Count != 1 || r.Sentence != 2 {
+		t.Errorf("second pair %+v, want entities 2 and 0 in sentence 2", r)
+	}
+}
