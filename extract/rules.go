@@ -223,6 +223,25 @@ func (r docRules) typeKnownPersonOrgs(ms []Mention) {
 	}
 }
 
+// clubName reports whether a two-word name is a club's: a word that is
+// neither a first name nor a place, then a town or region ("Sibir
+// Novosibirsk", "Zorya Luhansk", "Metalist Kharkiv"), written in letters
+// only.
+func (r docRules) clubName(name string) bool {
+	first, last, ok := strings.Cut(name, " ")
+	if !ok || strings.Contains(last, " ") || !startsUpper(first) || !startsUpper(last) {
+		return false
+	}
+	for _, c := range name {
+		if c != ' ' && !unicode.IsLetter(c) {
+			return false
+		}
+	}
+	fc, lc := r.gaz.Word(first), r.gaz.Lookup(last)
+	return lc.Has(gazetteer.City|gazetteer.Region) && !lc.Has(gazetteer.FirstName) &&
+		!fc.Has(gazetteer.FirstName) && !fc.Has(gazetteer.Place) && !fc.Has(gazetteer.Demonym)
+}
+
 // personOrgConfidence is the tagger confidence under which a person
 // mention known as an organisation is retyped.
 const personOrgConfidence = 0.9
@@ -315,7 +334,7 @@ func cueType(toks []Token, m Mention) string {
 // sportsVerbs say that the names around them are teams: "Kharkiv beat
 // Dnipro 2-1", "Leeds drew with Chelsea 1-1", "lost 0-3 to Porto".
 var sportsVerbs = wordSet(`beat beats defeated defeat defeats drew draw draws edged edge thrashed thrash routed rout
-	crushed crush overcame overcome outplayed held hosted host hosts lost lose loses trounced downed`)
+	crushed crush overcame overcome outplayed held hosted host hosts lost lose loses trounced downed won win wins`)
 
 // teamLinks may stand between a sports verb and the team after it.
 var teamLinks = wordSet(`to with against over at by`)
@@ -341,9 +360,19 @@ func (r docRules) typeClubs(toks []Token, sents []Sentence, ms []Mention) map[in
 		clubs[i] = true
 	}
 	for _, s := range sents {
-		scored := false
+		scored, sporty := false, false
 		for t := s.FirstToken; t < s.EndToken && !scored; t++ {
 			scored = isScore(toks[t].Text)
+			sporty = sporty || sportsVerbs[toks[t].Text]
+		}
+		if scored || sporty {
+			// "Sibir Novosibirsk lost 1-3 to Rostov": a club, not a person.
+			for i, m := range ms {
+				if m.Type == Person && m.Start >= toks[s.FirstToken].Start && m.End <= toks[s.EndToken-1].End && r.clubName(m.Text) {
+					ms[i].Type = Organization
+					clubs[i] = true
+				}
+			}
 		}
 		if !scored {
 			continue
@@ -802,7 +831,18 @@ func (r docRules) datelines(text string, toks []Token, sents []Sentence, ms []Me
 			dated = dated || isDate(t.Text) || agencies[strings.ToLower(strings.Trim(t.Text, "()"))]
 		}
 		start, end := stoks[0].Start, stoks[n-1].End
-		if !dated || covered(start, end) {
+		if !dated {
+			continue
+		}
+		if covered(start, end) {
+			// "KYIV, Ukraine 2023-05-12" tagged as an organisation: a
+			// known place opening a dateline is the place.
+			for i := range ms {
+				if ms[i].Start == start && ms[i].End == end && ms[i].Type != Location &&
+					r.gaz.Lookup(ms[i].Text).Has(gazetteer.Place) && !r.knownOrg(ms[i].Text) {
+					ms[i].Type = Location
+				}
+			}
 			continue
 		}
 		ms = append(ms, Mention{Start: start, End: end, Text: text[start:end], Type: Location,
