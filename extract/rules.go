@@ -39,12 +39,14 @@ func (r docRules) apply(text string, toks []Token, sents []Sentence, ms []Mentio
 	r.typeKnownPersonOrgs(ms)
 	r.typeKnownPlaces(ms)
 	r.typeByCueNoun(toks, ms)
+	r.typeListedPlaces(toks, ms)
 	ms = r.splitCompanyPlace(text, toks, ms)
 	r.typeByHeadWord(toks, ms)
 	ms = r.joinPlaceOrgs(text, toks, ms)
 	ms, links := r.acronyms(text, toks, sents, ms)
 	ms = r.lowercaseCountries(text, toks, sents, ms)
 	ms = r.knownNames(text, toks, sents, ms)
+	ms = r.cuedPlaces(text, toks, sents, ms)
 	ms = r.datelines(text, toks, sents, ms)
 	clubs := r.typeClubs(toks, sents, ms)
 	r.unifyTypes(toks, ms, clubs)
@@ -1116,4 +1118,97 @@ func sameWords(toks []Token, words []string) bool {
 		}
 	}
 	return true
+}
+
+// typeListedPlaces makes a person mention the tagger was unsure of a place
+// when it is an item of a list joined by "and" or "or" that holds a place
+// the tagger is fairly sure of, and the gazetteer knows the name as a place
+// and not as a first name: "along with Lugansk, Zaporizhia and Kherson".
+func (r docRules) typeListedPlaces(toks []Token, ms []Mention) {
+	order := make([]int, 0, len(ms))
+	for i := range ms {
+		order = append(order, i)
+	}
+	sort.SliceStable(order, func(a, b int) bool { return ms[order[a]].Start < ms[order[b]].Start })
+	for a := 0; a < len(order); {
+		b := a + 1
+		for b < len(order) && listJoined(toks, ms[order[b-1]], ms[order[b]]) {
+			b++
+		}
+		place, and := false, false
+		for k, i := range order[a:b] {
+			place = place || ms[i].Type == Location && ms[i].Confidence >= 0.6
+			if k > 0 {
+				for t := tokenAt(toks, ms[order[a+k-1]].End-1) + 1; t < tokenAt(toks, ms[i].Start); t++ {
+					and = and || toks[t].Text != ","
+				}
+			}
+		}
+		if place && and {
+			for _, i := range order[a:b] {
+				c := r.gaz.Lookup(ms[i].Text)
+				if ms[i].Type == Person && ms[i].Confidence < 0.6 && c.Has(gazetteer.Place) && !c.Has(gazetteer.FirstName) {
+					ms[i].Type = Location
+				}
+			}
+		}
+		a = b
+	}
+}
+
+// listJoined reports whether only a comma, "and" or "or" (or a comma and
+// one of them) stand between mentions a and b.
+func listJoined(toks []Token, a, b Mention) bool {
+	ta, tb := tokenAt(toks, a.End-1), tokenAt(toks, b.Start)
+	if tb-ta < 2 || tb-ta > 3 {
+		return false
+	}
+	for t := ta + 1; t < tb; t++ {
+		switch toks[t].Text {
+		case ",", "and", "or":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// placeCues are the nouns that, followed by "of", name a place: "the
+// region of Sumy".
+var placeCues = wordSet(`city town village settlement region province oblast district county island port`)
+
+// cuedPlaces tags a place the tagger missed after a place noun and "of"
+// ("the northern Ukrainian region of Sumy"): capitalised words, at most
+// three, that the gazetteer knows as a place.
+func (r docRules) cuedPlaces(text string, toks []Token, sents []Sentence, ms []Mention) []Mention {
+	covered := coverage(ms)
+	for t := 2; t < len(toks); t++ {
+		if toks[t-1].Text != "of" || !placeCues[strings.ToLower(toks[t-2].Text)] || !startsUpper(toks[t].Text) {
+			continue
+		}
+		end := t
+		for end < len(toks) && end < t+3 && startsUpper(toks[end].Text) && nextWordOrFirst(text, toks, t, end) {
+			end++
+		}
+		for ; end > t; end-- {
+			start, stop := toks[t].Start, toks[end-1].End
+			if covered(start, stop) || !r.gaz.Lookup(text[start:stop]).Has(gazetteer.Place) {
+				continue
+			}
+			if end < len(toks) && startsUpper(toks[end].Text) && nextWord(text, toks, end) {
+				break // part of a longer name
+			}
+			ms = append(ms, Mention{Start: start, End: stop, Text: text[start:stop], Type: Location,
+				Sentence: sentenceOf(sents, start), Source: SourceGazetteer, Confidence: 0.7})
+			break
+		}
+	}
+	return ms
+}
+
+// nextWordOrFirst reports whether token j continues the name that starts
+// at token first: it is the first one or follows the one before it after
+// a single space.
+func nextWordOrFirst(text string, toks []Token, first, j int) bool {
+	return j == first || nextWord(text, toks, j)
 }
