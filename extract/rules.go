@@ -48,6 +48,7 @@ func (r docRules) apply(text string, toks []Token, sents []Sentence, ms []Mentio
 	ms = r.knownNames(text, toks, sents, ms)
 	ms = r.cuedPlaces(text, toks, sents, ms)
 	ms = r.datelines(text, toks, sents, ms)
+	ms = r.resultLines(text, toks, sents, ms)
 	clubs := r.typeClubs(toks, sents, ms)
 	r.unifyTypes(toks, ms, clubs)
 	ms = r.propagate(text, toks, sents, ms)
@@ -1211,4 +1212,109 @@ func (r docRules) cuedPlaces(text string, toks []Token, sents []Sentence, ms []M
 // a single space.
 func nextWordOrFirst(text string, toks []Token, first, j int) bool {
 	return j == first || nextWord(text, toks, j)
+}
+
+// resultLines reads the lines of a sports page that are a result ("Leeds 2
+// Chelsea 1", "Rotterdam 2 Utrecht 2 (halftime 1-0)") or a league-table row
+// ("Benfica 28 17 7 4 49 22 58"): their names are teams. A town or region
+// there is a club, and a name the tagger missed is tagged, a club unless
+// the gazetteer knows it as a country (a national team stays a place). A
+// line is the tokens between two line breaks; a name is one to four
+// capitalised words, and one team of the line must be tagged or known to
+// the gazetteer.
+func (r docRules) resultLines(text string, toks []Token, sents []Sentence, ms []Mention) []Mention {
+	byStart := make(map[int]int, len(ms))
+	for i, m := range ms {
+		byStart[m.Start] = i
+	}
+	covered := coverage(ms)
+	var added []Mention
+	for first := 0; first < len(toks); {
+		end := first + 1
+		for end < len(toks) && !strings.Contains(text[toks[end-1].End:toks[end].Start], "\n") {
+			end++
+		}
+		line := toks[first:end]
+		first = end
+		teams := resultTeams(line)
+		known := false // a team the tagger or the gazetteer knows: not "Chapter 1 Section 2"
+		for _, tm := range teams {
+			from, to := line[tm[0]].Start, line[tm[1]-1].End
+			_, tagged := byStart[from]
+			known = known || tagged || r.gaz.Lookup(text[from:to]).Has(gazetteer.Place|gazetteer.Org) || r.knownOrg(text[from:to])
+		}
+		if !known {
+			continue
+		}
+		for _, tm := range teams {
+			from, to := line[tm[0]].Start, line[tm[1]-1].End
+			name := text[from:to]
+			c := r.gaz.Lookup(name)
+			if i, ok := byStart[from]; ok && ms[i].End == to {
+				if ms[i].Type == Location && !c.Has(gazetteer.Country) {
+					ms[i].Type = Organization
+				}
+				continue
+			}
+			if covered(from, to) || c.Has(gazetteer.Demonym|gazetteer.FirstName) && !c.Has(gazetteer.Place) {
+				continue
+			}
+			typ := Organization
+			if c.Has(gazetteer.Country) {
+				typ = Location
+			}
+			added = append(added, Mention{Start: from, End: to, Text: name, Type: typ,
+				Sentence: sentenceOf(sents, from), Source: SourceDocument, Confidence: 0.6})
+		}
+	}
+	return append(ms, added...)
+}
+
+// resultTeams returns the token ranges of the team names of a result line
+// or a table row, or none when the line is neither.
+func resultTeams(line []Token) [][2]int {
+	name := func(i int) int { // end of a name starting at i, or i
+		j := i
+		for j < len(line) && j-i < 4 && startsUpper(line[j].Text) && !isNumber(line[j].Text) {
+			j++
+		}
+		return j
+	}
+	a := name(0)
+	if a == 0 || a >= len(line) || !isNumber(line[a].Text) {
+		return nil
+	}
+	// A table row: a name and at least four numbers, nothing else.
+	n := a
+	for n < len(line) && isNumber(line[n].Text) {
+		n++
+	}
+	if n == len(line) && n-a >= 4 {
+		return [][2]int{{0, a}}
+	}
+	// A result: name, score, name, score, then nothing or a parenthesis.
+	if n != a+1 || !isSmallNumber(line[a].Text) {
+		return nil
+	}
+	b := name(n)
+	if b == n || b >= len(line) || !isSmallNumber(line[b].Text) {
+		return nil
+	}
+	if b+1 < len(line) && line[b+1].Text != "(" {
+		return nil
+	}
+	return [][2]int{{0, a}, {n, b}}
+}
+
+// isNumber reports whether w is one to three digits.
+func isNumber(w string) bool {
+	if len(w) == 0 || len(w) > 3 {
+		return false
+	}
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }
