@@ -39,13 +39,16 @@ func (r docRules) apply(text string, toks []Token, sents []Sentence, ms []Mentio
 	r.typeKnownPersonOrgs(ms)
 	r.typeKnownPlaces(ms)
 	r.typeByCueNoun(toks, ms)
+	r.typeListedPlaces(toks, ms)
 	ms = r.splitCompanyPlace(text, toks, ms)
 	r.typeByHeadWord(toks, ms)
 	ms = r.joinPlaceOrgs(text, toks, ms)
 	ms, links := r.acronyms(text, toks, sents, ms)
 	ms = r.lowercaseCountries(text, toks, sents, ms)
 	ms = r.knownNames(text, toks, sents, ms)
+	ms = r.cuedPlaces(text, toks, sents, ms)
 	ms = r.datelines(text, toks, sents, ms)
+	ms = r.resultLines(text, toks, sents, ms)
 	clubs := r.typeClubs(toks, sents, ms)
 	r.unifyTypes(toks, ms, clubs)
 	ms = r.propagate(text, toks, sents, ms)
@@ -223,6 +226,25 @@ func (r docRules) typeKnownPersonOrgs(ms []Mention) {
 	}
 }
 
+// clubName reports whether a two-word name is a club's: a word that is
+// neither a first name nor a place, then a town or region ("Sibir
+// Novosibirsk", "Zorya Luhansk", "Metalist Kharkiv"), written in letters
+// only.
+func (r docRules) clubName(name string) bool {
+	first, last, ok := strings.Cut(name, " ")
+	if !ok || strings.Contains(last, " ") || !startsUpper(first) || !startsUpper(last) {
+		return false
+	}
+	for _, c := range name {
+		if c != ' ' && !unicode.IsLetter(c) {
+			return false
+		}
+	}
+	fc, lc := r.gaz.Word(first), r.gaz.Lookup(last)
+	return lc.Has(gazetteer.City|gazetteer.Region) && !lc.Has(gazetteer.FirstName) &&
+		!fc.Has(gazetteer.FirstName) && !fc.Has(gazetteer.Place) && !fc.Has(gazetteer.Demonym)
+}
+
 // personOrgConfidence is the tagger confidence under which a person
 // mention known as an organisation is retyped.
 const personOrgConfidence = 0.9
@@ -315,7 +337,7 @@ func cueType(toks []Token, m Mention) string {
 // sportsVerbs say that the names around them are teams: "Kharkiv beat
 // Dnipro 2-1", "Leeds drew with Chelsea 1-1", "lost 0-3 to Porto".
 var sportsVerbs = wordSet(`beat beats defeated defeat defeats drew draw draws edged edge thrashed thrash routed rout
-	crushed crush overcame overcome outplayed held hosted host hosts lost lose loses trounced downed`)
+	crushed crush overcame overcome outplayed held hosted host hosts lost lose loses trounced downed won win wins`)
 
 // teamLinks may stand between a sports verb and the team after it.
 var teamLinks = wordSet(`to with against over at by`)
@@ -341,9 +363,19 @@ func (r docRules) typeClubs(toks []Token, sents []Sentence, ms []Mention) map[in
 		clubs[i] = true
 	}
 	for _, s := range sents {
-		scored := false
+		scored, sporty := false, false
 		for t := s.FirstToken; t < s.EndToken && !scored; t++ {
 			scored = isScore(toks[t].Text)
+			sporty = sporty || sportsVerbs[toks[t].Text]
+		}
+		if scored || sporty {
+			// "Sibir Novosibirsk lost 1-3 to Rostov": a club, not a person.
+			for i, m := range ms {
+				if m.Type == Person && m.Start >= toks[s.FirstToken].Start && m.End <= toks[s.EndToken-1].End && r.clubName(m.Text) {
+					ms[i].Type = Organization
+					clubs[i] = true
+				}
+			}
 		}
 		if !scored {
 			continue
@@ -802,7 +834,18 @@ func (r docRules) datelines(text string, toks []Token, sents []Sentence, ms []Me
 			dated = dated || isDate(t.Text) || agencies[strings.ToLower(strings.Trim(t.Text, "()"))]
 		}
 		start, end := stoks[0].Start, stoks[n-1].End
-		if !dated || covered(start, end) {
+		if !dated {
+			continue
+		}
+		if covered(start, end) {
+			// "KYIV, Ukraine 2023-05-12" tagged as an organisation: a
+			// known place opening a dateline is the place.
+			for i := range ms {
+				if ms[i].Start == start && ms[i].End == end && ms[i].Type != Location &&
+					r.gaz.Lookup(ms[i].Text).Has(gazetteer.Place) && !r.knownOrg(ms[i].Text) {
+					ms[i].Type = Location
+				}
+			}
 			continue
 		}
 		ms = append(ms, Mention{Start: start, End: end, Text: text[start:end], Type: Location,
@@ -1072,6 +1115,204 @@ func wordsHash(n int, word func(int) string) uint64 {
 func sameWords(toks []Token, words []string) bool {
 	for i, w := range words {
 		if toks[i].Text != w {
+			return false
+		}
+	}
+	return true
+}
+
+// typeListedPlaces makes a person mention the tagger was unsure of a place
+// when it is an item of a list joined by "and" or "or" that holds a place
+// the tagger is fairly sure of, and the gazetteer knows the name as a place
+// and not as a first name: "along with Lugansk, Zaporizhia and Kherson".
+func (r docRules) typeListedPlaces(toks []Token, ms []Mention) {
+	order := make([]int, 0, len(ms))
+	for i := range ms {
+		order = append(order, i)
+	}
+	sort.SliceStable(order, func(a, b int) bool { return ms[order[a]].Start < ms[order[b]].Start })
+	for a := 0; a < len(order); {
+		b := a + 1
+		for b < len(order) && listJoined(toks, ms[order[b-1]], ms[order[b]]) {
+			b++
+		}
+		place, and := false, false
+		for k, i := range order[a:b] {
+			place = place || ms[i].Type == Location && ms[i].Confidence >= 0.6
+			if k > 0 {
+				for t := tokenAt(toks, ms[order[a+k-1]].End-1) + 1; t < tokenAt(toks, ms[i].Start); t++ {
+					and = and || toks[t].Text != ","
+				}
+			}
+		}
+		if place && and {
+			for _, i := range order[a:b] {
+				c := r.gaz.Lookup(ms[i].Text)
+				if ms[i].Type == Person && ms[i].Confidence < 0.6 && c.Has(gazetteer.Place) && !c.Has(gazetteer.FirstName) {
+					ms[i].Type = Location
+				}
+			}
+		}
+		a = b
+	}
+}
+
+// listJoined reports whether only a comma, "and" or "or" (or a comma and
+// one of them) stand between mentions a and b.
+func listJoined(toks []Token, a, b Mention) bool {
+	ta, tb := tokenAt(toks, a.End-1), tokenAt(toks, b.Start)
+	if tb-ta < 2 || tb-ta > 3 {
+		return false
+	}
+	for t := ta + 1; t < tb; t++ {
+		switch toks[t].Text {
+		case ",", "and", "or":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// placeCues are the nouns that, followed by "of", name a place: "the
+// region of Sumy".
+var placeCues = wordSet(`city town village settlement region province oblast district county island port`)
+
+// cuedPlaces tags a place the tagger missed after a place noun and "of"
+// ("the northern Ukrainian region of Sumy"): capitalised words, at most
+// three, that the gazetteer knows as a place.
+func (r docRules) cuedPlaces(text string, toks []Token, sents []Sentence, ms []Mention) []Mention {
+	covered := coverage(ms)
+	for t := 2; t < len(toks); t++ {
+		if toks[t-1].Text != "of" || !placeCues[strings.ToLower(toks[t-2].Text)] || !startsUpper(toks[t].Text) {
+			continue
+		}
+		end := t
+		for end < len(toks) && end < t+3 && startsUpper(toks[end].Text) && nextWordOrFirst(text, toks, t, end) {
+			end++
+		}
+		for ; end > t; end-- {
+			start, stop := toks[t].Start, toks[end-1].End
+			if covered(start, stop) || !r.gaz.Lookup(text[start:stop]).Has(gazetteer.Place) {
+				continue
+			}
+			if end < len(toks) && startsUpper(toks[end].Text) && nextWord(text, toks, end) {
+				break // part of a longer name
+			}
+			ms = append(ms, Mention{Start: start, End: stop, Text: text[start:stop], Type: Location,
+				Sentence: sentenceOf(sents, start), Source: SourceGazetteer, Confidence: 0.7})
+			break
+		}
+	}
+	return ms
+}
+
+// nextWordOrFirst reports whether token j continues the name that starts
+// at token first: it is the first one or follows the one before it after
+// a single space.
+func nextWordOrFirst(text string, toks []Token, first, j int) bool {
+	return j == first || nextWord(text, toks, j)
+}
+
+// resultLines reads the lines of a sports page that are a result ("Leeds 2
+// Chelsea 1", "Rotterdam 2 Utrecht 2 (halftime 1-0)") or a league-table row
+// ("Benfica 28 17 7 4 49 22 58"): their names are teams. A town or region
+// there is a club, and a name the tagger missed is tagged, a club unless
+// the gazetteer knows it as a country (a national team stays a place). A
+// line is the tokens between two line breaks; a name is one to four
+// capitalised words, and one team of the line must be tagged or known to
+// the gazetteer.
+func (r docRules) resultLines(text string, toks []Token, sents []Sentence, ms []Mention) []Mention {
+	byStart := make(map[int]int, len(ms))
+	for i, m := range ms {
+		byStart[m.Start] = i
+	}
+	covered := coverage(ms)
+	var added []Mention
+	for first := 0; first < len(toks); {
+		end := first + 1
+		for end < len(toks) && !strings.Contains(text[toks[end-1].End:toks[end].Start], "\n") {
+			end++
+		}
+		line := toks[first:end]
+		first = end
+		teams := resultTeams(line)
+		known := false // a team the tagger or the gazetteer knows: not "Chapter 1 Section 2"
+		for _, tm := range teams {
+			from, to := line[tm[0]].Start, line[tm[1]-1].End
+			_, tagged := byStart[from]
+			known = known || tagged || r.gaz.Lookup(text[from:to]).Has(gazetteer.Place|gazetteer.Org) || r.knownOrg(text[from:to])
+		}
+		if !known {
+			continue
+		}
+		for _, tm := range teams {
+			from, to := line[tm[0]].Start, line[tm[1]-1].End
+			name := text[from:to]
+			c := r.gaz.Lookup(name)
+			if i, ok := byStart[from]; ok && ms[i].End == to {
+				if ms[i].Type == Location && !c.Has(gazetteer.Country) {
+					ms[i].Type = Organization
+				}
+				continue
+			}
+			if covered(from, to) || c.Has(gazetteer.Demonym|gazetteer.FirstName) && !c.Has(gazetteer.Place) {
+				continue
+			}
+			typ := Organization
+			if c.Has(gazetteer.Country) {
+				typ = Location
+			}
+			added = append(added, Mention{Start: from, End: to, Text: name, Type: typ,
+				Sentence: sentenceOf(sents, from), Source: SourceDocument, Confidence: 0.6})
+		}
+	}
+	return append(ms, added...)
+}
+
+// resultTeams returns the token ranges of the team names of a result line
+// or a table row, or none when the line is neither.
+func resultTeams(line []Token) [][2]int {
+	name := func(i int) int { // end of a name starting at i, or i
+		j := i
+		for j < len(line) && j-i < 4 && startsUpper(line[j].Text) && !isNumber(line[j].Text) {
+			j++
+		}
+		return j
+	}
+	a := name(0)
+	if a == 0 || a >= len(line) || !isNumber(line[a].Text) {
+		return nil
+	}
+	// A table row: a name and at least four numbers, nothing else.
+	n := a
+	for n < len(line) && isNumber(line[n].Text) {
+		n++
+	}
+	if n == len(line) && n-a >= 4 {
+		return [][2]int{{0, a}}
+	}
+	// A result: name, score, name, score, then nothing or a parenthesis.
+	if n != a+1 || !isSmallNumber(line[a].Text) {
+		return nil
+	}
+	b := name(n)
+	if b == n || b >= len(line) || !isSmallNumber(line[b].Text) {
+		return nil
+	}
+	if b+1 < len(line) && line[b+1].Text != "(" {
+		return nil
+	}
+	return [][2]int{{0, a}, {n, b}}
+}
+
+// isNumber reports whether w is one to three digits.
+func isNumber(w string) bool {
+	if len(w) == 0 || len(w) > 3 {
+		return false
+	}
+	for _, r := range w {
+		if r < '0' || r > '9' {
 			return false
 		}
 	}
