@@ -123,7 +123,7 @@ var auxiliaries = wordSet(`be is are was were been being am 's has have had havi
 func fixTags(toks []Token) []Token {
 	for i := 1; i < len(toks); i++ {
 		switch {
-		case toks[i].Tag == "VBD" && auxiliaries[strings.ToLower(toks[i-1].Text)]:
+		case toks[i].Tag == "VBD" && inLower(auxiliaries, toks[i-1].Text):
 			toks[i].Tag = "VBN"
 		case strings.HasPrefix(toks[i].Tag, "NN") && !startsUpper(toks[i].Text) && i+1 < len(toks) &&
 			toks[i-1].Tag == "NNP" && toks[i+1].Tag == "NNP":
@@ -161,9 +161,9 @@ func mergeInitials(toks []Token) []Token {
 	out := toks[:0]
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		initial := len(t.Text) == 1 && t.Text[0] >= 'A' && t.Text[0] <= 'Z'
-		abbrev := startsUpper(t.Text) && (abbreviations[strings.ToLower(t.Text)] || stateAbbreviations[strings.ToLower(t.Text)])
-		if i+1 < len(toks) && (initial || abbrev) && toks[i+1].Text == "." && toks[i+1].Start == t.End {
+		// The period is tested first: most tokens have none after them,
+		// and the abbreviation test lowers the word.
+		if i+1 < len(toks) && toks[i+1].Text == "." && toks[i+1].Start == t.End && (isInitial(t.Text) || isMergedAbbrev(t.Text)) {
 			t.Text += "."
 			t.End++
 			i++
@@ -171,6 +171,18 @@ func mergeInitials(toks []Token) []Token {
 		out = append(out, t)
 	}
 	return out
+}
+
+// isInitial reports whether w is one capital letter.
+func isInitial(w string) bool { return len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' }
+
+// isMergedAbbrev reports whether w is a capitalised abbreviation that
+// mergeInitials joins to its period.
+func isMergedAbbrev(w string) bool {
+	if !startsUpper(w) {
+		return false
+	}
+	return inLower(abbreviations, w) || inLower(stateAbbreviations, w)
 }
 
 // splitHyphenated splits a capitalised name joined by a hyphen to a
