@@ -512,3 +512,36 @@ func TestRuleOrgs(t *testing.T) {
 		t.Errorf("Default().Lookup(%q) = %v, want no Org: the rules' list is kept apart", "Suspilne", got)
 	}
 }
+
+// TestMatchMemo checks that the matches the memo returns are those of
+// matching afresh, for sentences seen again, sentences that differ only
+// in case or in where words are cut, and after a caller changes what it
+// was given.
+func TestMatchMemo(t *testing.T) {
+	g := Default()
+	if g.memo == nil {
+		t.Fatal("the default gazetteer has no memo")
+	}
+	sents := [][]string{
+		strings.Fields("Vladimir Putin met officials in New York City and the United Nations"),
+		strings.Fields("vladimir putin met officials in new york city and the united nations"),
+		strings.Fields("VLADIMIR PUTIN MET OFFICIALS IN NEW YORK CITY"),
+		{"New York", "City"},
+		{"New", "York City"},
+		{"Washington", ",", "D.C.", "and", "Kyiv's"},
+		{"no", "names", "here"},
+	}
+	for round := 0; round < 3; round++ {
+		for _, words := range sents {
+			sc := new(matchScratch)
+			want := g.match(sc, words)
+			got := g.Match(words)
+			if !slices.Equal(got, want) {
+				t.Fatalf("round %d, %q: Match %v, want %v", round, words, got, want)
+			}
+			if len(got) > 0 {
+				got[0].Class = 0 // the memo must not share its slice
+			}
+		}
+	}
+}

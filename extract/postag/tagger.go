@@ -32,6 +32,8 @@ type scratch struct {
 	scores []float32
 	cache  *wordCache
 	slots  []int
+	dictY  []int     // per token, its tag in the dictionary or -1 (tagCached)
+	static []float32 // per token, the scores that do not depend on the previous tags (tagCached)
 }
 
 func (m *Model) getScratch() *scratch {
