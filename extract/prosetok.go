@@ -37,6 +37,14 @@ var proseEmoticons = wordSet(`(-8 (-; (-_-) (._.) (: (= (o: (¬_¬) (ಠ_ಠ) (�
 	:( :(( :((( :() :))) :-) :-)) :-))) :-* :-/ :-X :-] :-o :-p :-x :-| :-} :0 :3 :P :] :` + "`" + `( :` + "`" + `)
 	:` + "`" + `-( :o :o) =( =) =D =| @_@ O.o O_o V_V XDD [-: ^___^ o_0 o_O o_o v_v xD xDD ¯\(ツ)/¯`)
 
+// emoticonStart tells the first bytes of proseEmoticons.
+var emoticonStart = func() (starts [256]bool) {
+	for e := range proseEmoticons {
+		starts[e[0]] = true
+	}
+	return starts
+}()
+
 // proseWords appends to out the token texts prose's tokenizer finds in
 // text, in order.
 func proseWords(text string, out []string) []string {
@@ -125,6 +133,9 @@ func proseHasAffix(s string, affixes []string, has func(s, affix string) bool) b
 // else of "n't", that it holds, when it is longer than that; or -1. A
 // token in ASCII is lowered without allocating.
 func proseContraction(token string) int {
+	if strings.IndexByte(token, '\'') < 0 {
+		return -1 // every contraction has an apostrophe, which no letter lowers to
+	}
 	var buf [64]byte
 	lower := ""
 	ascii := len(token) <= len(buf)
@@ -181,7 +192,7 @@ func indexBytes(b []byte, sub string) int {
 // expression `^(?:[A-Za-z]\.){2,}$|^[A-Z][a-z]{1,2}\.$` matches ("U.S.",
 // "Mr.").
 func proseSpecial(token string) bool {
-	if proseEmoticons[token] {
+	if emoticonStart[token[0]] && proseEmoticons[token] {
 		return true
 	}
 	isLetter := func(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
