@@ -438,6 +438,9 @@ func (g *Gazetteer) Match(words []string) []Match {
 	h := sc.setSentence(words)
 	slot := &g.memo.slots[h&(memoSize-1)]
 	if e := slot.Load(); e != nil && e.h == h && bytes.Equal(e.text, sc.text) && slices.Equal(e.lens, sc.lens) {
+		if slot.CompareAndSwap(e, nil) {
+			return e.out // no one else holds it
+		}
 		return slices.Clone(e.out)
 	}
 	out := g.match(sc, words)
@@ -450,8 +453,11 @@ const memoSize = 4096
 
 // matchMemo remembers the matches of recent sentences, direct-mapped by
 // the hash of their words: a document's sentences are matched by the
-// entity tagger, then again by the document rules. Entries are never
-// changed once stored, so goroutines share the memo without locks.
+// entity tagger, then again by the document rules. An entry serves one
+// look-up and is then dropped, so the memo saves that second look-up and
+// no more (a sentence repeated in another document is matched afresh).
+// Entries are never changed once stored, so goroutines share the memo
+// without locks.
 type matchMemo struct {
 	slots [memoSize]atomic.Pointer[memoEntry]
 }

@@ -544,4 +544,15 @@ func TestMatchMemo(t *testing.T) {
 			}
 		}
 	}
+	// An entry serves one look-up.
+	words := strings.Fields("Talks in Geneva with the World Health Organization")
+	g.Match(words)
+	slot := &g.memo.slots[new(matchScratch).setSentence(words)&(memoSize-1)]
+	if slot.Load() == nil {
+		t.Fatal("a sentence matched is not remembered")
+	}
+	g.Match(words)
+	if slot.Load() != nil {
+		t.Error("a sentence looked up again is still remembered")
+	}
 }
