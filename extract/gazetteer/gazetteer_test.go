@@ -6,6 +6,8 @@ import (
 	"compress/gzip"
 	"errors"
 	"io"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -444,6 +446,42 @@ func BenchmarkMatch(b *testing.B) {
 		_ = g.Match(words)
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(words)), "ns/token")
+}
+
+// BenchmarkMatchSeeds matches the sentences of the seed articles (cut at
+// spaces) with a gazetteer that has no memo, so every call matches
+// afresh.
+func BenchmarkMatchSeeds(b *testing.B) {
+	g, err := Parse(bytes.NewReader(embedded))
+	if err != nil {
+		b.Fatal(err)
+	}
+	paths, _ := filepath.Glob("../../testdata/seeds/*.txt")
+	var sents [][]string
+	tokens := 0
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for line := range strings.SplitSeq(string(data), "\n") {
+			if f := strings.Fields(line); len(f) > 0 {
+				sents = append(sents, f)
+				tokens += len(f)
+			}
+		}
+	}
+	if len(sents) == 0 {
+		b.Fatal("no seed articles")
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, s := range sents {
+			_ = g.Match(s)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(tokens), "ns/token")
 }
 
 // BenchmarkLoad measures decoding the embedded list (what Default does
