@@ -249,6 +249,6 @@ func (m *Model) tagCached(words []string) []string {
 		out[i] = m.tags[y]
 		p2, p1 = p1, y
 	}
-	m.pool.Put(s)
+	m.scratches.Put(s)
 	return out
 }

@@ -1,9 +1,8 @@
 package postag
 
 import (
-	"sync"
-
 	"github.com/dossier-nlp/dossier/extract/internal/featurehash"
+	"github.com/dossier-nlp/dossier/extract/internal/reuse"
 )
 
 // Model is a trained part-of-speech tagger. It is read-only once trained or
@@ -15,8 +14,10 @@ type Model struct {
 	entries []entry   // sparse rows of weights
 	dict    table     // hash of an unambiguous frequent word -> its tag in lo
 	words   []string  // the words of dict, for Save
-	pool    sync.Pool // *scratch
-	exact   bool      // scores sum exactly in any order (see sumsExact)
+	// scratches are Tag's buffers and word caches (a reuse.Stack, not
+	// a sync.Pool, so the caches outlive garbage collections).
+	scratches reuse.Stack[scratch]
+	exact     bool // scores sum exactly in any order (see sumsExact)
 }
 
 // entry is one non-zero weight of a feature.
@@ -37,10 +38,11 @@ type scratch struct {
 }
 
 func (m *Model) getScratch() *scratch {
-	if s, ok := m.pool.Get().(*scratch); ok {
-		return s
+	s := m.scratches.Get()
+	if s.scores == nil {
+		s.scores = make([]float32, len(m.tags))
 	}
-	return &scratch{scores: make([]float32, len(m.tags))}
+	return s
 }
 
 // Tag returns the part-of-speech tags of the tokens of one sentence, one
@@ -86,7 +88,7 @@ func (m *Model) tagOrdered(words []string) []string {
 		out[i] = m.tags[y]
 		p2, p1 = p1, y
 	}
-	m.pool.Put(s)
+	m.scratches.Put(s)
 	return out
 }
 
