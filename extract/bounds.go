@@ -110,7 +110,7 @@ func splitLong(text string, toks []Token, first, end int) int {
 			r = 4
 		case prev == ",":
 			r = 3
-		case conjunctions[strings.ToLower(toks[i].Text)]:
+		case inLower(conjunctions, toks[i].Text):
 			r = 2
 		case lineBreaks(text[toks[i-1].End:toks[i].Start]) > 0:
 			r = 1
@@ -131,7 +131,7 @@ var conjunctions = wordSet(`and but or nor yet so while whereas although though 
 func boundMentions(ms []Mention) []Mention {
 	out := ms[:0]
 	for _, m := range ms {
-		if m.End-m.Start <= maxMentionBytes && len(strings.Fields(m.Text)) <= maxMentionTokens {
+		if m.End-m.Start <= maxMentionBytes && fieldCount(m.Text) <= maxMentionTokens {
 			out = append(out, m)
 		}
 	}

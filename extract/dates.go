@@ -87,7 +87,7 @@ func datesIn(view string, sents []Sentence, published string) []Date {
 		}
 		var taken [][2]int
 		for _, re := range patterns {
-			for _, loc := range re.FindAllStringSubmatchIndex(text, -1) {
+			for _, loc := range findDates(re, text) {
 				if overlaps(taken, loc[0], loc[1]) {
 					continue
 				}
@@ -132,6 +132,100 @@ func datesIn(view string, sents []Sentence, published string) []Date {
 }
 
 // hasMonth reports whether s has a month's name or abbreviation.
+// dateMatcher finds the matches of one of datePatterns by trying it only
+// where a match can start, anchored there: the patterns have no literal
+// prefix, so the regexp package would try every position of a sentence,
+// each against dozens of month names.
+type dateMatcher struct {
+	anchored *regexp.Regexp // the pattern, anchored at the start of its input
+	// starts reports whether a match can start at text[i] (a word
+	// start, as every pattern begins with \b and a letter or digit).
+	starts func(text string, i int) bool
+}
+
+// dateMatchers are those of datePatterns, in its order.
+var dateMatchers = func() map[*regexp.Regexp]dateMatcher {
+	digit := func(t string, i int) bool { return isDigitByte(t[i]) }
+	month := func(t string, i int) bool { return hasPrefixAny(t[i:], monthPrefixes) }
+	weekday := func(t string, i int) bool { return hasPrefixAny(t[i:], weekdayPrefixes) }
+	starts := []func(string, int) bool{
+		digit,
+		month,
+		func(t string, i int) bool { return weekday(t, i) || month(t, i) },
+		func(t string, i int) bool { return weekday(t, i) || digit(t, i) },
+		month,
+		weekday,
+		func(t string, i int) bool {
+			switch t[i] {
+			case 'Y', 'y':
+				return strings.HasPrefix(t[i+1:], "esterday")
+			case 'T', 't':
+				return strings.HasPrefix(t[i+1:], "oday") || strings.HasPrefix(t[i+1:], "omorrow")
+			}
+			return false
+		},
+	}
+	if len(starts) != len(datePatterns) {
+		panic("extract: a date pattern without its start test")
+	}
+	ms := make(map[*regexp.Regexp]dateMatcher, len(datePatterns))
+	for i, re := range datePatterns {
+		ms[re] = dateMatcher{regexp.MustCompile(`^(?:` + re.String() + `)`), starts[i]}
+	}
+	return ms
+}()
+
+// monthPrefixes begin every month's name and abbreviation; weekdayPrefixes
+// every weekday's.
+var (
+	monthPrefixes   = []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+	weekdayPrefixes = []string{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"}
+)
+
+// findDates returns re.FindAllStringSubmatchIndex(text, -1) for re one of
+// datePatterns. The leftmost match at or after a position is the one of
+// the first word start from there at which the anchored pattern matches:
+// \b holds at a word start in text as at the start of text[i:], and the
+// rest of the match reads the same bytes. No pattern matches the empty
+// string, so matches follow one another from the end of the last.
+func findDates(re *regexp.Regexp, text string) [][]int {
+	dm := dateMatchers[re]
+	var out [][]int
+	for i := 0; i < len(text); i++ {
+		if !isWordByte(text[i]) || i > 0 && isWordByte(text[i-1]) || !dm.starts(text, i) {
+			continue
+		}
+		loc := dm.anchored.FindStringSubmatchIndex(text[i:])
+		if loc == nil {
+			continue
+		}
+		for k := range loc {
+			if loc[k] >= 0 {
+				loc[k] += i
+			}
+		}
+		out = append(out, loc)
+		i = loc[1] - 1 // the loop's i++ moves to the match's end
+	}
+	return out
+}
+
+// isWordByte reports whether c is an ASCII word character, as \b sees it.
+func isWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
+}
+
+func isDigitByte(c byte) bool { return '0' <= c && c <= '9' }
+
+func hasPrefixAny(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
 func hasMonth(s string) bool {
 	for _, m := range [...]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"} {
 		if strings.Contains(s, m) {

@@ -2,6 +2,9 @@ package extract
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -49,5 +52,38 @@ func TestDatesIn(t *testing.T) {
 				t.Errorf("dates\n got %q\nwant %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestFindDates checks that findDates finds exactly the matches of the
+// regexp package's own search, on the seed articles and on texts made to
+// test the word boundaries and the starts of matches.
+func TestFindDates(t *testing.T) {
+	texts := []string{
+		"",
+		"on May 22-24, 2023 and 3 June",
+		"xMay 22 _May 22 May22 May 2 2023-05-22T10:00Z",
+		"Wednesday, May 31, 2023, Tuesday 4 of July, 12th-14th Sept. 2021",
+		"Sept 3 to Oct 4, yesterday and Today, tomorrowland, holidays",
+		"1999-12-31 12:00:00+0200 x2023-01-01 2023-01-011",
+		"Mon Monday Mondays Jan. Janu 5 Jan.5 Fri., 6 Dec",
+		"from March 2024 until April of 2025; June 1st and 2nd, 2024",
+		"\u00e9May 5 \u2014Friday 6 May 2020 (March 3)",
+	}
+	paths, _ := filepath.Glob("../testdata/seeds/*.txt")
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, strings.Split(string(b), "\n")...)
+	}
+	for _, text := range texts {
+		for i, re := range datePatterns {
+			want := re.FindAllStringSubmatchIndex(text, -1)
+			if got := findDates(re, text); !reflect.DeepEqual(got, want) {
+				t.Errorf("pattern %d on %q: got %v, want %v", i, text, got, want)
+			}
+		}
 	}
 }

@@ -57,11 +57,10 @@ func wordSet(s string) map[string]bool {
 func trimSpan(toks []Token, start, end int, typ string) (int, int) {
 	for start < end {
 		w := toks[start].Text
-		lw := strings.ToLower(w)
 		switch {
 		case isPunctWord(w):
-		case leadingDeterminers[lw]:
-		case typ == Person && personTitles[lw] && end-start > 1:
+		case inLower(leadingDeterminers, w):
+		case typ == Person && inLower(personTitles, w) && end-start > 1:
 		default:
 			goto trimmedStart
 		}

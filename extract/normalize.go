@@ -60,3 +60,23 @@ func isEdgePunct(r rune) bool {
 	}
 	return unicode.IsPunct(r) || unicode.IsSymbol(r)
 }
+
+// inLower reports whether set holds strings.ToLower(w). A short ASCII word
+// is lowered into a buffer on the stack, so the look-up allocates nothing.
+func inLower(set map[string]bool, w string) bool {
+	var buf [32]byte
+	if len(w) > len(buf) {
+		return set[strings.ToLower(w)]
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 0x80 {
+			return set[strings.ToLower(w)]
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return set[string(buf[:len(w)])]
+}

@@ -55,10 +55,11 @@ func resolveLinked(ms []Mention, links [][2]string) []Entity {
 		parent   int   // union-find parent (group index)
 	}
 	var groups []*group
-	byKey := make(map[string]int)
+	type typeKey struct{ typ, key string }
+	byKey := make(map[typeKey]int)
 	gidx := make([]int, len(ms))
 	for i := range ms {
-		k := ms[i].Type + "\x00" + keys[i]
+		k := typeKey{ms[i].Type, keys[i]}
 		g, ok := byKey[k]
 		if !ok {
 			g = len(groups)

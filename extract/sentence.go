@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -124,7 +123,7 @@ func isAbbreviation(w string) bool {
 		r, _ := utf8.DecodeRuneInString(w)
 		return unicode.IsUpper(r)
 	}
-	return abbreviations[strings.ToLower(w)]
+	return inLower(abbreviations, w)
 }
 
 // startsSentence reports whether toks[j] can begin a sentence: a capital

@@ -6,8 +6,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	prose "github.com/jdkato/prose/v2"
-
 	"github.com/dossier-nlp/dossier/extract/postag"
 )
 
@@ -100,14 +98,8 @@ func analyze(text string) ([]Token, []Sentence) {
 // splitTokens cuts text into tokens (prose's tokenizer, then our own
 // alignment and corrections), without tags.
 func splitTokens(text string) []Token {
-	doc, err := prose.NewDocument(text,
-		prose.WithSegmentation(false),
-		prose.WithExtraction(false),
-		prose.WithTagging(false))
-	if err != nil {
-		return nil
-	}
-	return mergeInitials(splitHyphenated(alignProse(text, doc.Tokens())))
+	words := proseWords(text, nil)
+	return mergeInitials(splitHyphenated(alignWords(text, words)))
 }
 
 // auxiliaries make a following past tense a participle.
@@ -123,7 +115,7 @@ var auxiliaries = wordSet(`be is are was were been being am 's has have had havi
 func fixTags(toks []Token) []Token {
 	for i := 1; i < len(toks); i++ {
 		switch {
-		case toks[i].Tag == "VBD" && auxiliaries[strings.ToLower(toks[i-1].Text)]:
+		case toks[i].Tag == "VBD" && inLower(auxiliaries, toks[i-1].Text):
 			toks[i].Tag = "VBN"
 		case strings.HasPrefix(toks[i].Tag, "NN") && !startsUpper(toks[i].Text) && i+1 < len(toks) &&
 			toks[i-1].Tag == "NNP" && toks[i+1].Tag == "NNP":
@@ -161,9 +153,9 @@ func mergeInitials(toks []Token) []Token {
 	out := toks[:0]
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		initial := len(t.Text) == 1 && t.Text[0] >= 'A' && t.Text[0] <= 'Z'
-		abbrev := startsUpper(t.Text) && (abbreviations[strings.ToLower(t.Text)] || stateAbbreviations[strings.ToLower(t.Text)])
-		if i+1 < len(toks) && (initial || abbrev) && toks[i+1].Text == "." && toks[i+1].Start == t.End {
+		// The period is tested first: most tokens have none after them,
+		// and the abbreviation test lowers the word.
+		if i+1 < len(toks) && toks[i+1].Text == "." && toks[i+1].Start == t.End && (isInitial(t.Text) || isMergedAbbrev(t.Text)) {
 			t.Text += "."
 			t.End++
 			i++
@@ -171,6 +163,18 @@ func mergeInitials(toks []Token) []Token {
 		out = append(out, t)
 	}
 	return out
+}
+
+// isInitial reports whether w is one capital letter.
+func isInitial(w string) bool { return len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' }
+
+// isMergedAbbrev reports whether w is a capitalised abbreviation that
+// mergeInitials joins to its period.
+func isMergedAbbrev(w string) bool {
+	if !startsUpper(w) {
+		return false
+	}
+	return inLower(abbreviations, w) || inLower(stateAbbreviations, w)
 }
 
 // splitHyphenated splits a capitalised name joined by a hyphen to a
@@ -218,12 +222,13 @@ func splitHyphenated(toks []Token) []Token {
 	return toks
 }
 
-// alignProse places prose's tokens in text. Tags come later (analyze).
-func alignProse(text string, ptoks []prose.Token) []Token {
+// alignWords places the words of prose's tokenizer (proseWords) in text.
+// Tags come later (analyze).
+func alignWords(text string, words []string) []Token {
 	// Room for the tokens splitHyphenated adds, which it then adds in
 	// place.
-	toks := make([]Token, 0, len(ptoks)+len(ptoks)/16+8)
-	align(text, len(ptoks), func(i int) string { return ptoks[i].Text }, func(_, start, end int) {
+	toks := make([]Token, 0, len(words)+len(words)/16+8)
+	align(text, len(words), func(i int) string { return words[i] }, func(_, start, end int) {
 		toks = append(toks, Token{Text: text[start:end], Start: start, End: end})
 	})
 	return toks

@@ -7,9 +7,12 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io"
+	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
@@ -129,6 +132,9 @@ type Gazetteer struct {
 	// of words of a key that starts with it.
 	t *nameTable
 	n int // distinct names and abbreviations
+	// memo, when not nil, remembers the matches of recent sentences
+	// (see matchMemo).
+	memo *matchMemo
 }
 
 // Match is a name found by Gazetteer.Match: tokens [Start, End) of the
@@ -152,6 +158,7 @@ func Default() *Gazetteer {
 		if err != nil {
 			panic("gazetteer: decode embedded data: " + err.Error())
 		}
+		g.memo = new(matchMemo)
 		defaultGaz = g
 	})
 	return defaultGaz
@@ -425,6 +432,69 @@ func (g *Gazetteer) Match(words []string) []Match {
 	}
 	sc := matchPool.Get().(*matchScratch)
 	defer matchPool.Put(sc)
+	if g.memo == nil {
+		return g.match(sc, words)
+	}
+	h := sc.setSentence(words)
+	slot := &g.memo.slots[h&(memoSize-1)]
+	if e := slot.Load(); e != nil && e.h == h && bytes.Equal(e.text, sc.text) && slices.Equal(e.lens, sc.lens) {
+		if slot.CompareAndSwap(e, nil) {
+			return e.out // no one else holds it
+		}
+		return slices.Clone(e.out)
+	}
+	out := g.match(sc, words)
+	slot.Store(&memoEntry{h: h, text: bytes.Clone(sc.text), lens: slices.Clone(sc.lens), out: slices.Clone(out)})
+	return out
+}
+
+// memoSize is the number of sentences a matchMemo remembers.
+const memoSize = 4096
+
+// matchMemo remembers the matches of recent sentences, direct-mapped by
+// the hash of their words: a document's sentences are matched by the
+// entity tagger, then again by the document rules. An entry serves one
+// look-up and is then dropped, so the memo saves that second look-up and
+// no more (a sentence repeated in another document is matched afresh).
+// Entries are never changed once stored, so goroutines share the memo
+// without locks.
+type matchMemo struct {
+	slots [memoSize]atomic.Pointer[memoEntry]
+}
+
+// memoEntry is one sentence of a matchMemo: its words, one after another
+// in text with their lengths in lens, and their matches.
+type memoEntry struct {
+	h    uint64
+	text []byte
+	lens []uint32
+	out  []Match
+}
+
+// memoSeed seeds the hashes of sentences in every matchMemo.
+var memoSeed = maphash.MakeSeed()
+
+// setSentence sets sc.text and sc.lens to words and returns their hash.
+func (sc *matchScratch) setSentence(words []string) uint64 {
+	sc.text, sc.lens = sc.text[:0], sc.lens[:0]
+	for _, w := range words {
+		sc.text = append(sc.text, w...)
+		sc.lens = append(sc.lens, uint32(len(w)))
+	}
+	var h maphash.Hash
+	h.SetSeed(memoSeed)
+	h.Write(sc.text)
+	for _, n := range sc.lens {
+		h.WriteByte(byte(n))
+		h.WriteByte(byte(n >> 8))
+		h.WriteByte(byte(n >> 16))
+		h.WriteByte(byte(n >> 24))
+	}
+	return h.Sum64()
+}
+
+// match is Match without the memo.
+func (g *Gazetteer) match(sc *matchScratch, words []string) []Match {
 	// The keys of all tokens, one after another: token i's is
 	// kb[ends[i-1]:ends[i]].
 	kb, ends := sc.kb[:0], sc.ends[:0]
@@ -505,6 +575,8 @@ func (g *Gazetteer) Match(words []string) []Match {
 type matchScratch struct {
 	kb, buf []byte
 	ends    []int
+	text    []byte   // the words of the sentence (setSentence)
+	lens    []uint32 // their lengths
 }
 
 var matchPool = sync.Pool{New: func() any { return new(matchScratch) }}

@@ -6,6 +6,8 @@ import (
 	"compress/gzip"
 	"errors"
 	"io"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -446,6 +448,42 @@ func BenchmarkMatch(b *testing.B) {
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(words)), "ns/token")
 }
 
+// BenchmarkMatchSeeds matches the sentences of the seed articles (cut at
+// spaces) with a gazetteer that has no memo, so every call matches
+// afresh.
+func BenchmarkMatchSeeds(b *testing.B) {
+	g, err := Parse(bytes.NewReader(embedded))
+	if err != nil {
+		b.Fatal(err)
+	}
+	paths, _ := filepath.Glob("../../testdata/seeds/*.txt")
+	var sents [][]string
+	tokens := 0
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for line := range strings.SplitSeq(string(data), "\n") {
+			if f := strings.Fields(line); len(f) > 0 {
+				sents = append(sents, f)
+				tokens += len(f)
+			}
+		}
+	}
+	if len(sents) == 0 {
+		b.Fatal("no seed articles")
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, s := range sents {
+			_ = g.Match(s)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(tokens), "ns/token")
+}
+
 // BenchmarkLoad measures decoding the embedded list (what Default does
 // once), with decompression alone as a baseline for noisy machines.
 func BenchmarkLoad(b *testing.B) {
@@ -510,5 +548,49 @@ func TestRuleOrgs(t *testing.T) {
 	// with it.
 	if got := Default().Lookup("Suspilne"); got.Has(Org) {
 		t.Errorf("Default().Lookup(%q) = %v, want no Org: the rules' list is kept apart", "Suspilne", got)
+	}
+}
+
+// TestMatchMemo checks that the matches the memo returns are those of
+// matching afresh, for sentences seen again, sentences that differ only
+// in case or in where words are cut, and after a caller changes what it
+// was given.
+func TestMatchMemo(t *testing.T) {
+	g := Default()
+	if g.memo == nil {
+		t.Fatal("the default gazetteer has no memo")
+	}
+	sents := [][]string{
+		strings.Fields("Vladimir Putin met officials in New York City and the United Nations"),
+		strings.Fields("vladimir putin met officials in new york city and the united nations"),
+		strings.Fields("VLADIMIR PUTIN MET OFFICIALS IN NEW YORK CITY"),
+		{"New York", "City"},
+		{"New", "York City"},
+		{"Washington", ",", "D.C.", "and", "Kyiv's"},
+		{"no", "names", "here"},
+	}
+	for round := 0; round < 3; round++ {
+		for _, words := range sents {
+			sc := new(matchScratch)
+			want := g.match(sc, words)
+			got := g.Match(words)
+			if !slices.Equal(got, want) {
+				t.Fatalf("round %d, %q: Match %v, want %v", round, words, got, want)
+			}
+			if len(got) > 0 {
+				got[0].Class = 0 // the memo must not share its slice
+			}
+		}
+	}
+	// An entry serves one look-up.
+	words := strings.Fields("Talks in Geneva with the World Health Organization")
+	g.Match(words)
+	slot := &g.memo.slots[new(matchScratch).setSentence(words)&(memoSize-1)]
+	if slot.Load() == nil {
+		t.Fatal("a sentence matched is not remembered")
+	}
+	g.Match(words)
+	if slot.Load() != nil {
+		t.Error("a sentence looked up again is still remembered")
 	}
 }

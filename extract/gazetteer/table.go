@@ -7,15 +7,23 @@ import "hash/maphash"
 // them. One probe answers what took three map lookups: the classes of the
 // key as a name, as a capitals-only abbreviation, and the longest name
 // that starts with it. It is built once and then only read.
+//
+// Probing reads tags, four bytes a slot (an eighth of a slot's size), and
+// a slot itself only when its tag is the key's: most look-ups are of
+// words and phrases the table does not hold, and they touch a small array
+// that stays in the processor's cache.
 type nameTable struct {
+	tags  []uint32 // 0: an empty slot; else the top half of the key's hash, bit 0 set
 	slots []nameSlot
 	mask  uint64
 	seed  maphash.Seed
 }
 
+// tagOf is the tag of a key of hash h.
+func tagOf(h uint64) uint32 { return uint32(h>>32) | 1 }
+
 type nameSlot struct {
 	key   string
-	hash  uint32 // the top half of the key's hash
 	lens  uint32 // bit n (2 to 30): some name of n words starts with this word; bit 31: one of 31 or more
 	names Class  // classes of the key as a name (when hasName)
 	caps  Class  // classes of the key as an abbreviation in capitals (when hasCaps)
@@ -45,10 +53,10 @@ func newNameTable(names, caps map[string]Class, first map[string]uint8, lens map
 	for size < 2*len(keys) {
 		size <<= 1
 	}
-	t := &nameTable{slots: make([]nameSlot, size), mask: uint64(size - 1), seed: maphash.MakeSeed()}
+	t := &nameTable{tags: make([]uint32, size), slots: make([]nameSlot, size), mask: uint64(size - 1), seed: maphash.MakeSeed()}
 	for k := range keys {
 		h := maphash.String(t.seed, k)
-		s := nameSlot{key: k, hash: uint32(h >> 32), first: first[k], lens: lens[k]}
+		s := nameSlot{key: k, first: first[k], lens: lens[k]}
 		if c, ok := names[k]; ok {
 			s.names, s.flags = c, s.flags|hasName
 		}
@@ -56,10 +64,15 @@ func newNameTable(names, caps map[string]Class, first map[string]uint8, lens map
 			s.caps, s.flags = c, s.flags|hasCaps
 		}
 		i := h & t.mask
-		for t.slots[i].flags != 0 || t.slots[i].first != 0 {
+		for t.tags[i] != 0 {
 			i = (i + 1) & t.mask
 		}
 		t.slots[i] = s
+		if s.flags != 0 || s.first != 0 {
+			// A slot that knows nothing stays empty (and may be
+			// taken by a later key).
+			t.tags[i] = tagOf(h)
+		}
 	}
 	return t
 }
@@ -67,13 +80,15 @@ func newNameTable(names, caps map[string]Class, first map[string]uint8, lens map
 // get returns the slot of key, or nil.
 func (t *nameTable) get(key string) *nameSlot {
 	h := maphash.String(t.seed, key)
+	tag := tagOf(h)
 	for i := h & t.mask; ; i = (i + 1) & t.mask {
-		s := &t.slots[i]
-		if s.flags == 0 && s.first == 0 {
+		switch t.tags[i] {
+		case 0:
 			return nil
-		}
-		if s.hash == uint32(h>>32) && s.key == key {
-			return s
+		case tag:
+			if s := &t.slots[i]; s.key == key {
+				return s
+			}
 		}
 	}
 }
@@ -81,13 +96,15 @@ func (t *nameTable) get(key string) *nameSlot {
 // getBytes is get for a key held in a byte slice.
 func (t *nameTable) getBytes(key []byte) *nameSlot {
 	h := maphash.Bytes(t.seed, key)
+	tag := tagOf(h)
 	for i := h & t.mask; ; i = (i + 1) & t.mask {
-		s := &t.slots[i]
-		if s.flags == 0 && s.first == 0 {
+		switch t.tags[i] {
+		case 0:
 			return nil
-		}
-		if s.hash == uint32(h>>32) && s.key == string(key) {
-			return s
+		case tag:
+			if s := &t.slots[i]; s.key == string(key) {
+				return s
+			}
 		}
 	}
 }

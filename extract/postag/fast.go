@@ -108,7 +108,8 @@ func ownKeys(t *tokInfo, keys *[8]uint64) {
 }
 
 // contextKeys writes the keys of the other features of position i (with
-// ownKeys, those of wordKeys). infos is padded: token i is infos[i+2].
+// ownKeys, those of wordKeys). infos is padded: token i is infos[i+2]. The
+// first nStaticContext keys do not depend on the previous tag p1.
 func contextKeys(infos []tokInfo, i int, p1 int, keys *[nWordFeats - 8]uint64) {
 	t := &infos[i+2]
 	flags := t.flags
@@ -122,10 +123,21 @@ func contextKeys(infos []tokInfo, i int, p1 int, keys *[nWordFeats - 8]uint64) {
 	keys[4] = featurehash.Feat1(tWordP2, infos[i+4].lower)
 	keys[5] = featurehash.Feat1(tSufM1, infos[i+1].suf[2])
 	keys[6] = featurehash.Feat1(tSufP1, infos[i+3].suf[2])
-	keys[7] = featurehash.Feat2(tTagWord, uint64(p1), t.lower)
-	keys[8] = featurehash.Feat2(tBigramM1, infos[i+1].lower, t.lower)
-	keys[9] = featurehash.Feat2(tBigramP1, t.lower, infos[i+3].lower)
-	keys[10] = featurehash.Feat2(tTagSuf, uint64(p1), t.suf[2])
+	keys[7] = featurehash.Feat2(tBigramM1, infos[i+1].lower, t.lower)
+	keys[8] = featurehash.Feat2(tBigramP1, t.lower, infos[i+3].lower)
+	tagKeys(infos, i, p1, (*[2]uint64)(keys[nStaticContext:]))
+}
+
+// nStaticContext is the number of contextKeys that do not depend on the
+// previous tag.
+const nStaticContext = nWordFeats - 8 - 2
+
+// tagKeys writes the keys of the features of position i that depend on the
+// previous tag p1: the last of contextKeys.
+func tagKeys(infos []tokInfo, i int, p1 int, keys *[2]uint64) {
+	t := &infos[i+2]
+	keys[0] = featurehash.Feat2(tTagWord, uint64(p1), t.lower)
+	keys[1] = featurehash.Feat2(tTagSuf, uint64(p1), t.suf[2])
 }
 
 // addKeys adds the weights of the features keys to scores.
@@ -176,8 +188,18 @@ func (m *Model) tagCached(words []string) []string {
 		infos[i+2] = c.infos[slot]
 		s.slots = append(s.slots, slot)
 	}
-	p1, p2 := nt, nt
-	scores := s.scores[:nt]
+	// First what does not depend on the previous tags, for all tokens
+	// at once: the features' look-ups, most of which miss the
+	// processor's cache, are then independent of one another and
+	// overlap. The sums are exact, so their order does not matter.
+	if cap(s.dictY) < len(words) {
+		s.dictY = make([]int, len(words), len(words)+len(words)/2)
+	}
+	dictY := s.dictY[:len(words)]
+	if cap(s.static) < len(words)*nt {
+		s.static = make([]float32, len(words)*nt, (len(words)+len(words)/2)*nt)
+	}
+	static := s.static[:len(words)*nt]
 	var own [8]uint64
 	var ctx [nWordFeats - 8]uint64
 	for i, w := range words {
@@ -189,30 +211,44 @@ func (m *Model) tagCached(words []string) []string {
 		} else {
 			y = m.dictTag(&infos[i+2])
 		}
+		dictY[i] = y
+		if y >= 0 {
+			continue
+		}
+		st := static[i*nt : (i+1)*nt]
+		if cached {
+			sum := c.own[slot*nt : (slot+1)*nt]
+			if !c.has[slot] {
+				clear(sum)
+				ownKeys(&infos[i+2], &own)
+				m.addKeys(sum, own[:])
+				c.has[slot] = true
+			}
+			copy(st, sum)
+		} else {
+			clear(st)
+			ownKeys(&infos[i+2], &own)
+			m.addKeys(st, own[:])
+		}
+		contextKeys(infos, i, 0, &ctx)
+		m.addKeys(st, ctx[:nStaticContext])
+	}
+	p1, p2 := nt, nt
+	scores := s.scores[:nt]
+	var tk [2]uint64
+	for i, y := range dictY {
 		if y < 0 {
 			copy(scores, m.dense[(p1*(nt+1)+p2)*nt:])
-			if cached {
-				sum := c.own[slot*nt : (slot+1)*nt]
-				if !c.has[slot] {
-					clear(sum)
-					ownKeys(&infos[i+2], &own)
-					m.addKeys(sum, own[:])
-					c.has[slot] = true
-				}
-				for y, v := range sum {
-					scores[y] += v
-				}
-			} else {
-				ownKeys(&infos[i+2], &own)
-				m.addKeys(scores, own[:])
+			for j, v := range static[i*nt : (i+1)*nt] {
+				scores[j] += v
 			}
-			contextKeys(infos, i, p1, &ctx)
-			m.addKeys(scores, ctx[:])
+			tagKeys(infos, i, p1, &tk)
+			m.addKeys(scores, tk[:])
 			y = argmax(scores)
 		}
 		out[i] = m.tags[y]
 		p2, p1 = p1, y
 	}
-	m.pool.Put(s)
+	m.scratches.Put(s)
 	return out
 }

@@ -1,9 +1,8 @@
 package postag
 
 import (
-	"sync"
-
 	"github.com/dossier-nlp/dossier/extract/internal/featurehash"
+	"github.com/dossier-nlp/dossier/extract/internal/reuse"
 )
 
 // Model is a trained part-of-speech tagger. It is read-only once trained or
@@ -15,8 +14,10 @@ type Model struct {
 	entries []entry   // sparse rows of weights
 	dict    table     // hash of an unambiguous frequent word -> its tag in lo
 	words   []string  // the words of dict, for Save
-	pool    sync.Pool // *scratch
-	exact   bool      // scores sum exactly in any order (see sumsExact)
+	// scratches are Tag's buffers and word caches (a reuse.Stack, not
+	// a sync.Pool, so the caches outlive garbage collections).
+	scratches reuse.Stack[scratch]
+	exact     bool // scores sum exactly in any order (see sumsExact)
 }
 
 // entry is one non-zero weight of a feature.
@@ -32,13 +33,16 @@ type scratch struct {
 	scores []float32
 	cache  *wordCache
 	slots  []int
+	dictY  []int     // per token, its tag in the dictionary or -1 (tagCached)
+	static []float32 // per token, the scores that do not depend on the previous tags (tagCached)
 }
 
 func (m *Model) getScratch() *scratch {
-	if s, ok := m.pool.Get().(*scratch); ok {
-		return s
+	s := m.scratches.Get()
+	if s.scores == nil {
+		s.scores = make([]float32, len(m.tags))
 	}
-	return &scratch{scores: make([]float32, len(m.tags))}
+	return s
 }
 
 // Tag returns the part-of-speech tags of the tokens of one sentence, one
@@ -84,7 +88,7 @@ func (m *Model) tagOrdered(words []string) []string {
 		out[i] = m.tags[y]
 		p2, p1 = p1, y
 	}
-	m.pool.Put(s)
+	m.scratches.Put(s)
 	return out
 }
 

@@ -2,7 +2,8 @@ package tagger
 
 import (
 	"math"
-	"sync"
+
+	"github.com/dossier-nlp/dossier/extract/internal/reuse"
 )
 
 // Entity types of the default model.
@@ -41,7 +42,9 @@ type Model struct {
 	// come before y and after p (the others' potentials are 0).
 	prevs, nexts [][]int
 
-	pool sync.Pool
+	// scratches are Tag's buffers and word caches (a reuse.Stack, not
+	// a sync.Pool, so the caches outlive garbage collections).
+	scratches reuse.Stack[scratch]
 }
 
 // Label positions in the BILOU scheme.
@@ -110,7 +113,6 @@ func (m *Model) setup() {
 	if len(m.trans) == (nl+1)*nl && len(m.final) == nl {
 		m.trPot = m.transPotentials()
 	}
-	m.pool.New = func() any { return new(scratch) }
 }
 
 // Types returns the entity types the model tags.
@@ -126,8 +128,8 @@ func (m *Model) Tag(words []string) []Span {
 	if len(words) == 0 || m.nl < 2 {
 		return nil
 	}
-	s := m.pool.Get().(*scratch)
-	defer m.pool.Put(s)
+	s := m.scratches.Get()
+	defer m.scratches.Put(s)
 	if m.feats.inexact {
 		m.describe(s, words)
 		m.emissionsOrdered(s)
