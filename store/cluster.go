@@ -97,7 +97,7 @@ func (c *clusterer) join(a, b *group, rule, detail string) bool {
 //     "Russian Freedom Legion");
 //  3. a one-word name (an acronym, "Kremlin", a surname) of a cluster that
 //     has no longer name joins the cluster that most documents give it:
-//     the only one, or one used by more than twice as many documents as
+//     the only one, or one used by at least twice as many documents as
 //     any other. Two clusters that each have a longer name are never
 //     joined by a one-word name, so one text that swaps two acronyms
 //     cannot merge two groups. A lone surname joins the one person the
@@ -357,7 +357,7 @@ func (c *clusterer) short(typ, k string, gs []*group, comp []*group) {
 			}
 			return full[i].names < full[j].names
 		})
-		if typ != extract.Person && docs[full[0]] > 2*docs[full[1]] {
+		if typ != extract.Person && docs[full[0]] >= 2*docs[full[1]] {
 			target = full[0]
 		}
 	}

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/dossier-nlp/dossier/extract"
@@ -54,5 +55,50 @@ func TestPunctuationName(t *testing.T) {
 	write(t, db, docOf(t, "b.txt", "''' again", [2]string{"'''", extract.Organization}))
 	if n := count(t, db, "SELECT count(*) FROM entities WHERE type = 'ORGANIZATION'"); n != 2 {
 		t.Errorf("%d organisations, want 2", n)
+	}
+}
+
+// A lone acronym joins the entity that at least twice as many documents
+// give it; one text that gives it to another entity does not stop that,
+// and a tie keeps it on its own.
+func TestLoneAcronymJoinsMostDocuments(t *testing.T) {
+	// named returns a document naming one organisation by long and short name.
+	named := func(path, long string) Doc {
+		text := long + " (RDK) fought."
+		d := docOf(t, path, text, [2]string{long, extract.Organization})
+		d.Result.Mentions = append(d.Result.Mentions, extract.Mention{Start: len(long) + 2, End: len(long) + 5, Text: "RDK", Type: extract.Organization})
+		d.Result.Entities[0].Aliases = append(d.Result.Entities[0].Aliases, "RDK")
+		return d
+	}
+	for _, tc := range []struct {
+		name      string
+		rvc, lsr  int // documents giving RDK to each
+		wantJoins bool
+	}{
+		{"two against one", 2, 1, true},
+		{"one against one", 1, 1, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			db := newTestDB(t)
+			for i := range tc.rvc {
+				write(t, db, named(fmt.Sprintf("rvc%d.txt", i), "Russian Volunteer Corps"))
+			}
+			for i := range tc.lsr {
+				write(t, db, named(fmt.Sprintf("lsr%d.txt", i), "Freedom of Russia Legion"))
+			}
+			write(t, db, docOf(t, "lone.txt", "RDK returned.", [2]string{"RDK", extract.Organization}))
+			names := entityNames(t, db)
+			rvc, lsr := names["ORGANIZATION Russian Volunteer Corps"], names["ORGANIZATION Freedom of Russia Legion"]
+			if rvc.ID == 0 || lsr.ID == 0 || rvc.ID == lsr.ID {
+				t.Fatalf("the two organisations: %v", names)
+			}
+			var lone int64
+			if err := db.SQL().QueryRow(`SELECT m.entity_id FROM mentions m JOIN documents d ON d.id = m.doc_id WHERE d.path = 'lone.txt'`).Scan(&lone); err != nil {
+				t.Fatal(err)
+			}
+			if joined := lone == rvc.ID; joined != tc.wantJoins {
+				t.Errorf("lone RDK joined the Russian Volunteer Corps: %v, want %v (%v)", joined, tc.wantJoins, names)
+			}
+		})
 	}
 }
