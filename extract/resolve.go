@@ -180,7 +180,9 @@ func resolveLinked(ms []Mention, links [][2]string) []Entity {
 		}
 	}
 	// Step 9: a one-word name that heads an organisation's name ("Wagner",
-	// "Wagner Group") is that organisation, whatever it was tagged.
+	// "Wagner Group") is that organisation, whatever it was tagged, unless
+	// it is a place the gazetteer knows, tagged as one ("Kiev", "Kiev
+	// Army").
 	// Two-word organisations by their first word (the key up to its first
 	// space): a key without spaces is followed by a space in exactly
 	// those keys.
@@ -196,6 +198,9 @@ func resolveLinked(ms []Mention, links [][2]string) []Entity {
 	for g, gr := range groups {
 		if strings.Contains(gr.key, " ") || gr.typ == Organization {
 			continue
+		}
+		if gr.typ == Location && gazetteer.Default().Lookup(gr.key).Has(gazetteer.Country|gazetteer.City|gazetteer.Region) {
+			continue // "Kiev" beside "Kiev Army": the city stays the city
 		}
 		if hs := heads[gr.key]; len(hs) == 1 {
 			r := find(hs[0])

@@ -37,7 +37,7 @@ func (r docRules) apply(text string, toks []Token, sents []Sentence, ms []Mentio
 	r.trimTitleWords(text, toks, ms)
 	r.typeKnownOrgs(ms)
 	r.typeKnownPersonOrgs(ms)
-	r.typeKnownPlaces(ms)
+	r.typeKnownPlaces(toks, sents, ms)
 	r.typeByCueNoun(toks, ms)
 	r.typeListedPlaces(toks, ms)
 	ms = r.splitCompanyPlace(text, toks, ms)
@@ -471,17 +471,52 @@ func (r docRules) unifyTypes(toks []Token, ms []Mention, sure map[int]bool) {
 // (confidence under 0.5) a place when the gazetteer knows the word as a
 // country or a region ("Mayor Marion Barry of Washington"). Towns are left
 // alone: too many surnames are also the name of some village.
-func (r docRules) typeKnownPlaces(ms []Mention) {
+//
+// A one-word organisation mention the tagger was unsure of (confidence
+// under placeOrgConfidence) is a place when the gazetteer knows the word as
+// a country or a city and not as an organisation: a government named by
+// its capital or country ("Kiev has denied any role") is the place, as the
+// guide says; a city only in a sentence without numbers or sports verbs,
+// where it may name its club.
+func (r docRules) typeKnownPlaces(toks []Token, sents []Sentence, ms []Mention) {
 	for i := range ms {
 		m := &ms[i]
-		if m.Type != Person || m.Confidence >= 0.5 || strings.ContainsAny(m.Text, " \t\n") {
+		if strings.ContainsAny(m.Text, " \t\n") {
 			continue
 		}
-		if c := r.gaz.Word(m.Text); c.Has(gazetteer.Country | gazetteer.Region) {
+		c := r.gaz.Word(m.Text)
+		switch {
+		case m.Type == Person && m.Confidence < 0.5 && c.Has(gazetteer.Country|gazetteer.Region):
 			m.Type = Location
+		case m.Type == Organization && m.Confidence < placeOrgConfidence && !r.knownOrg(m.Text) && !allCapitals(m.Text):
+			if c.Has(gazetteer.Country) || c.Has(gazetteer.City) && !sportsSentence(toks, sents[m.Sentence]) {
+				m.Type = Location
+			}
 		}
 	}
 }
+
+// sportsWords are the common words of sports reports besides sportsVerbs.
+var sportsWords = wordSet(`match matches game games cup league season title final semifinal quarterfinal derby
+	play plays played playing score scores scored scoring goal goals winner striker midfielder defender
+	goalkeeper keeper forward coach manager captain club clubs team teams squad side fans supporters stadium
+	signed signing transfer fixture fixtures tournament championship relegation promotion penalty penalties`)
+
+// sportsSentence reports whether s has a number, a sports verb or another
+// word of sports reports: a town there may well be its club.
+func sportsSentence(toks []Token, s Sentence) bool {
+	for t := s.FirstToken; t < s.EndToken; t++ {
+		w := toks[t].Text
+		if lw := strings.ToLower(w); sportsVerbs[lw] || sportsWords[lw] || w != "" && w[0] >= '0' && w[0] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// placeOrgConfidence is the tagger confidence under which an organisation
+// mention known as a country or city is retyped a place.
+const placeOrgConfidence = 0.7
 
 // companySuffixes end companies' names.
 var companySuffixes = wordSet(`co co. corp corp. inc inc. ltd ltd. llc plc ag sa nv gmbh company corporation`)

@@ -214,6 +214,8 @@ func TestResolveLinked(t *testing.T) {
 		{"a given name alone", "Commander Denis (also known as Denis Nikitin) spoke. Anna Petrova and Anna Kuznetsova met Anna. Ivan Ivanov.",
 			[]string{"Denis/PERSON", "Denis Nikitin/PERSON", "Anna Petrova/PERSON", "Anna Kuznetsova/PERSON", "Anna/PERSON", "Ivan Ivanov/PERSON"},
 			nil, [][2]int{{0, 1}}, [][2]int{{4, 2}, {4, 3}, {1, 5}}},
+		{"a city beside an organisation named after it", "Kiev denied it. The Kiev Army is ready.",
+			[]string{"Kiev/LOCATION", "Kiev Army/ORGANIZATION"}, nil, nil, [][2]int{{0, 1}}},
 		{"head of an organisation's name", "Wagner fighters. The Wagner Group", []string{"Wagner/PERSON", "Wagner Group/ORGANIZATION"},
 			nil, [][2]int{{0, 1}}, nil},
 		{"a surname in a headline tagged otherwise", "CUTTITTA BACK. Marcello Cuttitta returned", []string{"CUTTITTA/ORGANIZATION/0.5", "Marcello Cuttitta/PERSON"},
@@ -322,6 +324,29 @@ func TestVerbsOfKilling(t *testing.T) {
 		rels := typedRelations(tc.text, res)
 		if len(rels) != 1 || res.Entities[rels[0].Subject].Name != tc.killer || rels[0].Predicate != "killed" {
 			t.Errorf("%q: relations %+v", tc.text, rels)
+		}
+	}
+}
+
+// TestKnownPlacesTaggedOrganisations: a country or a city the tagger took,
+// unsure, for an organisation is the place, unless the sentence is a sports
+// report, where a town names its club.
+func TestKnownPlacesTaggedOrganisations(t *testing.T) {
+	r := docRules{gaz: gazetteer.Default()}
+	for _, tc := range []struct {
+		text, name, want string
+	}{
+		{"Kiev has denied any role in the incursion.", "Kiev/ORGANIZATION/0.6", Location},
+		{"Russia said the talks had failed.", "Russia/ORGANIZATION/0.6", Location},
+		{"Kiev has denied any role in the incursion.", "Kiev/ORGANIZATION/0.9", Organization},
+		{"Valencia's midfielder Jorge Ruiz was injured.", "Valencia/ORGANIZATION/0.6", Organization},
+		{"Barcelona won again.", "Barcelona/ORGANIZATION/0.6", Organization},
+		{"Reuters reported the raid.", "Reuters/ORGANIZATION/0.6", Organization},
+	} {
+		toks, sents, ms := docWith(t, tc.text, tc.name)
+		r.typeKnownPlaces(toks, sents, ms)
+		if ms[0].Type != tc.want {
+			t.Errorf("%q: %s is a %s, want %s", tc.text, ms[0].Text, ms[0].Type, tc.want)
 		}
 	}
 }
