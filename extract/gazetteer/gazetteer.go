@@ -240,30 +240,31 @@ func parse(r io.Reader) (*Gazetteer, error) {
 	}
 
 	all := string(keys)
-	names := make(map[string]Class, len(entries))
-	caps := make(map[string]Class)
-	first := make(map[string]uint8, multi/2)
-	lens := make(map[string]uint32, multi/2)
+	b := newTableBuilder(len(entries) + multi/2)
 	// Keys with the same first word come in runs when the input is sorted,
-	// as the embedded list is: the first map is updated once per run.
+	// as the embedded list is: the first word's slot is updated once per
+	// run.
 	runWord, runMax, runLens := "", 0, uint32(0)
 	flush := func() {
-		if runWord != "" && uint8(runMax) > first[runWord] {
-			first[runWord] = uint8(runMax)
+		if runWord == "" {
+			return
 		}
-		if runWord != "" {
-			lens[runWord] |= runLens
+		s := b.slot(runWord)
+		if uint8(runMax) > s.first {
+			s.first = uint8(runMax)
 		}
+		s.lens |= runLens
 	}
 	start := 0
 	for _, e := range entries {
 		key := all[start:e.end]
 		start = e.end
+		s := b.slot(key)
 		if e.caps {
-			caps[key] |= e.class
+			s.caps, s.flags = s.caps|e.class, s.flags|hasCaps
 			continue
 		}
-		names[key] |= e.class
+		s.names, s.flags = s.names|e.class, s.flags|hasName
 		if sp := strings.IndexByte(key, ' '); sp > 0 {
 			if key[:sp] != runWord {
 				flush()
@@ -275,7 +276,16 @@ func parse(r io.Reader) (*Gazetteer, error) {
 		}
 	}
 	flush()
-	return &Gazetteer{t: newNameTable(names, caps, first, lens), n: len(names) + len(caps)}, nil
+	n := 0
+	for i := range b.slots {
+		if b.slots[i].flags&hasName != 0 {
+			n++
+		}
+		if b.slots[i].flags&hasCaps != 0 {
+			n++
+		}
+	}
+	return &Gazetteer{t: b.table(), n: n}, nil
 }
 
 // Len returns the number of distinct names in g: names that differ only in

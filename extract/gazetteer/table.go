@@ -36,43 +36,76 @@ const (
 	hasCaps
 )
 
-// newNameTable builds the table of the entries of names, caps, first and
-// lens (see nameSlot).
-func newNameTable(names, caps map[string]Class, first map[string]uint8, lens map[string]uint32) *nameTable {
-	keys := make(map[string]struct{}, len(names)+len(caps)+len(first))
-	for k := range names {
-		keys[k] = struct{}{}
-	}
-	for k := range caps {
-		keys[k] = struct{}{}
-	}
-	for k := range first {
-		keys[k] = struct{}{}
-	}
+// tableBuilder collects the slots of a nameTable, one per distinct key,
+// in a small index of its own: cheaper than the maps it replaces, whose
+// building was most of the time it takes to load the gazetteer.
+type tableBuilder struct {
+	index  []uint32 // 0: empty; else 1 + a position in slots
+	mask   uint64
+	seed   maphash.Seed
+	slots  []nameSlot
+	hashes []uint64
+}
+
+func newTableBuilder(n int) *tableBuilder {
 	size := 16
-	for size < 2*len(keys) {
+	for size < 2*n {
 		size <<= 1
 	}
-	t := &nameTable{tags: make([]uint32, size), slots: make([]nameSlot, size), mask: uint64(size - 1), seed: maphash.MakeSeed()}
-	for k := range keys {
-		h := maphash.String(t.seed, k)
-		s := nameSlot{key: k, first: first[k], lens: lens[k]}
-		if c, ok := names[k]; ok {
-			s.names, s.flags = c, s.flags|hasName
+	return &tableBuilder{index: make([]uint32, size), mask: uint64(size - 1), seed: maphash.MakeSeed(),
+		slots: make([]nameSlot, 0, n), hashes: make([]uint64, 0, n)}
+}
+
+// slot returns the slot of key, adding it when it is new.
+func (b *tableBuilder) slot(key string) *nameSlot {
+	h := maphash.String(b.seed, key)
+	i := h & b.mask
+	for ; b.index[i] != 0; i = (i + 1) & b.mask {
+		if s := &b.slots[b.index[i]-1]; s.key == key {
+			return s
 		}
-		if c, ok := caps[k]; ok {
-			s.caps, s.flags = c, s.flags|hasCaps
+	}
+	if 2*len(b.slots) >= len(b.index) {
+		b.grow()
+		return b.slot(key)
+	}
+	b.slots = append(b.slots, nameSlot{key: key})
+	b.hashes = append(b.hashes, h)
+	b.index[i] = uint32(len(b.slots))
+	return &b.slots[len(b.slots)-1]
+}
+
+func (b *tableBuilder) grow() {
+	b.index = make([]uint32, 2*len(b.index))
+	b.mask = uint64(len(b.index) - 1)
+	for n, h := range b.hashes {
+		i := h & b.mask
+		for b.index[i] != 0 {
+			i = (i + 1) & b.mask
 		}
+		b.index[i] = uint32(n + 1)
+	}
+}
+
+// table builds the nameTable of the slots that know something.
+func (b *tableBuilder) table() *nameTable {
+	size := 16
+	for size < 2*len(b.slots) {
+		size <<= 1
+	}
+	t := &nameTable{tags: make([]uint32, size), slots: make([]nameSlot, size), mask: uint64(size - 1), seed: b.seed}
+	for n := range b.slots {
+		s := &b.slots[n]
+		if s.flags == 0 && s.first == 0 {
+			continue // a slot that knows nothing stays empty
+		}
+		h := b.hashes[n]
 		i := h & t.mask
 		for t.tags[i] != 0 {
 			i = (i + 1) & t.mask
 		}
-		t.slots[i] = s
-		if s.flags != 0 || s.first != 0 {
-			// A slot that knows nothing stays empty (and may be
-			// taken by a later key).
-			t.tags[i] = tagOf(h)
-		}
+		t.slots[i] = *s
+		t.tags[i] = tagOf(h)
 	}
 	return t
 }
