@@ -733,6 +733,7 @@ var typedRules = []struct {
 	{"X-based / X-born", (*relSentence).matchBased},
 	{"possessive-bureau", (*relSentence).matchBureau},
 	{"verb-active / verb-passive / verb-prep / killed-accused / killed-nominal / killed-died-after", (*relSentence).matchVerbs},
+	{"relative-killer / verb-to-death / appositive-from / appositive-in / appositive-for / own-home / appositive-based / bureau-of", (*relSentence).matchNews},
 }
 
 // emit appends the relation pred(subject unit, object unit) when the types
@@ -1661,6 +1662,9 @@ var verbCues = []struct {
 	{`base headquarter`, `in`, `based_in`, false, 0.85},
 	{`locate situate`, `in`, `based_in located_in`, false, 0.8},
 	{`belong`, `to`, `part_of member_of`, false, 0.6},
+	{`name appoint`, ``, `member_of`, true, 0.6},
+	{`lie`, `in`, `located_in`, false, 0.7},
+	{`be`, `in`, `located_in`, false, 0.6},
 }
 
 // verbCue is one reading of a verb.
@@ -1753,6 +1757,9 @@ func (s *relSentence) verbGroupAt(a, j int) (main int, lem string, next int, pas
 		case strings.HasPrefix(s.tag(j), "RB"):
 		case s.is(j, "and", "or") && main >= 0 && s.verb(j+1):
 			// "was shot and killed by": the last verb of the pair rules.
+		case main == j-1 && (s.tag(j) == "RP" || s.noun(j) && lowerInitial(s.text[s.u[j].start:s.u[j].end])) && s.is(j+1, "and") && s.verb(j+2):
+			// "opened fire and killed Y", "ran over and killed Y": the
+			// second verb rules.
 		default:
 			k = 6
 			continue
@@ -1870,6 +1877,7 @@ func (s *relSentence) matchVerbCues(a, main int, l string, j int, passive bool, 
 		s.matchAccused(a, j, out) // "was executed for killing Y"
 		return
 	}
+	s.matchVerbShapes(a, main, l, j, passive, out)
 	for _, c := range verbTable[l] {
 		if len(c.prep) > 0 {
 			k := j
@@ -1894,7 +1902,11 @@ func (s *relSentence) matchVerbCues(a, main int, l string, j int, passive bool, 
 				k++
 			}
 			if s.is(k, "by") {
-				if x := s.objectNear(k+1, false); x >= 0 {
+				x := s.objectNear(k+1, false)
+				if x < 0 && c.preds[0] == predicateKilled {
+					x = s.appositiveObject(k + 1) // "killed by a sniper, Anders Berg"
+				}
+				if x >= 0 {
 					s.emitCue(out, c, x, a, "verb-passive", a, x)
 				}
 				continue
@@ -1903,7 +1915,11 @@ func (s *relSentence) matchVerbCues(a, main int, l string, j int, passive bool, 
 		if passive || s.tag(main) == "VBG" {
 			continue
 		}
-		if o := s.objectNear(j, true); o >= 0 && !s.possessive(o+1) {
+		o := s.objectNear(j, true)
+		if o < 0 && c.preds[0] == predicateKilled {
+			o = s.appositiveObject(j) // "killed his neighbour, Ian Blake"
+		}
+		if o >= 0 && !s.possessive(o+1) {
 			s.emitCue(out, c, a, o, "verb-active", a, o)
 		}
 	}
@@ -1939,8 +1955,13 @@ func (s *relSentence) matchAccused(a, j int, out *[]Relation) {
 	if s.in(j, relDeterminers) {
 		j++
 	}
+	if s.in(j, relKillGerunds) && s.is(j+1, "death", "deaths") && s.is(j+2, "of") {
+		j++ // "charged with the shooting death of Y"
+	}
 	var v int
 	switch {
+	case s.is(j, "death") && s.in(j-1, relKillGerunds) && s.is(j+1, "of"):
+		v = s.objectNear(j+2, true)
 	case s.tag(j) == "VBG" && relKillVerbs[lemma(s.word(j), "VBG")]:
 		v = s.objectNear(j+1, true)
 	case s.in(j, relKillNouns) && s.is(j+1, "of"):
@@ -2040,4 +2061,222 @@ func (s *relSentence) matchBureau(_ []bool, out *[]Relation) {
 
 // relPerpetrated are the participles that give a killing its agent ("the
 // murder was carried out by X").
-var relPerpetrated = wordSet(`carried committed perpetrated done`)
+var relPerpetrated = wordSet(`carried committed perpetrated done ordered`)
+
+// Shapes of news sentences that the rules above do not read.
+
+// relLifeNouns are what a person spends in a place ("spent her childhood
+// in Uppsala").
+var relLifeNouns = wordSet(`life childhood youth boyhood girlhood adulthood years decades`)
+
+// relHomeNouns are the homes a person has ("died at her home in Santa Fe").
+var relHomeNouns = wordSet(`home house residence apartment flat farm hometown`)
+
+// relKillGerunds name how a death came about ("the shooting death of Y").
+var relKillGerunds = wordSet(`shooting stabbing beating strangling strangulation`)
+
+// appositiveObject returns the mention after a noun phrase and a comma,
+// starting at unit i: "killed his neighbour, Ian Blake", "by a sniper,
+// Anders Berg"; -1 when there is none.
+func (s *relSentence) appositiveObject(i int) int {
+	if s.in(i, relDeterminers) || s.tag(i) == "PRP$" {
+		i++
+	}
+	for n := 0; n < 2 && s.adjective(i); n++ {
+		i++
+	}
+	nouns := 0
+	for n := 0; n < 2 && s.noun(i) && lowerInitial(s.text[s.u[i].start:s.u[i].end]); n++ {
+		i++
+		nouns++
+	}
+	if nouns == 0 || !s.comma(i) || !s.mention(i+1) {
+		return -1
+	}
+	return i + 1
+}
+
+// matchNews finds shapes of wire-news sentences:
+//
+//	relative-killer   the man who killed Y, X          "The gunman who shot Ivan Drago, Sergei Kuznetsov, was arrested"
+//	verb-to-death     X VERB Y to death                "Jesse Cole beat Manny Ortiz to death"
+//	appositive-from   PER, [originally] from LOC,      "Hannah Weiss, originally from Vienna, now teaches"
+//	appositive-in     PER, a NOUN in LOC               "Nelson Ortiz, a farmer in Chiapas"
+//	appositive-for    PER, a NOUN for/with ORG         "Michael Grant, a lawyer for the Sierra Club"
+//	own-home          PER ... her home in LOC          "Hilda Cruz died at her home in Santa Fe"
+//	appositive-based  ORG, a NOUN based in LOC         "Greenpeace, an environmental group based in Amsterdam"
+//	bureau-of         the LOC office of ORG            "The Seoul office of Samsung"
+func (s *relSentence) matchNews(_ []bool, out *[]Relation) {
+	for a := range s.u {
+		// relative-killer: a is the victim.
+		if s.mention(a, Person) {
+			v := a - 1
+			for k := 0; k < 2 && (s.in(v, relDeterminers) || personTitles[s.word(v)] || strings.HasPrefix(s.tag(v), "JJ")); k++ {
+				v--
+			}
+			if s.verb(v) && relKillVerbs[lemma(s.word(v), s.tag(v))] && s.is(v-1, "who", "that") && s.noun(v-2) &&
+				s.comma(a+1) && s.mention(a+2, Person) {
+				s.emit(out, a+2, a, predicateKilled, "relative-killer", relConfGood, v-2, a+2)
+			}
+		}
+		if !s.mention(a) {
+			continue
+		}
+		switch s.u[a].typ {
+		case Person:
+			s.matchNewsPerson(a, out)
+		case Organization:
+			s.matchNewsOrg(a, out)
+		case Location:
+			// bureau-of: "the Seoul office of Samsung".
+			if s.in(a-1, relDeterminers) && s.in(a+1, relBureauNouns) && s.is(a+2, "of") {
+				k := a + 3
+				if s.in(k, relDeterminers) {
+					k++
+				}
+				if s.mention(k, Organization) && !s.possessive(k+1) {
+					s.emit(out, k, a, predicateBasedIn, "bureau-of", relConfGood, a-1, k)
+				}
+			}
+		}
+	}
+}
+
+// matchNewsPerson reads the shapes of matchNews whose first mention, at
+// unit a, is a person.
+func (s *relSentence) matchNewsPerson(a int, out *[]Relation) {
+	// verb-to-death: X beat Y to death (the tagger may not see a verb in
+	// "beat").
+	if k := a + 1; s.verb(k) || s.is(k, "beat", "beats") {
+		if o := s.objectNear(k+1, true); o >= 0 && s.u[o].typ == Person && s.is(o+1, "to") && s.is(o+2, "death") {
+			s.emit(out, a, o, predicateKilled, "verb-to-death", relConfGood, a, o+2)
+		}
+	}
+	// Own home: "died at her home in Santa Fe", "whose home in Malibu".
+	for k := a + 1; k < a+10 && s.ok(k+3); k++ {
+		if s.mention(k, Person) || s.is(k, ";") {
+			break
+		}
+		if s.is(k, "his", "her", "whose") && s.in(k+1, relHomeNouns) && s.is(k+2, "in", "near", "outside") {
+			if o := s.objectNear(k+3, false); o >= 0 && s.u[o].typ == Location {
+				s.emit(out, a, o, predicateLivesIn, "own-home", relConfFair, a, o)
+			}
+			break
+		}
+	}
+	j := s.skipParen(a + 1)
+	if !s.comma(j) {
+		return
+	}
+	j++
+	if s.tag(j) == "CD" && s.comma(j+1) { // "Daniel Fox, 45, ..."
+		j += 2
+	}
+	// appositive-from.
+	if k := j; s.is(k, "originally", "formerly") || s.is(k, "from") {
+		if !s.is(k, "from") {
+			k++
+		}
+		if s.is(k, "from") && s.mention(k+1, Location) && (s.comma(k+2) || s.is(k+2, "and")) {
+			s.emit(out, a, k+1, predicateLivesIn, "appositive-from", relConfFair, a, k+1)
+		}
+		return
+	}
+	if !s.is(j, "a", "an", "the") {
+		return
+	}
+	k := j + 1
+	for n := 0; n < 2 && (s.adjective(k) || s.tag(k) == "VBN"); n++ {
+		k++
+	}
+	if s.mention(k, Location) {
+		// "a 70-year-old Osaka man", "a Wichita police officer".
+		e := k + 1
+		for n := 0; n < 2 && s.personNoun(e); n++ {
+			e++
+		}
+		if e > k+1 && (s.comma(e) || !s.ok(e) || s.is(e, ".")) {
+			s.emit(out, a, k, predicateLivesIn, "appositive-place-noun", relConfWeak+0.05, a, e-1)
+		}
+		return
+	}
+	if !s.personNoun(k) || roleTable[s.word(k)] != nil {
+		return
+	}
+	p := k + 1
+	switch {
+	case s.is(p, "in"):
+		if o := s.objectNear(p+1, false); o >= 0 && s.u[o].typ == Location && !s.is(o+1, "of") && !s.possessive(o+1) {
+			s.emit(out, a, o, predicateLivesIn, "appositive-in", relConfWeak, a, o)
+		}
+	case s.is(p, "for", "with", "at"):
+		if o := s.objectNear(p+1, false); o >= 0 && s.u[o].typ == Organization && !s.possessive(o+1) {
+			s.emit(out, a, o, predicateMemberOf, "appositive-for", relConfWeak, a, o)
+		}
+	}
+}
+
+// matchNewsOrg reads the shapes of matchNews whose first mention, at unit
+// a, is an organisation.
+func (s *relSentence) matchNewsOrg(a int, out *[]Relation) {
+	j := s.skipParen(a + 1)
+	if !s.comma(j) || !s.in(j+1, relDeterminers) {
+		return
+	}
+	k := j + 2
+	for n := 0; n < 4 && s.ok(k) && !s.comma(k) && !s.mention(k); n++ {
+		if s.is(k, "based", "headquartered", "located") && s.is(k+1, "in") {
+			if o := s.objectNear(k+2, false); o >= 0 && s.u[o].typ == Location {
+				s.emit(out, a, o, predicateBasedIn, "appositive-based", relConfGood, a, o)
+			}
+			return
+		}
+		if !(s.adjective(k) || s.noun(k)) {
+			return
+		}
+		k++
+	}
+}
+
+// matchVerbShapes reads verb phrases that the verb table cannot hold, after
+// the verb group main (lemma l, next unit j) of the subject at unit a:
+//
+//	verb-instrument  X fired the shot that killed Y    the killing is X's
+//	verb-life        X spent her childhood in LOC      X lived there
+//	verb-with-in     X lived with his grandmother in LOC
+//	verb-move-base   ORG moved its headquarters to LOC
+func (s *relSentence) matchVerbShapes(a, main int, l string, j int, passive bool, out *[]Relation) {
+	if passive {
+		return
+	}
+	k := j
+	for n := 0; n < 3 && (s.in(k, relDeterminers) || s.tag(k) == "PRP$" || s.adjective(k) || s.tag(k) == "CD"); n++ {
+		k++
+	}
+	switch {
+	case s.noun(k) && s.is(k+1, "that", "which") && s.verb(k+2) && relKillVerbs[lemma(s.word(k+2), s.tag(k+2))]:
+		if o := s.objectNear(k+3, true); o >= 0 && !s.possessive(o+1) {
+			s.emit(out, a, o, predicateKilled, "verb-instrument", relConfFair, a, o)
+		}
+	case l == "spend" && s.in(k, relLifeNouns) && s.is(k+1, "in"):
+		if o := s.objectNear(k+2, false); o >= 0 && !s.possessive(o+1) {
+			s.emit(out, a, o, predicateLivesIn, "verb-life", relConfFair, a, o)
+		}
+	case (l == "live" || l == "reside") && s.is(j, "with", "alone", "together"):
+		for m := j + 1; m < j+6 && s.ok(m); m++ {
+			if s.mention(m) || s.comma(m) {
+				break
+			}
+			if s.is(m, "in") {
+				if o := s.objectNear(m+1, false); o >= 0 && !s.possessive(o+1) {
+					s.emit(out, a, o, predicateLivesIn, "verb-with-in", relConfFair, a, o)
+				}
+				break
+			}
+		}
+	case (l == "move" || l == "relocate" || l == "shift") && s.tag(j) == "PRP$" && s.in(j+1, relBureauNouns) && s.is(j+2, "to"):
+		if o := s.objectNear(j+3, false); o >= 0 && !s.possessive(o+1) {
+			s.emit(out, a, o, predicateBasedIn, "verb-move-base", relConfGood, a, o)
+		}
+	}
+}
