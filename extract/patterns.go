@@ -386,6 +386,7 @@ type relDoc struct {
 	countries map[string]int // normalised country name -> LOCATION entity
 	isCountry []bool         // per entity
 	sents     []*relSentence // built once, by sentences
+	orgNames  map[string]int // one-word name of an organisation -> its entity; built when first asked
 }
 
 // relSentence is one sentence as a row of units.
@@ -732,8 +733,8 @@ var typedRules = []struct {
 	{"place-comma / place-in / place-of / possessive-place / org-of-place / org-in-place / org-comma-place", (*relSentence).matchPlaces},
 	{"X-based / X-born", (*relSentence).matchBased},
 	{"possessive-bureau", (*relSentence).matchBureau},
-	{"verb-active / verb-passive / verb-prep / killed-accused / killed-nominal / killed-died-after", (*relSentence).matchVerbs},
-	{"relative-killer / verb-to-death / appositive-from / appositive-in / appositive-for / own-home / appositive-based / bureau-of", (*relSentence).matchNews},
+	{"verb-active / verb-passive / verb-prep / killed-accused / killed-nominal / killed-died-after / verb-instrument / verb-life / verb-with-in / verb-move-base", (*relSentence).matchVerbs},
+	{"relative-killer / verb-to-death / appositive-from / appositive-in / appositive-for / own-home / appositive-place-noun / appositive-based / bureau-of", (*relSentence).matchNews},
 }
 
 // emit appends the relation pred(subject unit, object unit) when the types
@@ -1308,6 +1309,14 @@ func (s *relSentence) matchPremodifier(runs []bool, out *[]Relation) {
 		if rule != "title-premodifier" || s.negated(lo-2, lo) {
 			continue
 		}
+		if oe, ok := s.orgName(lo); ok && first == lo+1 && !s.mention(lo-1) {
+			// "RDK Commander Denis" where the tagger missed this RDK: a
+			// name the document gives an organisation elsewhere.
+			if pred, w, ok := pickRole(defs, "", ht, Organization, deputy); ok {
+				s.emitEntities(out, s.u[h].ent, ht, oe, Organization, pred, "title-premodifier", relConfFair*w*weight, lo, h)
+			}
+			continue
+		}
 		for k := lo; k < first; k++ {
 			ce, ok := s.country(k)
 			if !ok || ht == Person && !s.onlyModifiers(k+1, first) {
@@ -1727,6 +1736,8 @@ func (s *relSentence) verbGroup(a int) (main int, lem string, next int, passive,
 		j++
 	case s.comma(j) && (s.tag(j+1) == "VBN" || s.tag(j+1) == "VBD" && s.preposition(j+2)):
 		j++ // "Exxon, headquartered in Irving"
+	case s.comma(j) && s.comma(a-1) && s.noun(a-2) && (s.tag(j+1) == "VBD" || s.tag(j+1) == "VBZ"):
+		j++ // "A gunman, Eric Voss, opened fire": the name is the subject
 	}
 	return s.verbGroupAt(a, j)
 }
@@ -2190,8 +2201,12 @@ func (s *relSentence) matchNewsPerson(a int, out *[]Relation) {
 		k++
 	}
 	if s.mention(k, Location) {
-		// "a 70-year-old Osaka man", "a Wichita police officer".
+		// "a 70-year-old Osaka man", "a Wichita police officer", "a
+		// Mumbai-based lawyer".
 		e := k + 1
+		if n, ok := s.basedAfter(k); ok {
+			e = n
+		}
 		for n := 0; n < 2 && s.personNoun(e); n++ {
 			e++
 		}
@@ -2224,6 +2239,20 @@ func (s *relSentence) matchNewsOrg(a int, out *[]Relation) {
 		return
 	}
 	k := j + 2
+	for n := 0; n < 2 && s.adjective(k); n++ {
+		k++
+	}
+	if s.mention(k, Location) {
+		// "Pfizer, the New York drug maker,".
+		e := k + 1
+		for n := 0; n < 3 && s.noun(e) && lowerInitial(s.text[s.u[e].start:s.u[e].end]); n++ {
+			e++
+		}
+		if e > k+1 && (s.comma(e) || !s.ok(e) || s.is(e, ".")) {
+			s.emit(out, a, k, predicateBasedIn, "appositive-place-noun", relConfFair, a, e-1)
+		}
+		return
+	}
 	for n := 0; n < 4 && s.ok(k) && !s.comma(k) && !s.mention(k); n++ {
 		if s.is(k, "based", "headquartered", "located") && s.is(k+1, "in") {
 			if o := s.objectNear(k+2, false); o >= 0 && s.u[o].typ == Location {
@@ -2279,4 +2308,28 @@ func (s *relSentence) matchVerbShapes(a, main int, l string, j int, passive bool
 			s.emit(out, a, o, predicateBasedIn, "verb-move-base", relConfGood, a, o)
 		}
 	}
+}
+
+// orgName reports whether unit i is a plain token that spells, exactly, a
+// one-word name the document gives an organisation elsewhere ("RDK",
+// "Kremlin"), and returns that entity.
+func (s *relSentence) orgName(i int) (int, bool) {
+	if !s.ok(i) || s.u[i].m >= 0 || !strings.HasPrefix(s.tag(i), "NNP") {
+		return 0, false
+	}
+	if s.orgNames == nil {
+		s.orgNames = make(map[string]int)
+		for e, ent := range s.res.Entities {
+			if ent.Type != Organization {
+				continue
+			}
+			for _, a := range append([]string{ent.Name}, ent.Aliases...) {
+				if _, ok := s.orgNames[a]; !ok && !strings.ContainsAny(a, " -") && startsUpper(a) {
+					s.orgNames[a] = e
+				}
+			}
+		}
+	}
+	e, ok := s.orgNames[s.text[s.u[i].start:s.u[i].end]]
+	return e, ok
 }

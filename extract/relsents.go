@@ -16,9 +16,9 @@ import (
 //	[Maria Lopez|PER], a spokeswoman for [Vantis Energy|ORG], said so. ||| Maria Lopez | work_for | Vantis Energy
 //
 // An entity is written [name|TYPE] (TYPE PER, ORG or LOC) and its name is
-// the text between the bracket and the bar. After " ||| " come the
+// the text between the bracket and the bar. After "|||" come the
 // sentence's relations, separated by ";", each "head | type | tail" naming
-// two of the sentence's entities. A line without " ||| " states no relation
+// two of the sentence's entities. A line without "|||" states no relation
 // (its pairs are all negatives). Blank lines and lines starting with "#"
 // are skipped.
 
@@ -100,7 +100,8 @@ func ReadRelSentences(r io.Reader) ([]RelSentence, error) {
 
 func parseRelSentence(line string) (RelSentence, error) {
 	var s RelSentence
-	marked, rels, _ := strings.Cut(line, " ||| ")
+	marked, rels, _ := strings.Cut(line, "|||")
+	marked = strings.TrimSpace(marked)
 	var b strings.Builder
 	for marked != "" {
 		i := strings.IndexByte(marked, '[')
