@@ -106,7 +106,9 @@ func TestScoreRelSentence(t *testing.T) {
 		{Name: "Houston", Type: Location, Aliases: []string{"Houston"}},
 		{Name: "Texas", Type: Location, Aliases: []string{"Texas"}},
 	}
-	typed := func(s int, p string, o int) Relation { return Relation{Subject: s, Predicate: p, Object: o, Kind: KindTyped} }
+	typed := func(s int, p string, o int) Relation {
+		return Relation{Subject: s, Predicate: p, Object: o, Kind: KindTyped}
+	}
 	cases := []struct {
 		name   string
 		rels   []Relation
