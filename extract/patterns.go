@@ -733,7 +733,7 @@ var typedRules = []struct {
 	{"place-comma / place-in / place-of / possessive-place / org-of-place / org-in-place / org-comma-place", (*relSentence).matchPlaces},
 	{"X-based / X-born", (*relSentence).matchBased},
 	{"possessive-bureau", (*relSentence).matchBureau},
-	{"verb-active / verb-passive / verb-prep / killed-accused / killed-nominal / killed-died-after / verb-instrument / verb-life / verb-with-in / verb-move-base", (*relSentence).matchVerbs},
+	{"verb-active / verb-passive / verb-prep / killed-accused / killed-nominal / killed-died-after / verb-instrument / verb-life / verb-with-in / verb-move-base / verb-has-office", (*relSentence).matchVerbs},
 	{"relative-killer / verb-to-death / appositive-from / appositive-in / appositive-for / own-home / appositive-place-noun / appositive-based / bureau-of", (*relSentence).matchNews},
 }
 
@@ -1674,6 +1674,9 @@ var verbCues = []struct {
 	{`name appoint`, ``, `member_of`, true, 0.6},
 	{`lie`, `in`, `located_in`, false, 0.7},
 	{`be`, `in`, `located_in`, false, 0.6},
+	{`resign retire`, `from`, `member_of`, false, 0.7},
+	{`fire dismiss sack`, ``, `member_of`, true, 0.6},
+	{`found establish`, `in`, `based_in`, false, 0.6},
 }
 
 // verbCue is one reading of a verb.
@@ -1801,8 +1804,8 @@ func (s *relSentence) inPrepPhrase(a int) bool {
 // comma, at most ten units with a common noun and no verb or second
 // comma, and a comma.
 func (s *relSentence) skipAppositive(j int) int {
-	if !s.comma(j) {
-		return j
+	if !s.comma(j) || s.tag(j+1) == "VBN" {
+		return j // ", founded in Austin in 2015," is a reduced relative clause
 	}
 	noun := false
 	for k := j + 1; k < j+12 && s.ok(k); k++ {
@@ -2019,6 +2022,12 @@ func btoi(b bool) int {
 // matchKillNoun reads "the assassination of Y by X" and "Y's murder by
 // X", where a is the victim Y.
 func (s *relSentence) matchKillNoun(a int, out *[]Relation) {
+	// X's murder of Y: a is X.
+	if s.possessive(a+1) && s.in(a+2, relKillNouns) && s.is(a+3, "of") {
+		if v := s.objectNear(a+4, true); v >= 0 && !s.possessive(v+1) {
+			s.emit(out, a, v, predicateKilled, "killed-nominal", relConfGood, a, v)
+		}
+	}
 	// Y's murder by X.
 	if s.possessive(a+1) && s.in(a+2, relKillNouns) && s.is(a+3, "by") {
 		if x := s.objectNear(a+4, false); x >= 0 {
@@ -2082,6 +2091,9 @@ var relLifeNouns = wordSet(`life childhood youth boyhood girlhood adulthood year
 
 // relHomeNouns are the homes a person has ("died at her home in Santa Fe").
 var relHomeNouns = wordSet(`home house residence apartment flat farm hometown`)
+
+// relHomeOffices are the places from which an organisation works.
+var relHomeOffices = wordSet(`headquarters head office offices office base seat`)
 
 // relKillGerunds name how a death came about ("the shooting death of Y").
 var relKillGerunds = wordSet(`shooting stabbing beating strangling strangulation`)
@@ -2176,12 +2188,23 @@ func (s *relSentence) matchNewsPerson(a int, out *[]Relation) {
 		}
 	}
 	j := s.skipParen(a + 1)
-	if !s.comma(j) {
+	switch {
+	case s.comma(j) && s.mention(j+1, Location) && s.comma(j+2):
+		// party-state: "Sen. Patty Murray, D-Wash., said".
+		pre := strings.TrimSpace(s.text[s.u[j].end:s.u[j+1].start])
+		if len(pre) >= 2 && (pre[0] == 'D' || pre[0] == 'R' || pre[0] == 'I') && dashPrefixed(pre[1:]) {
+			s.emit(out, a, j+1, predicateLivesIn, "party-state", relConfStrong, a, j+1)
+		}
 		return
-	}
-	j++
-	if s.tag(j) == "CD" && s.comma(j+1) { // "Daniel Fox, 45, ..."
-		j += 2
+	case s.comma(j):
+		j++
+		if s.tag(j) == "CD" && s.comma(j+1) { // "Daniel Fox, 45, ..."
+			j += 2
+		}
+	case s.is(j, "is", "was") && s.is(j+1, "a", "an"):
+		j++ // "Gina Russo is a lawyer for the Sierra Club"
+	default:
+		return
 	}
 	// appositive-from.
 	if k := j; s.is(k, "originally", "formerly") || s.is(k, "from") {
@@ -2214,6 +2237,9 @@ func (s *relSentence) matchNewsPerson(a int, out *[]Relation) {
 			s.emit(out, a, k, predicateLivesIn, "appositive-place-noun", relConfWeak+0.05, a, e-1)
 		}
 		return
+	}
+	if s.noun(k) && s.personNoun(k+1) {
+		k++ // "a police officer in", "a trade lawyer for"
 	}
 	if !s.personNoun(k) || roleTable[s.word(k)] != nil {
 		return
@@ -2274,6 +2300,7 @@ func (s *relSentence) matchNewsOrg(a int, out *[]Relation) {
 //	verb-life        X spent her childhood in LOC      X lived there
 //	verb-with-in     X lived with his grandmother in LOC
 //	verb-move-base   ORG moved its headquarters to LOC
+//	verb-has-office  ORG has offices in LOC
 func (s *relSentence) matchVerbShapes(a, main int, l string, j int, passive bool, out *[]Relation) {
 	if passive {
 		return
@@ -2302,6 +2329,11 @@ func (s *relSentence) matchVerbShapes(a, main int, l string, j int, passive bool
 				}
 				break
 			}
+		}
+	case (l == "have" || l == "keep" || l == "maintain") && s.in(k, relHomeOffices) && s.is(k+1, "in"):
+		// "Lukoil has offices in Moscow", "which has its headquarters in".
+		if o := s.objectNear(k+2, false); o >= 0 && !s.possessive(o+1) {
+			s.emit(out, a, o, predicateBasedIn, "verb-has-office", relConfFair, a, o)
 		}
 	case (l == "move" || l == "relocate" || l == "shift") && s.tag(j) == "PRP$" && s.in(j+1, relBureauNouns) && s.is(j+2, "to"):
 		if o := s.objectNear(j+3, false); o >= 0 && !s.possessive(o+1) {
