@@ -20,7 +20,9 @@ import (
 // sentence's relations, separated by ";", each "head | type | tail" naming
 // two of the sentence's entities. A line without "|||" states no relation
 // (its pairs are all negatives). Blank lines and lines starting with "#"
-// are skipped.
+// are skipped. A relation's type is one of CoarseTypes or one of our own
+// TypedPredicates (the training split, testdata/relsents/train.txt, is
+// written with those); scoring maps the latter with CoarseType.
 
 // CoarseTypes lists the coarse relation types a relation-sentence file
 // uses.
@@ -73,6 +75,48 @@ type RelSentRelation struct {
 }
 
 var relSentTypes = map[string]bool{"PER": true, "ORG": true, "LOC": true}
+
+// relSentEntityTypes maps the file's entity types to ours.
+var relSentEntityTypes = map[string]string{"PER": Person, "ORG": Organization, "LOC": Location}
+
+// Analyze returns s as the relation extractor reads it with the file's own
+// entities (see AnalyzeWith): one entity per distinct name, and the index
+// of each name's entity.
+func (s *RelSentence) Analyze() (*Result, map[string]int) {
+	index := make(map[string]int)
+	var ents []Entity
+	var ms []Mention
+	for _, e := range s.Entities {
+		typ := relSentEntityTypes[e.Type]
+		i, ok := index[e.Name]
+		if !ok {
+			i = len(ents)
+			index[e.Name] = i
+			ents = append(ents, Entity{Name: e.Name, Type: typ, Aliases: []string{e.Name}})
+		}
+		ents[i].Mentions++
+		ms = append(ms, Mention{Start: e.Start, End: e.End, Text: e.Name, Type: typ, Entity: i, Source: "gold", Confidence: 1})
+	}
+	return AnalyzeWith(s.Text, ms, ents), index
+}
+
+// coarse returns the coarse type of gold relation r of s ("" when it has
+// none): r's own type, or its predicate mapped by CoarseType.
+func (s *RelSentence) coarse(r RelSentRelation) string {
+	if containsString(CoarseTypes, r.Type) {
+		return r.Type
+	}
+	var ht, tt string
+	for _, e := range s.Entities {
+		if e.Name == r.Head {
+			ht = relSentEntityTypes[e.Type]
+		}
+		if e.Name == r.Tail {
+			tt = relSentEntityTypes[e.Type]
+		}
+	}
+	return CoarseType(r.Type, ht, tt)
+}
 
 // ReadRelSentences reads a relation-sentence file. Every relation must
 // name entities of its sentence and one of CoarseTypes.
@@ -136,7 +180,7 @@ func parseRelSentence(line string) (RelSentence, error) {
 			return s, fmt.Errorf("bad relation %q (want head | type | tail)", r)
 		}
 		rel := RelSentRelation{Head: strings.TrimSpace(f[0]), Type: strings.TrimSpace(f[1]), Tail: strings.TrimSpace(f[2])}
-		if !containsString(CoarseTypes, rel.Type) {
+		if !containsString(CoarseTypes, rel.Type) && !containsString(TypedPredicates, rel.Type) {
 			return s, fmt.Errorf("relation %q: unknown type %q", r, rel.Type)
 		}
 		for _, n := range []string{rel.Head, rel.Tail} {
@@ -197,7 +241,9 @@ type relTriple struct{ h, t, typ string }
 func ScoreRelSentence(s *RelSentence, res *Result, scores map[string]RelationCount) (fp, fn []string) {
 	gold := make(map[relTriple]bool)
 	for _, r := range s.Relations {
-		gold[relTriple{RelSentName(r.Head), RelSentName(r.Tail), r.Type}] = true
+		if typ := s.coarse(r); typ != "" {
+			gold[relTriple{RelSentName(r.Head), RelSentName(r.Tail), typ}] = true
+		}
 	}
 	names := func(e int) []string {
 		ent := res.Entities[e]
