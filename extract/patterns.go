@@ -130,7 +130,7 @@ var roleGroups = []struct {
 		`lives_in`, `of in from`, 1, false},
 	{`city town village capital region province state district county oblast area suburb
 		neighborhood neighbourhood port island republic territory settlement municipality
-		hamlet borough raion krai`,
+		hamlet borough raion krai slum township enclave resort`,
 		`located_in`, `in of`, 1, false},
 	{`part`, `part_of located_in`, `of`, 1, false},
 	{`unit division subsidiary branch arm wing affiliate department directorate`,
@@ -734,7 +734,7 @@ var typedRules = []struct {
 	{"X-based / X-born", (*relSentence).matchBased},
 	{"possessive-bureau", (*relSentence).matchBureau},
 	{"verb-active / verb-passive / verb-prep / killed-accused / killed-nominal / killed-died-after / verb-instrument / verb-life / verb-with-in / verb-move-base / verb-has-office", (*relSentence).matchVerbs},
-	{"relative-killer / verb-to-death / appositive-from / appositive-in / appositive-for / own-home / appositive-place-noun / appositive-based / bureau-of", (*relSentence).matchNews},
+	{"relative-killer / verb-to-death / appositive-from / appositive-in / appositive-for / own-home / both-of / appositive-place-noun / appositive-based / its-role / bureau-of", (*relSentence).matchNews},
 }
 
 // emit appends the relation pred(subject unit, object unit) when the types
@@ -1977,7 +1977,9 @@ func (s *relSentence) matchAccused(a, j int, out *[]Relation) {
 	case s.is(j, "death") && s.in(j-1, relKillGerunds) && s.is(j+1, "of"):
 		v = s.objectNear(j+2, true)
 	case s.tag(j) == "VBG" && relKillVerbs[lemma(s.word(j), "VBG")]:
-		v = s.objectNear(j+1, true)
+		if v = s.objectNear(j+1, true); v < 0 {
+			v = s.appositiveObject(j + 1) // "of murdering his partner, Olof Berg"
+		}
 	case s.in(j, relKillNouns) && s.is(j+1, "of"):
 		v = s.objectNear(j+2, true)
 	default:
@@ -2092,6 +2094,10 @@ var relLifeNouns = wordSet(`life childhood youth boyhood girlhood adulthood year
 // relHomeNouns are the homes a person has ("died at her home in Santa Fe").
 var relHomeNouns = wordSet(`home house residence apartment flat farm hometown`)
 
+// relJudgingVerbs are the accusing verbs whose object is the one accused
+// ("convicted X of murder"); "arrested X for murder" is not enough.
+var relJudgingVerbs = wordSet(`convict accuse charge indict find`)
+
 // relHomeOffices are the places from which an organisation works.
 var relHomeOffices = wordSet(`headquarters head office offices office base seat`)
 
@@ -2127,6 +2133,8 @@ func (s *relSentence) appositiveObject(i int) int {
 //	appositive-in     PER, a NOUN in LOC               "Nelson Ortiz, a farmer in Chiapas"
 //	appositive-for    PER, a NOUN for/with ORG         "Michael Grant, a lawyer for the Sierra Club"
 //	own-home          PER ... her home in LOC          "Hilda Cruz died at her home in Santa Fe"
+//	both-of           PER and PER, both of LOC         "Mary Collins and Joseph Kelly, both of Boston"
+//	its-role          ORG said its ROLE, PER           "Zillow said its chief executive, Rich Barton, would step down"
 //	appositive-based  ORG, a NOUN based in LOC         "Greenpeace, an environmental group based in Amsterdam"
 //	bureau-of         the LOC office of ORG            "The Seoul office of Samsung"
 func (s *relSentence) matchNews(_ []bool, out *[]Relation) {
@@ -2185,6 +2193,17 @@ func (s *relSentence) matchNewsPerson(a int, out *[]Relation) {
 				s.emit(out, a, o, predicateLivesIn, "own-home", relConfFair, a, o)
 			}
 			break
+		}
+	}
+	// The object of an accusing verb: "a court convicted X of murdering Y".
+	if v := a - 1; s.verb(v) && !s.in(v-1, relCopulas) && relJudgingVerbs[lemma(s.word(v), s.tag(v))] {
+		s.matchAccused(a, a+1, out)
+	}
+	// both-of: "Mary Collins and Joseph Kelly, both of Boston".
+	if s.is(a+1, "and") && s.mention(a+2, Person) && s.comma(a+3) && s.is(a+4, "both") && s.is(a+5, "of", "from") {
+		if o := s.objectNear(a+6, false); o >= 0 && s.u[o].typ == Location && !s.possessive(o+1) {
+			s.emit(out, a, o, predicateLivesIn, "both-of", relConfGood, a, o)
+			s.emit(out, a+2, o, predicateLivesIn, "both-of", relConfGood, a+2, o)
 		}
 	}
 	j := s.skipParen(a + 1)
@@ -2260,6 +2279,22 @@ func (s *relSentence) matchNewsPerson(a int, out *[]Relation) {
 // matchNewsOrg reads the shapes of matchNews whose first mention, at unit
 // a, is an organisation.
 func (s *relSentence) matchNewsOrg(a int, out *[]Relation) {
+	// its-role: "Zillow said its chief executive, Rich Barton, ...".
+	if s.verb(a+1) && s.is(a+2, "its") {
+		for e := a + 3; e < a+7 && s.ok(e+1); e++ {
+			if !s.comma(e) {
+				continue
+			}
+			if defs, first := s.roleAt(e-1, a+3); defs != nil && s.mention(e+1, Person) {
+				if w2, deputy := s.roleMods(a+3, first); w2 > 0 {
+					if pred, w, ok := pickRole(defs, "", Person, Organization, deputy); ok {
+						s.emit(out, e+1, a, pred, "its-role", relConfFair*w*w2, a, e+1)
+					}
+				}
+			}
+			break
+		}
+	}
 	j := s.skipParen(a + 1)
 	if !s.comma(j) || !s.in(j+1, relDeterminers) {
 		return
@@ -2279,7 +2314,11 @@ func (s *relSentence) matchNewsOrg(a int, out *[]Relation) {
 		}
 		return
 	}
-	for n := 0; n < 4 && s.ok(k) && !s.comma(k) && !s.mention(k); n++ {
+	for n := 0; n < 5 && s.ok(k) && !s.comma(k) && !(s.mention(k) && !s.noun(k+1) && !s.adjective(k+1)); n++ {
+		if s.mention(k) { // "the UN nuclear watchdog based in Vienna"
+			k++
+			continue
+		}
 		if s.is(k, "based", "headquartered", "located") && s.is(k+1, "in") {
 			if o := s.objectNear(k+2, false); o >= 0 && s.u[o].typ == Location {
 				s.emit(out, a, o, predicateBasedIn, "appositive-based", relConfGood, a, o)
