@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -220,6 +221,11 @@ type RelSentScores struct {
 	Sentences int
 	ByType    map[string]RelationCount
 	Micro     RelationCount
+	// EntitiesFound counts the gold relations whose two entities the
+	// extractor found (a name of an entity of the extraction equals each
+	// one's after RelSentName); FoundAndRelated, those of them it
+	// related rightly. The rest of the misses are entity recognition's.
+	EntitiesFound, FoundAndRelated int
 	// Errors lists every false positive ("+") and false negative ("-"),
 	// one line each with its sentence's line number, when
 	// RelSentOptions.Errors is set.
@@ -228,7 +234,32 @@ type RelSentScores struct {
 
 // String formats the scores as a table, one coarse type a row.
 func (s RelSentScores) String() string {
-	return RelationScores{Documents: s.Sentences, ByPredicate: s.ByType, Micro: s.Micro}.String()
+	return RelationScores{Documents: s.Sentences, ByPredicate: s.ByType, Micro: s.Micro}.String() +
+		fmt.Sprintf("gold relations whose two entities were found: %d of %d, of them related rightly: %d\n",
+			s.EntitiesFound, s.Micro.TP+s.Micro.FN, s.FoundAndRelated)
+}
+
+// entitiesFound counts the gold relations of s whose two entities are
+// among those of res, and of them those in found.
+func entitiesFound(s *RelSentence, res *Result, found func(h, t, typ string) bool) (n, related int) {
+	names := make(map[string]bool)
+	for _, e := range res.Entities {
+		for _, a := range append([]string{e.Name}, e.Aliases...) {
+			names[RelSentName(a)] = true
+		}
+	}
+	for _, r := range s.Relations {
+		typ := s.coarse(r)
+		h, t := RelSentName(r.Head), RelSentName(r.Tail)
+		if typ == "" || !names[h] || !names[t] {
+			continue
+		}
+		n++
+		if found(h, t, typ) {
+			related++
+		}
+	}
+	return n, related
 }
 
 type relTriple struct{ h, t, typ string }
@@ -327,6 +358,11 @@ func (x *Extractor) EvaluateRelSentences(sents []RelSentence, o RelSentOptions) 
 			res.Relations = append(rels, typedRelations(sents[i].Text, res)...)
 		}
 		fp, fn := ScoreRelSentence(&sents[i], res, s.ByType)
+		n, rel := entitiesFound(&sents[i], res, func(h, t, typ string) bool {
+			return !slices.Contains(fn, h+" | "+typ+" | "+t)
+		})
+		s.EntitiesFound += n
+		s.FoundAndRelated += rel
 		if o.Errors {
 			for _, e := range fp {
 				s.Errors = append(s.Errors, fmt.Sprintf("line %d: + %s\t%s", sents[i].Line, e, sents[i].Text))
