@@ -733,8 +733,8 @@ var typedRules = []struct {
 	{"place-comma / place-in / place-of / possessive-place / org-of-place / org-in-place / org-comma-place", (*relSentence).matchPlaces},
 	{"X-based / X-born", (*relSentence).matchBased},
 	{"possessive-bureau", (*relSentence).matchBureau},
-	{"verb-active / verb-passive / verb-prep / killed-accused / killed-nominal / killed-died-after / verb-instrument / verb-life / verb-with-in / verb-move-base / verb-has-office", (*relSentence).matchVerbs},
-	{"relative-killer / verb-to-death / appositive-from / appositive-in / appositive-for / own-home / both-of / appositive-place-noun / appositive-based / its-role / bureau-of", (*relSentence).matchNews},
+	{"verb-active / verb-passive / verb-prep / killed-accused / killed-nominal / killed-died-after / verb-instrument / verb-life / verb-with-in / verb-move-base / verb-has-office / verb-appointed", (*relSentence).matchVerbs},
+	{"relative-killer / verb-to-death / appositive-from / appositive-in / appositive-for / own-home / both-of / appositive-place-noun / appositive-based / its-role / staff-including / bureau-of", (*relSentence).matchNews},
 }
 
 // emit appends the relation pred(subject unit, object unit) when the types
@@ -1174,7 +1174,7 @@ func (s *relSentence) matchAppositiveNoPrep(runs []bool, out *[]Relation) {
 			if defs == nil && ht == Person && e-r <= 2 && s.personNoun(e-1) && rule == "modifier-appositive" {
 				defs, first = nounRole, e-1 // "John Smith, a Dallas lawyer"
 			}
-			if defs == nil || s.possessive(e) || s.mention(e) || s.in(e, relPrepositions) && rule == "modifier-appositive" {
+			if defs == nil || s.possessive(e) || s.mention(e) || s.in(e, relPrepositions) && rule == "modifier-appositive" && !(s.is(e, "in") && s.is(e+1, "charge")) {
 				continue // "About Putin, Kremlin spokesman Peskov said": the role is Peskov's
 			}
 			w2, deputy := s.roleMods(r, first)
@@ -1403,6 +1403,9 @@ func (s *relSentence) matchPersonPlace(_ []bool, out *[]Relation) {
 			if len(pre) >= 2 && pre[0] >= 'A' && pre[0] <= 'Z' && dashPrefixed(strings.TrimLeft(pre[1:], ". ")) {
 				s.emit(out, h, k, predicateLivesIn, "party-state", relConfStrong, h, k)
 			}
+		case s.comma(j) && s.is(j+1, "of") && s.adjective(j+2) && s.mention(j+3, Location) && (s.comma(j+4) || !s.ok(j+4)):
+			// comma-of-place: "Sara Quinn, of suburban Evanston, said".
+			s.emit(out, h, j+3, predicateLivesIn, "comma-of-place", relConfGood, h, j+3)
 		case s.comma(j) && s.is(j+1, "of") && s.mention(j+2, Location) && (s.comma(j+3) || !s.ok(j+3)):
 			// comma-of-place: "John Miller, of Seattle, said".
 			s.emit(out, h, j+2, predicateLivesIn, "comma-of-place", relConfGood, h, j+2)
@@ -1575,6 +1578,7 @@ func corporateName(name string) bool {
 // entity it describes, the predicate and the rule.
 var placeSuffixes = []struct{ suffix, typ, pred, rule string }{
 	{"based", Organization, predicateBasedIn, "X-based"},
+	{"headquartered", Organization, predicateBasedIn, "X-based"},
 	{"born", Person, predicateBornIn, "X-born"},
 }
 
@@ -1675,6 +1679,9 @@ var verbCues = []struct {
 	{`lie`, `in`, `located_in`, false, 0.7},
 	{`be`, `in`, `located_in`, false, 0.6},
 	{`resign retire`, `from`, `member_of`, false, 0.7},
+	{`be`, `with`, `member_of`, false, 0.6},
+	{`be come hail`, `from`, `lives_in`, false, 0.65},
+	{`emigrate immigrate`, `to`, `lives_in`, false, 0.7},
 	{`fire dismiss sack`, ``, `member_of`, true, 0.6},
 	{`found establish`, `in`, `based_in`, false, 0.6},
 }
@@ -1739,6 +1746,8 @@ func (s *relSentence) verbGroup(a int) (main int, lem string, next int, passive,
 		j++
 	case s.comma(j) && (s.tag(j+1) == "VBN" || s.tag(j+1) == "VBD" && s.preposition(j+2)):
 		j++ // "Exxon, headquartered in Irving"
+	case s.comma(j) && s.tag(j+1) == "VBG" && s.preposition(j+2):
+		j++ // "Moira Kane, speaking for the NRA"
 	case s.comma(j) && s.comma(a-1) && s.noun(a-2) && (s.tag(j+1) == "VBD" || s.tag(j+1) == "VBZ"):
 		j++ // "A gunman, Eric Voss, opened fire": the name is the subject
 	}
@@ -1905,6 +1914,12 @@ func (s *relSentence) matchVerbCues(a, main int, l string, j int, passive bool, 
 			if k < 0 {
 				continue
 			}
+			if passive && s.is(k, "by") && c.preds[0] == predicateKilled {
+				if x := s.objectNear(k+1, false); x >= 0 {
+					s.emitCue(out, c, x, a, "verb-passive", a, x) // "was gunned down by X"
+				}
+				continue
+			}
 			if o := s.objectNear(k, false); o >= 0 && !s.possessive(o+1) {
 				s.emitCue(out, c, a, o, "verb-prep", a, o)
 			}
@@ -1969,6 +1984,9 @@ func (s *relSentence) matchAccused(a, j int, out *[]Relation) {
 	if s.in(j, relDeterminers) {
 		j++
 	}
+	if strings.HasPrefix(s.tag(j), "RB") && s.tag(j+1) == "VBG" {
+		j++ // "accused of fatally shooting Y"
+	}
 	if s.in(j, relKillGerunds) && s.is(j+1, "death", "deaths") && s.is(j+2, "of") {
 		j++ // "charged with the shooting death of Y"
 	}
@@ -1993,6 +2011,13 @@ func (s *relSentence) matchAccused(a, j int, out *[]Relation) {
 // matchDiedAfter reads "Y died after being shot by X", "Y died when he
 // was stabbed by X": a is Y, j the unit after "died".
 func (s *relSentence) matchDiedAfter(a, j int, out *[]Relation) {
+	if s.is(j, "at") && s.is(j+1, "the") && s.is(j+2, "hands") && s.is(j+3, "of") {
+		// "Y died at the hands of X".
+		if x := s.objectNear(j+4, false); x >= 0 && s.u[x].typ == Person {
+			s.emit(out, x, a, predicateKilled, "killed-died-after", relConfFair, a, x)
+		}
+		return
+	}
 	if !s.is(j, "after", "when") {
 		return
 	}
@@ -2094,6 +2119,15 @@ var relLifeNouns = wordSet(`life childhood youth boyhood girlhood adulthood year
 // relHomeNouns are the homes a person has ("died at her home in Santa Fe").
 var relHomeNouns = wordSet(`home house residence apartment flat farm hometown`)
 
+// relAppointVerbs give a person a post ("was promoted to chief executive
+// of Y").
+var relAppointVerbs = wordSet(`appoint name elect promote hire make choose nominate take install`)
+
+// relStaffNouns name the people of an organisation ("Kroger officials,
+// including X").
+var relStaffNouns = wordSet(`officials executives employees members staff staffers workers lawyers leaders
+	spokesmen spokespeople managers engineers researchers reporters journalists`)
+
 // relJudgingVerbs are the accusing verbs whose object is the one accused
 // ("convicted X of murder"); "arrested X for murder" is not enough.
 var relJudgingVerbs = wordSet(`convict accuse charge indict find`)
@@ -2135,6 +2169,7 @@ func (s *relSentence) appositiveObject(i int) int {
 //	own-home          PER ... her home in LOC          "Hilda Cruz died at her home in Santa Fe"
 //	both-of           PER and PER, both of LOC         "Mary Collins and Joseph Kelly, both of Boston"
 //	its-role          ORG said its ROLE, PER           "Zillow said its chief executive, Rich Barton, would step down"
+//	staff-including   ORG officials, including PER     "Kroger officials, including Tom Hale, toured the warehouse"
 //	appositive-based  ORG, a NOUN based in LOC         "Greenpeace, an environmental group based in Amsterdam"
 //	bureau-of         the LOC office of ORG            "The Seoul office of Samsung"
 func (s *relSentence) matchNews(_ []bool, out *[]Relation) {
@@ -2188,7 +2223,7 @@ func (s *relSentence) matchNewsPerson(a int, out *[]Relation) {
 		if s.mention(k, Person) || s.is(k, ";") {
 			break
 		}
-		if s.is(k, "his", "her", "whose") && s.in(k+1, relHomeNouns) && s.is(k+2, "in", "near", "outside") {
+		if s.is(k, "his", "her", "whose") && s.in(k+1, relHomeNouns) && (s.is(k+2, "in", "near", "outside") || s.is(k+1, "hometown") && s.is(k+2, "of")) {
 			if o := s.objectNear(k+3, false); o >= 0 && s.u[o].typ == Location {
 				s.emit(out, a, o, predicateLivesIn, "own-home", relConfFair, a, o)
 			}
@@ -2279,6 +2314,16 @@ func (s *relSentence) matchNewsPerson(a int, out *[]Relation) {
 // matchNewsOrg reads the shapes of matchNews whose first mention, at unit
 // a, is an organisation.
 func (s *relSentence) matchNewsOrg(a int, out *[]Relation) {
+	// staff-including: "Kroger officials, including Tom Hale, toured".
+	if k := a + 1; s.in(k, relStaffNouns) && s.comma(k+1) && s.is(k+2, "including", "among", "such") {
+		m := k + 3
+		if s.is(m, "as", "them") {
+			m++
+		}
+		if s.mention(m, Person) {
+			s.emit(out, m, a, predicateMemberOf, "staff-including", relConfFair, a, m)
+		}
+	}
 	// its-role: "Zillow said its chief executive, Rich Barton, ...".
 	if s.verb(a+1) && s.is(a+2, "its") {
 		for e := a + 3; e < a+7 && s.ok(e+1); e++ {
@@ -2340,7 +2385,9 @@ func (s *relSentence) matchNewsOrg(a int, out *[]Relation) {
 //	verb-with-in     X lived with his grandmother in LOC
 //	verb-move-base   ORG moved its headquarters to LOC
 //	verb-has-office  ORG has offices in LOC
+//	verb-appointed   X was promoted to ROLE of ORG
 func (s *relSentence) matchVerbShapes(a, main int, l string, j int, passive bool, out *[]Relation) {
+	s.matchAppointed(a, l, j, passive, out)
 	if passive {
 		return
 	}
@@ -2403,4 +2450,36 @@ func (s *relSentence) orgName(i int) (int, bool) {
 	}
 	e, ok := s.orgNames[s.text[s.u[i].start:s.u[i].end]]
 	return e, ok
+}
+
+// matchAppointed reads "X was promoted to chief operating officer of Y",
+// "X was named head of Y", "X took over as head of Y" after the verb
+// group of the subject at unit a (lemma l, next unit j).
+func (s *relSentence) matchAppointed(a int, l string, j int, passive bool, out *[]Relation) {
+	if !relAppointVerbs[l] || !(s.is(j, "to", "as") || passive) {
+		return
+	}
+	// "X was promoted to chief operating officer of Lufthansa", "X was
+	// named head of Y", "X took over as head of Y".
+	r := j
+	if s.is(r, "to", "as") {
+		r++
+	}
+	if s.in(r, relDeterminers) {
+		r++
+	}
+	e := r
+	for e < r+4 && s.ok(e) && !s.mention(e) && (s.adjective(e) || s.noun(e) || s.tag(e) == "VBG") {
+		e++
+	}
+	defs, first := s.roleAt(e-1, r)
+	if defs == nil || !s.is(e, "of", "at", "for") {
+		return
+	}
+	if o := s.objectNear(e+1, false); o >= 0 && !s.possessive(o+1) {
+		w2, deputy := s.roleMods(r, first)
+		if pred, w, ok := pickRole(defs, s.word(e), Person, s.u[o].typ, deputy); ok && w2 > 0 {
+			s.emit(out, a, o, pred, "verb-appointed", relConfFair*w*w2, a, o)
+		}
+	}
 }
