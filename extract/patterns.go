@@ -1410,7 +1410,11 @@ func (s *relSentence) matchPersonPlace(_ []bool, out *[]Relation) {
 			// comma-of-place: "John Miller, of Seattle, said".
 			s.emit(out, h, j+2, predicateLivesIn, "comma-of-place", relConfGood, h, j+2)
 		case s.comma(j) && s.tag(j+1) == "CD" && s.comma(j+2) && s.is(j+3, "of", "from"):
-			if k := j + 4; s.mention(k, Location) {
+			k := j + 4
+			if s.adjective(k) { // "Ray Colton, 27, of nearby Elgin"
+				k++
+			}
+			if s.mention(k, Location) {
 				s.emit(out, h, k, predicateLivesIn, "age-of-place", relConfGood+0.05, h, k)
 			}
 		case s.possessive(j):
@@ -1724,6 +1728,9 @@ var (
 // plural noun right after a name ("Smith works for") counts as a verb.
 func (s *relSentence) verbGroup(a int) (main int, lem string, next int, passive, ok bool) {
 	j := s.skipParen(a + 1)
+	if s.comma(j) && s.in(j+1, relDeterminers) && s.noun(j+2) && s.tag(j+3) == "VBN" && relAccusingVerbs[lemma(s.word(j+3), "VBN")] {
+		return s.verbGroupAt(a, j+3) // "Frank Ruiz, the man charged with killing Y"
+	}
 	j = s.skipAppositive(j)
 	switch {
 	case s.comma(j) && s.in(j+1, relPronouns):
@@ -1930,6 +1937,18 @@ func (s *relSentence) matchVerbCues(a, main int, l string, j int, passive bool, 
 			for n := 0; n < 3 && !s.is(k, "by") && (s.is(k, "to", "death", "dead") || strings.HasPrefix(s.tag(k), "RB")); n++ {
 				k++
 			}
+			if !s.is(k, "by") && c.preds[0] == predicateKilled {
+				// "was assassinated at Manila airport in 1983 by X".
+				for m := k; m < k+8 && s.ok(m); m++ {
+					if s.comma(m) || s.verb(m) || s.mention(m, Person) || s.is(m, "and", "after", "when", "while", "because") {
+						break
+					}
+					if s.is(m, "by") {
+						k = m
+						break
+					}
+				}
+			}
 			if s.is(k, "by") {
 				x := s.objectNear(k+1, false)
 				if x < 0 && c.preds[0] == predicateKilled {
@@ -1947,6 +1966,16 @@ func (s *relSentence) matchVerbCues(a, main int, l string, j int, passive bool, 
 		o := s.objectNear(j, true)
 		if o < 0 && c.preds[0] == predicateKilled {
 			o = s.appositiveObject(j) // "killed his neighbour, Ian Blake"
+		}
+		if o >= 0 && s.in(o+1, relBureauNouns) {
+			// "heads the Kansas City office of the FBI": the person works
+			// for the organisation, not for the place.
+			if s.is(o+2, "of") {
+				if g := s.objectNear(o+3, false); g >= 0 && s.u[g].typ == Organization && c.preds[0] == predicateLeads {
+					s.emit(out, a, g, predicateMemberOf, "verb-active", c.weight, a, g)
+				}
+			}
+			continue
 		}
 		if o >= 0 && !s.possessive(o+1) {
 			s.emitCue(out, c, a, o, "verb-active", a, o)
@@ -1986,6 +2015,9 @@ func (s *relSentence) matchAccused(a, j int, out *[]Relation) {
 	}
 	if strings.HasPrefix(s.tag(j), "RB") && s.tag(j+1) == "VBG" {
 		j++ // "accused of fatally shooting Y"
+	}
+	for n := 0; n < 2 && (s.tag(j) == "CD" || s.adjective(j)) && !s.in(j, relKillNouns); n++ {
+		j++ // "in the 1985 slaying of Y"
 	}
 	if s.in(j, relKillGerunds) && s.is(j+1, "death", "deaths") && s.is(j+2, "of") {
 		j++ // "charged with the shooting death of Y"
@@ -2234,6 +2266,10 @@ func (s *relSentence) matchNewsPerson(a int, out *[]Relation) {
 	if v := a - 1; s.verb(v) && !s.in(v-1, relCopulas) && relJudgingVerbs[lemma(s.word(v), s.tag(v))] {
 		s.matchAccused(a, a+1, out)
 	}
+	// both-of, without "both": "Arthur Penn and Louise Penn of Scranton".
+	if s.is(a+1, "and") && s.mention(a+2, Person) && s.is(a+3, "of") && s.mention(a+4, Location) && !s.possessive(a+5) {
+		s.emit(out, a, a+4, predicateLivesIn, "both-of", relConfFair, a, a+4)
+	}
 	// both-of: "Mary Collins and Joseph Kelly, both of Boston".
 	if s.is(a+1, "and") && s.mention(a+2, Person) && s.comma(a+3) && s.is(a+4, "both") && s.is(a+5, "of", "from") {
 		if o := s.objectNear(a+6, false); o >= 0 && s.u[o].typ == Location && !s.possessive(o+1) {
@@ -2276,6 +2312,11 @@ func (s *relSentence) matchNewsPerson(a int, out *[]Relation) {
 	k := j + 1
 	for n := 0; n < 2 && (s.adjective(k) || s.tag(k) == "VBN"); n++ {
 		k++
+	}
+	if s.mention(k, Location) && s.in(k+1, relPartisans) {
+		// "Jim Wright, the Texas Democrat".
+		s.emit(out, a, k, predicateLivesIn, "appositive-place-noun", relConfFair, a, k+1)
+		return
 	}
 	if s.mention(k, Location) {
 		// "a 70-year-old Osaka man", "a Wichita police officer", "a
