@@ -733,7 +733,7 @@ var typedRules = []struct {
 	{"place-comma / place-in / place-of / possessive-place / org-of-place / org-in-place / org-comma-place", (*relSentence).matchPlaces},
 	{"X-based / X-born", (*relSentence).matchBased},
 	{"possessive-bureau", (*relSentence).matchBureau},
-	{"verb-active / verb-passive / verb-prep / killed-accused / killed-nominal / killed-died-after / verb-instrument / verb-life / verb-with-in / verb-move-base / verb-has-office / verb-appointed", (*relSentence).matchVerbs},
+	{"verb-active / verb-passive / verb-prep / killed-accused / killed-nominal / killed-died-after / verb-instrument / verb-life / verb-with-in / verb-move-base / verb-has-office / verb-appointed / verb-works-as", (*relSentence).matchVerbs},
 	{"relative-killer / verb-to-death / appositive-from / appositive-in / appositive-for / own-home / both-of / appositive-place-noun / appositive-based / its-role / staff-including / bureau-of", (*relSentence).matchNews},
 }
 
@@ -1362,6 +1362,13 @@ func (s *relSentence) matchPersonPlace(_ []bool, out *[]Relation) {
 			for n := 0; n < 2 && (s.in(k, relRoleGerunds) || s.adjective(k)); n++ {
 				k++ // "of the governing Liberty Party"
 			}
+			if n, ok := s.basedAfter(k); ok && s.mention(k, Location) {
+				// "Kenneth Lay of Houston-based Enron": of the company.
+				if s.mention(n, Organization) && !s.possessive(n+1) {
+					s.emit(out, h, n, predicateMemberOf, "person-of", relConfWeak+0.05, h, n)
+				}
+				break
+			}
 			if !s.mention(k) || s.possessive(k+1) || s.noun(k+1) {
 				break
 			}
@@ -1411,8 +1418,17 @@ func (s *relSentence) matchPersonPlace(_ []bool, out *[]Relation) {
 			s.emit(out, h, j+2, predicateLivesIn, "comma-of-place", relConfGood, h, j+2)
 		case s.comma(j) && s.tag(j+1) == "CD" && s.comma(j+2) && s.is(j+3, "of", "from"):
 			k := j + 4
-			if s.adjective(k) { // "Ray Colton, 27, of nearby Elgin"
+			if s.adjective(k) && s.tag(k) != "CD" { // "Ray Colton, 27, of nearby Elgin"
 				k++
+			}
+			if s.tag(k) == "CD" { // "Grant Peterson, 44, of 212 Elm Street, Wichita"
+				m := k + 1
+				for m < k+4 && strings.HasPrefix(s.tag(m), "NNP") {
+					m++
+				}
+				if m > k+1 && s.comma(m) {
+					k = m + 1
+				}
 			}
 			if s.mention(k, Location) {
 				s.emit(out, h, k, predicateLivesIn, "age-of-place", relConfGood+0.05, h, k)
@@ -1853,7 +1869,7 @@ func (s *relSentence) matchVerbs(_ []bool, out *[]Relation) {
 			continue
 		}
 		s.matchKillNoun(a, out)
-		if s.inPrepPhrase(a) && !(s.comma(a+1) && s.in(a+2, relPronouns)) {
+		if s.inPrepPhrase(a) && !(s.comma(a+1) && s.in(a+2, relPronouns)) && !(s.comma(a+1) && s.tag(a+2) == "VBN" && s.is(a+3, "by")) {
 			// The subject of the verb is the phrase a is in, unless a
 			// relative clause is about a ("condemned by Hamas, which is
 			// based in Gaza").
@@ -1866,6 +1882,19 @@ func (s *relSentence) matchVerbs(_ []bool, out *[]Relation) {
 		s.matchVerbCues(a, main, l, j, passive, out)
 		if l == "die" {
 			s.matchDiedAfter(a, j, out)
+		}
+		// "who was born in Cork and raised in Boston": a second verb
+		// after "and" has the same subject.
+		for k := j; k < j+6 && s.ok(k+1); k++ {
+			if s.comma(k) || s.mention(k, Person) || s.verb(k) {
+				break
+			}
+			if s.is(k, "and") && (s.tag(k+1) == "VBN" || s.tag(k+1) == "VBD") {
+				if main, l, j2, passive2, ok := s.verbGroupAt(a, k+1); ok {
+					s.matchVerbCues(a, main, l, j2, passive2 || passive && s.tag(main) == "VBN", out)
+				}
+				break
+			}
 		}
 		// "Mary Brown, who lives in Oakland, works for IBM": the verb
 		// after the relative clause has the same subject.
@@ -1937,6 +1966,17 @@ func (s *relSentence) matchVerbCues(a, main int, l string, j int, passive bool, 
 			for n := 0; n < 3 && !s.is(k, "by") && (s.is(k, "to", "death", "dead") || strings.HasPrefix(s.tag(k), "RB")); n++ {
 				k++
 			}
+			if s.is(k, "as") { // "was hired as a nurse by Y"
+				for m := k + 1; m < k+5 && s.ok(m); m++ {
+					if s.is(m, "by") {
+						k = m
+						break
+					}
+					if !(s.in(m, relDeterminers) || s.adjective(m) || s.noun(m)) {
+						break
+					}
+				}
+			}
 			if !s.is(k, "by") && c.preds[0] == predicateKilled {
 				// "was assassinated at Manila airport in 1983 by X".
 				for m := k; m < k+8 && s.ok(m); m++ {
@@ -2000,6 +2040,9 @@ func (s *relSentence) emitCue(out *[]Relation, c verbCue, x, y int, rule string,
 // Y", "found guilty of assassinating Y" after the accusing verb of subject
 // a; j is the unit after the verb.
 func (s *relSentence) matchAccused(a, j int, out *[]Relation) {
+	if s.in(j, relWhenWords) {
+		j++ // "was convicted Monday of killing Y"
+	}
 	if s.is(j, "guilty") {
 		j++
 	}
@@ -2159,6 +2202,11 @@ var relAppointVerbs = wordSet(`appoint name elect promote hire make choose nomin
 // including X").
 var relStaffNouns = wordSet(`officials executives employees members staff staffers workers lawyers leaders
 	spokesmen spokespeople managers engineers researchers reporters journalists`)
+
+// relWhenWords may stand between a verb and its complement ("convicted
+// Monday of killing Y").
+var relWhenWords = wordSet(`monday tuesday wednesday thursday friday saturday sunday yesterday today
+	tonight earlier later again`)
 
 // relJudgingVerbs are the accusing verbs whose object is the one accused
 // ("convicted X of murder"); "arrested X for murder" is not enough.
@@ -2340,7 +2388,14 @@ func (s *relSentence) matchNewsPerson(a int, out *[]Relation) {
 		return
 	}
 	p := k + 1
+	if s.is(p, "of") && s.tag(p+1) == "CD" {
+		p += 2 // "a father of two from Enugu"
+	}
 	switch {
+	case s.is(p, "from"):
+		if o := s.objectNear(p+1, false); o >= 0 && s.u[o].typ == Location && !s.possessive(o+1) {
+			s.emit(out, a, o, predicateLivesIn, "appositive-in", relConfFair, a, o)
+		}
 	case s.is(p, "in"):
 		if o := s.objectNear(p+1, false); o >= 0 && s.u[o].typ == Location && !s.is(o+1, "of") && !s.possessive(o+1) {
 			s.emit(out, a, o, predicateLivesIn, "appositive-in", relConfWeak, a, o)
@@ -2355,6 +2410,12 @@ func (s *relSentence) matchNewsPerson(a int, out *[]Relation) {
 // matchNewsOrg reads the shapes of matchNews whose first mention, at unit
 // a, is an organisation.
 func (s *relSentence) matchNewsOrg(a int, out *[]Relation) {
+	// "the Volkswagen factory in Wolfsburg".
+	if s.in(a+1, relBureauNouns) && s.is(a+2, "in") {
+		if o := s.objectNear(a+3, false); o >= 0 && s.u[o].typ == Location && !s.possessive(o+1) && !s.noun(o+1) {
+			s.emit(out, a, o, predicateBasedIn, "bureau-of", relConfFair, a, o)
+		}
+	}
 	// staff-including: "Kroger officials, including Tom Hale, toured".
 	if k := a + 1; s.in(k, relStaffNouns) && s.comma(k+1) && s.is(k+2, "including", "among", "such") {
 		m := k + 3
@@ -2427,6 +2488,7 @@ func (s *relSentence) matchNewsOrg(a int, out *[]Relation) {
 //	verb-move-base   ORG moved its headquarters to LOC
 //	verb-has-office  ORG has offices in LOC
 //	verb-appointed   X was promoted to ROLE of ORG
+//	verb-works-as    X works as a lobbyist for ORG
 func (s *relSentence) matchVerbShapes(a, main int, l string, j int, passive bool, out *[]Relation) {
 	s.matchAppointed(a, l, j, passive, out)
 	if passive {
@@ -2440,6 +2502,19 @@ func (s *relSentence) matchVerbShapes(a, main int, l string, j int, passive bool
 	case s.noun(k) && s.is(k+1, "that", "which") && s.verb(k+2) && relKillVerbs[lemma(s.word(k+2), s.tag(k+2))]:
 		if o := s.objectNear(k+3, true); o >= 0 && !s.possessive(o+1) {
 			s.emit(out, a, o, predicateKilled, "verb-instrument", relConfFair, a, o)
+		}
+	case (l == "work" || l == "serve") && s.is(j, "as"):
+		// "works as a lobbyist for Exxon".
+		for m := j + 1; m < j+6 && s.ok(m+1); m++ {
+			if s.is(m, "for", "at", "with") {
+				if o := s.objectNear(m+1, false); o >= 0 && s.u[o].typ == Organization && !s.possessive(o+1) {
+					s.emit(out, a, o, predicateMemberOf, "verb-works-as", relConfFair, a, o)
+				}
+				break
+			}
+			if !(s.in(m, relDeterminers) || s.adjective(m) || s.noun(m)) {
+				break
+			}
 		}
 	case l == "spend" && s.in(k, relLifeNouns) && s.is(k+1, "in"):
 		if o := s.objectNear(k+2, false); o >= 0 && !s.possessive(o+1) {
