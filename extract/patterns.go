@@ -2349,7 +2349,7 @@ func (s *relSentence) matchNewsPerson(a int, out *[]Relation) {
 		if !s.is(k, "from") {
 			k++
 		}
-		if s.is(k, "from") && s.mention(k+1, Location) && (s.comma(k+2) || s.is(k+2, "and")) {
+		if s.is(k, "from") && s.mention(k+1, Location) && (s.comma(k+2) || s.is(k+2, "and", "in")) {
 			s.emit(out, a, k+1, predicateLivesIn, "appositive-from", relConfFair, a, k+1)
 		}
 		return
@@ -2495,6 +2495,9 @@ func (s *relSentence) matchVerbShapes(a, main int, l string, j int, passive bool
 		return
 	}
 	k := j
+	if s.is(k, "most", "much", "all", "part") && s.is(k+1, "of") {
+		k += 2 // "spent most of her life in"
+	}
 	for n := 0; n < 3 && (s.in(k, relDeterminers) || s.tag(k) == "PRP$" || s.adjective(k) || s.tag(k) == "CD"); n++ {
 		k++
 	}

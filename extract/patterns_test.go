@@ -543,6 +543,10 @@ var typedCases = []relCase{
 		[]string{"O:Volkswagen", "L:Wolfsburg"}, []string{"Volkswagen based_in Wolfsburg"}},
 	{"age-of-place/street address", "Grant Peterson, 44, of 212 Elm Street, Wichita, was charged.",
 		[]string{"P:Grant Peterson", "L:Wichita"}, []string{"Grant Peterson lives_in Wichita"}},
+	{"verb-life/most of", "Dorothy Hale spent most of her life in Savannah.",
+		[]string{"P:Dorothy Hale", "L:Savannah"}, []string{"Dorothy Hale lives_in Savannah"}},
+	{"appositive-from/place in place", "The family of Tariq Khan, from Bradford in northern England, appealed.",
+		[]string{"P:Tariq Khan", "L:Bradford", "L:England"}, []string{"Tariq Khan lives_in Bradford"}},
 	{"title-premodifier/organisation named elsewhere", "The RDK held a rally. RDK Commander Denis spoke.",
 		[]string{"O:RDK", "P:Denis"}, []string{"Denis leads RDK"}},
 }
