@@ -734,7 +734,7 @@ var typedRules = []struct {
 	{"X-based / X-born", (*relSentence).matchBased},
 	{"possessive-bureau", (*relSentence).matchBureau},
 	{"verb-active / verb-passive / verb-prep / killed-accused / killed-nominal / killed-died-after / verb-instrument / verb-life / verb-with-in / verb-move-base / verb-has-office / verb-appointed / verb-works-as", (*relSentence).matchVerbs},
-	{"relative-killer / verb-to-death / appositive-from / appositive-in / appositive-for / own-home / both-of / appositive-place-noun / appositive-based / its-role / staff-including / bureau-of", (*relSentence).matchNews},
+	{"relative-killer / verb-to-death / appositive-from / appositive-in / appositive-for / own-home / both-of / appositive-place-noun / appositive-based / its-role / staff-including / bureau-of / place-noun-of", (*relSentence).matchNews},
 }
 
 // emit appends the relation pred(subject unit, object unit) when the types
@@ -1937,6 +1937,9 @@ func (s *relSentence) matchVerbCues(a, main int, l string, j int, passive bool, 
 		return
 	}
 	s.matchVerbShapes(a, main, l, j, passive, out)
+	if s.tag(j) == "CD" && s.is(j+1, "years", "decades", "months") {
+		j += 2 // "worked 30 years for General Electric"
+	}
 	for _, c := range verbTable[l] {
 		if len(c.prep) > 0 {
 			k := j
@@ -1956,8 +1959,8 @@ func (s *relSentence) matchVerbCues(a, main int, l string, j int, passive bool, 
 				}
 				continue
 			}
-			if o := s.objectNear(k, false); o >= 0 && !s.possessive(o+1) {
-				s.emitCue(out, c, a, o, "verb-prep", a, o)
+			if o := s.objectNear(k, c.preds[0] == predicateKilled); o >= 0 && !s.possessive(o+1) {
+				s.emitCue(out, c, a, o, "verb-prep", a, o) // "gunned down Dr. John Britton"
 			}
 			continue
 		}
@@ -2042,6 +2045,18 @@ func (s *relSentence) emitCue(out *[]Relation, c verbCue, x, y int, rule string,
 func (s *relSentence) matchAccused(a, j int, out *[]Relation) {
 	if s.in(j, relWhenWords) {
 		j++ // "was convicted Monday of killing Y"
+	}
+	if s.is(j, "to") {
+		// "was sentenced to 20 years for killing Y", "to life for".
+		for m := j + 1; m < j+5 && s.ok(m); m++ {
+			if s.is(m, "for") {
+				j = m
+				break
+			}
+			if !(s.tag(m) == "CD" || s.noun(m) || s.adjective(m) || s.is(m, "in")) {
+				break
+			}
+		}
 	}
 	if s.is(j, "guilty") {
 		j++
@@ -2252,6 +2267,7 @@ func (s *relSentence) appositiveObject(i int) int {
 //	staff-including   ORG officials, including PER     "Kroger officials, including Tom Hale, toured the warehouse"
 //	appositive-based  ORG, a NOUN based in LOC         "Greenpeace, an environmental group based in Amsterdam"
 //	bureau-of         the LOC office of ORG            "The Seoul office of Samsung"
+//	place-noun-of     the LOC suburb of LOC            "the Toronto suburb of Mississauga"
 func (s *relSentence) matchNews(_ []bool, out *[]Relation) {
 	for a := range s.u {
 		// relative-killer: a is the victim.
@@ -2274,6 +2290,10 @@ func (s *relSentence) matchNews(_ []bool, out *[]Relation) {
 		case Organization:
 			s.matchNewsOrg(a, out)
 		case Location:
+			// place-noun-of: "the Toronto suburb of Mississauga".
+			if s.in(a-1, relDeterminers) && s.in(a+1, relNamingNouns) && s.is(a+2, "of") && s.mention(a+3, Location) && !s.possessive(a+4) {
+				s.emit(out, a+3, a, predicateLocatedIn, "place-noun-of", relConfGood, a-1, a+3)
+			}
 			// bureau-of: "the Seoul office of Samsung".
 			if s.in(a-1, relDeterminers) && s.in(a+1, relBureauNouns) && s.is(a+2, "of") {
 				k := a + 3
@@ -2301,6 +2321,10 @@ func (s *relSentence) matchNewsPerson(a int, out *[]Relation) {
 	// Own home: "died at her home in Santa Fe", "whose home in Malibu".
 	for k := a + 1; k < a+10 && s.ok(k+3); k++ {
 		if s.mention(k, Person) || s.is(k, ";") {
+			break
+		}
+		if s.mention(k, Location) && s.comma(k+1) && s.is(k+2, "his", "her") && s.is(k+3, "hometown", "birthplace", "home") {
+			s.emit(out, a, k, predicateLivesIn, "own-home", relConfFair, a, k+3) // "in Buffalo, his hometown"
 			break
 		}
 		if s.is(k, "his", "her", "whose") && s.in(k+1, relHomeNouns) && (s.is(k+2, "in", "near", "outside") || s.is(k+1, "hometown") && s.is(k+2, "of")) {
