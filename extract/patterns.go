@@ -1418,7 +1418,7 @@ func (s *relSentence) matchPersonPlace(_ []bool, out *[]Relation) {
 			s.emit(out, h, j+2, predicateLivesIn, "comma-of-place", relConfGood, h, j+2)
 		case s.comma(j) && s.tag(j+1) == "CD" && s.comma(j+2) && s.is(j+3, "of", "from"):
 			k := j + 4
-			if s.adjective(k) && s.tag(k) != "CD" { // "Ray Colton, 27, of nearby Elgin"
+			if s.adjective(k) && s.tag(k) != "CD" || s.is(k, "the") && s.mention(k+1, Location) { // "Ray Colton, 27, of nearby Elgin"
 				k++
 			}
 			if s.tag(k) == "CD" { // "Grant Peterson, 44, of 212 Elm Street, Wichita"
@@ -1732,7 +1732,7 @@ var (
 	relKillNouns     = wordSet(`assassination murder killing slaying shooting stabbing execution`)
 	relKillVerbs     = wordSet(`kill assassinate murder slay shoot stab execute behead strangle`)
 	relAccusingVerbs = wordSet(`accuse convict charge suspect indict arrest jail sentence try imprison detain find
-		plead confess admit`)
+		plead confess admit await face`)
 )
 
 // verbGroup reads the verbs after a subject at unit a: an optional
@@ -1959,6 +1959,9 @@ func (s *relSentence) matchVerbCues(a, main int, l string, j int, passive bool, 
 				}
 				continue
 			}
+			if s.tag(k) == "CD" && s.is(k+1, "in") {
+				k += 2 // "was born in 1970 in Recife"
+			}
 			if o := s.objectNear(k, c.preds[0] == predicateKilled); o >= 0 && !s.possessive(o+1) {
 				s.emitCue(out, c, a, o, "verb-prep", a, o) // "gunned down Dr. John Britton"
 			}
@@ -2058,8 +2061,8 @@ func (s *relSentence) matchAccused(a, j int, out *[]Relation) {
 			}
 		}
 	}
-	if s.is(j, "guilty") {
-		j++
+	if s.is(j, "guilty") || s.is(j, "trial", "charges", "sentencing") {
+		j++ // "awaiting trial for the murder of Y", "faces charges in"
 	}
 	switch {
 	case s.is(j, "of", "for", "in", "with", "to"):
@@ -2089,7 +2092,9 @@ func (s *relSentence) matchAccused(a, j int, out *[]Relation) {
 			v = s.appositiveObject(j + 1) // "of murdering his partner, Olof Berg"
 		}
 	case s.in(j, relKillNouns) && s.is(j+1, "of"):
-		v = s.objectNear(j+2, true)
+		if v = s.objectNear(j+2, true); v < 0 {
+			v = s.appositiveObject(j + 2) // "the murder of his cousin, Tyrell Price"
+		}
 	default:
 		return
 	}
@@ -2294,6 +2299,10 @@ func (s *relSentence) matchNews(_ []bool, out *[]Relation) {
 			if s.in(a-1, relDeterminers) && s.in(a+1, relNamingNouns) && s.is(a+2, "of") && s.mention(a+3, Location) && !s.possessive(a+4) {
 				s.emit(out, a+3, a, predicateLocatedIn, "place-noun-of", relConfGood, a-1, a+3)
 			}
+			// "the Dorchester section of Boston": the first is the part.
+			if s.in(a-1, relDeterminers) && s.is(a+1, "section", "part", "quarter") && s.is(a+2, "of") && s.mention(a+3, Location) && !s.possessive(a+4) {
+				s.emit(out, a, a+3, predicateLocatedIn, "place-noun-of", relConfGood, a-1, a+3)
+			}
 			// bureau-of: "the Seoul office of Samsung".
 			if s.in(a-1, relDeterminers) && s.in(a+1, relBureauNouns) && s.is(a+2, "of") {
 				k := a + 3
@@ -2330,6 +2339,25 @@ func (s *relSentence) matchNewsPerson(a int, out *[]Relation) {
 		if s.is(k, "his", "her", "whose") && s.in(k+1, relHomeNouns) && (s.is(k+2, "in", "near", "outside") || s.is(k+1, "hometown") && s.is(k+2, "of")) {
 			if o := s.objectNear(k+3, false); o >= 0 && s.u[o].typ == Location {
 				s.emit(out, a, o, predicateLivesIn, "own-home", relConfFair, a, o)
+			}
+			break
+		}
+	}
+	// "Giles Hart was beaten to death by Reggie Moss".
+	if s.is(a+1, "was", "were") && s.is(a+2, "beaten", "bludgeoned", "hacked", "stoned", "kicked", "burned") && s.is(a+3, "to") && s.is(a+4, "death") && s.is(a+5, "by") {
+		if x := s.objectNear(a+6, false); x >= 0 && s.u[x].typ == Person {
+			s.emit(out, x, a, predicateKilled, "verb-to-death", relConfGood, a, x)
+		}
+	}
+	// "X spent 20 years at IBM before joining Apple": the gerund's subject
+	// is the sentence's.
+	for k := a + 1; k < a+14 && s.ok(k+2); k++ {
+		if s.mention(k, Person) || s.is(k, ";") {
+			break
+		}
+		if s.is(k, "before", "after", "since") && s.is(k+1, "joining") {
+			if o := s.objectNear(k+2, false); o >= 0 && s.u[o].typ == Organization && !s.possessive(o+1) {
+				s.emit(out, a, o, predicateMemberOf, "verb-active", relConfFair, a, o)
 			}
 			break
 		}
@@ -2373,8 +2401,12 @@ func (s *relSentence) matchNewsPerson(a int, out *[]Relation) {
 		if !s.is(k, "from") {
 			k++
 		}
-		if s.is(k, "from") && s.mention(k+1, Location) && (s.comma(k+2) || s.is(k+2, "and", "in")) {
-			s.emit(out, a, k+1, predicateLivesIn, "appositive-from", relConfFair, a, k+1)
+		if s.is(k, "from") || k > j && s.is(k, "of") { // "originally of Basra"
+			k2 := k + 1
+			if s.mention(k2, Location) && (s.comma(k2+1) || s.is(k2+1, "and", "in")) {
+				s.emit(out, a, k2, predicateLivesIn, "appositive-from", relConfFair, a, k2)
+			}
+			return
 		}
 		return
 	}
@@ -2397,11 +2429,31 @@ func (s *relSentence) matchNewsPerson(a int, out *[]Relation) {
 		if n, ok := s.basedAfter(k); ok {
 			e = n
 		}
-		for n := 0; n < 2 && s.personNoun(e); n++ {
+		for n := 0; n < 2 && (s.personNoun(e) || roleTable[s.word(e)] != nil && s.noun(e)); n++ {
 			e++
 		}
-		if e > k+1 && (s.comma(e) || !s.ok(e) || s.is(e, ".")) {
+		if e > k+1 && (s.comma(e) || !s.ok(e) || s.is(e, ".") || s.is(e, "for", "at", "with")) {
 			s.emit(out, a, k, predicateLivesIn, "appositive-place-noun", relConfWeak+0.05, a, e-1)
+		}
+		if e > k+1 && s.is(e, "for", "at", "with") {
+			// "Wendy Lin, the Taipei-based correspondent for Nikkei".
+			if o := s.objectNear(e+1, false); o >= 0 && s.u[o].typ == Organization && !s.possessive(o+1) {
+				s.emit(out, a, o, predicateMemberOf, "appositive-for", relConfWeak, a, o)
+			}
+		}
+		return
+	}
+	if s.mention(k, Organization) {
+		// "Sandra Lopez, a Democratic state senator from El Paso".
+		e := k + 1
+		for n := 0; n < 3 && s.noun(e) && lowerInitial(s.text[s.u[e].start:s.u[e].end]); n++ {
+			e++
+		}
+		if e > k+1 && s.is(e, "from", "of") {
+			if o := s.objectNear(e+1, false); o >= 0 && s.u[o].typ == Location && !s.possessive(o+1) {
+				s.emit(out, a, o, predicateLivesIn, "appositive-from", relConfFair, a, o)
+				s.emit(out, a, k, predicateMemberOf, "appositive-for", relConfWeak, a, e-1)
+			}
 		}
 		return
 	}
@@ -2496,6 +2548,13 @@ func (s *relSentence) matchNewsOrg(a int, out *[]Relation) {
 			}
 			return
 		}
+		if s.is(k, "from") && n > 0 {
+			// "Cemex, a cement maker from Monterrey".
+			if o := s.objectNear(k+1, false); o >= 0 && s.u[o].typ == Location && !s.possessive(o+1) {
+				s.emit(out, a, o, predicateBasedIn, "appositive-based", relConfFair, a, o)
+			}
+			return
+		}
 		if !(s.adjective(k) || s.noun(k)) {
 			return
 		}
@@ -2542,6 +2601,10 @@ func (s *relSentence) matchVerbShapes(a, main int, l string, j int, passive bool
 			if !(s.in(m, relDeterminers) || s.adjective(m) || s.noun(m)) {
 				break
 			}
+		}
+	case l == "spend" && s.in(k, relLifeNouns) && s.is(k+1, "at", "with"):
+		if o := s.objectNear(k+2, false); o >= 0 && s.u[o].typ == Organization && !s.possessive(o+1) {
+			s.emit(out, a, o, predicateMemberOf, "verb-life", relConfFair, a, o) // "spent 20 years at IBM"
 		}
 	case l == "spend" && s.in(k, relLifeNouns) && s.is(k+1, "in"):
 		if o := s.objectNear(k+2, false); o >= 0 && !s.possessive(o+1) {
