@@ -2144,6 +2144,12 @@ func btoi(b bool) int {
 // matchKillNoun reads "the assassination of Y by X" and "Y's murder by
 // X", where a is the victim Y.
 func (s *relSentence) matchKillNoun(a int, out *[]Relation) {
+	// X, whose murder of Y: a is X.
+	if s.comma(a+1) && s.is(a+2, "whose") && s.in(a+3, relKillNouns) && s.is(a+4, "of") {
+		if v := s.objectNear(a+5, true); v >= 0 && !s.possessive(v+1) {
+			s.emit(out, a, v, predicateKilled, "killed-nominal", relConfGood, a, v)
+		}
+	}
 	// X's murder of Y: a is X.
 	if s.possessive(a+1) && s.in(a+2, relKillNouns) && s.is(a+3, "of") {
 		if v := s.objectNear(a+4, true); v >= 0 && !s.possessive(v+1) {
@@ -2545,6 +2551,13 @@ func (s *relSentence) matchNewsOrg(a int, out *[]Relation) {
 		if s.is(k, "based", "headquartered", "located") && s.is(k+1, "in") {
 			if o := s.objectNear(k+2, false); o >= 0 && s.u[o].typ == Location {
 				s.emit(out, a, o, predicateBasedIn, "appositive-based", relConfGood, a, o)
+			}
+			return
+		}
+		if s.is(k, "in") && n > 0 && s.noun(k-1) {
+			// "Nagy Brothers, a bakery in Pecs".
+			if o := s.objectNear(k+1, false); o >= 0 && s.u[o].typ == Location && !s.possessive(o+1) && !s.noun(o+1) {
+				s.emit(out, a, o, predicateBasedIn, "appositive-based", relConfWeak, a, o)
 			}
 			return
 		}

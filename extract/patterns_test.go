@@ -577,6 +577,10 @@ var typedCases = []relCase{
 		[]string{"P:Giles Hart", "P:Reggie Moss"}, []string{"Reggie Moss killed Giles Hart"}},
 	{"verb-life/years at", "Hank Morris spent 20 years at IBM before joining Apple.",
 		[]string{"P:Hank Morris", "O:IBM", "O:Apple"}, []string{"Hank Morris member_of Apple", "Hank Morris member_of IBM"}},
+	{"killed-nominal/whose killing of", "Mirza Beg, whose killing of Sara Khan shocked the city, was hanged.",
+		[]string{"P:Mirza Beg", "P:Sara Khan"}, []string{"Mirza Beg killed Sara Khan"}},
+	{"appositive-based/a noun in a place", "Nagy Brothers, a bakery in Pecs, closed.",
+		[]string{"O:Nagy Brothers", "L:Pecs"}, []string{"Nagy Brothers based_in Pecs"}},
 	{"title-premodifier/organisation named elsewhere", "The RDK held a rally. RDK Commander Denis spoke.",
 		[]string{"O:RDK", "P:Denis"}, []string{"Denis leads RDK"}},
 }
