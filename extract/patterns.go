@@ -2009,6 +2009,9 @@ func (s *relSentence) matchVerbCues(a, main int, l string, j int, passive bool, 
 		if passive || s.tag(main) == "VBG" {
 			continue
 		}
+		if s.is(j, "dead") && c.preds[0] == predicateKilled {
+			j++ // "shot dead his girlfriend"
+		}
 		o := s.objectNear(j, true)
 		if o < 0 && c.preds[0] == predicateKilled {
 			o = s.appositiveObject(j) // "killed his neighbour, Ian Blake"
@@ -2087,6 +2090,8 @@ func (s *relSentence) matchAccused(a, j int, out *[]Relation) {
 	switch {
 	case s.is(j, "death") && s.in(j-1, relKillGerunds) && s.is(j+1, "of"):
 		v = s.objectNear(j+2, true)
+	case s.in(j, relKillNouns) && s.is(j+1, "in") && s.is(j+2, "the") && s.is(j+3, "death", "deaths") && s.is(j+4, "of"):
+		v = s.objectNear(j+5, true) // "guilty of first-degree murder in the death of Y"
 	case s.tag(j) == "VBG" && relKillVerbs[lemma(s.word(j), "VBG")]:
 		if v = s.objectNear(j+1, true); v < 0 {
 			v = s.appositiveObject(j + 1) // "of murdering his partner, Olof Berg"
@@ -2171,12 +2176,17 @@ func (s *relSentence) matchKillNoun(a int, out *[]Relation) {
 			by++
 		}
 	}
-	if !s.is(by, "by") {
-		return
-	}
 	n := a - 1
 	for k := 0; k < 3 && (personTitles[s.word(n)] || roleTable[s.word(n)] != nil || strings.HasPrefix(s.tag(n), "JJ")); k++ {
 		n--
+	}
+	if s.is(n, "of") && s.in(n-1, relKillNouns) && s.is(n-2, "the") && s.is(n-3, "in") && s.is(n-4, "suspect", "man", "gunman", "defendant") &&
+		s.comma(a+1) && s.mention(a+2, Person) {
+		// "The suspect in the slaying of Officer Ray Diaz, Jamal Hunt, was captured".
+		s.emit(out, a+2, a, predicateKilled, "killed-nominal", relConfFair, n-4, a+2)
+	}
+	if !s.is(by, "by") {
+		return
 	}
 	if s.is(n, "of") && s.in(n-1, relKillNouns) {
 		if x := s.objectNear(by+1, true); x >= 0 {
@@ -2252,14 +2262,20 @@ func (s *relSentence) appositiveObject(i int) int {
 		i++
 	}
 	for n := 0; n < 2 && s.adjective(i); n++ {
-		i++
+		i++ // also a number: "nine worshippers"
 	}
 	nouns := 0
 	for n := 0; n < 2 && s.noun(i) && lowerInitial(s.text[s.u[i].start:s.u[i].end]); n++ {
 		i++
 		nouns++
 	}
-	if nouns == 0 || !s.comma(i) || !s.mention(i+1) {
+	if nouns == 0 || !s.comma(i) {
+		return -1
+	}
+	if s.is(i+1, "including") && s.mention(i+2) {
+		return i + 2 // "murdered nine worshippers, including Clementa Pinckney"
+	}
+	if !s.mention(i + 1) {
 		return -1
 	}
 	return i + 1
@@ -2347,6 +2363,16 @@ func (s *relSentence) matchNewsPerson(a int, out *[]Relation) {
 				s.emit(out, a, o, predicateLivesIn, "own-home", relConfFair, a, o)
 			}
 			break
+		}
+	}
+	// "X shot dead his girlfriend, Y" (the tagger may take "shot" for a noun).
+	if s.is(a+1, "shot", "gunned") && s.is(a+2, "dead", "down") && !s.inPrepPhrase(a) {
+		o := s.objectNear(a+3, true)
+		if o < 0 {
+			o = s.appositiveObject(a + 3)
+		}
+		if o >= 0 && s.u[o].typ == Person && !s.possessive(o+1) {
+			s.emit(out, a, o, predicateKilled, "verb-to-death", relConfGood, a, o)
 		}
 	}
 	// "Giles Hart was beaten to death by Reggie Moss".
@@ -2466,6 +2492,18 @@ func (s *relSentence) matchNewsPerson(a int, out *[]Relation) {
 	if s.noun(k) && s.personNoun(k+1) {
 		k++ // "a police officer in", "a trade lawyer for"
 	}
+	for m := k; m < k+6 && s.ok(m+2); m++ {
+		if s.comma(m) || s.mention(m) {
+			break
+		}
+		if s.is(m, "living", "based") && s.is(m+1, "in") {
+			// "an Afghan refugee now living in Hamburg".
+			if o := s.objectNear(m+2, false); o >= 0 && s.u[o].typ == Location && !s.possessive(o+1) {
+				s.emit(out, a, o, predicateLivesIn, "appositive-in", relConfFair, a, o)
+			}
+			break
+		}
+	}
 	if !s.personNoun(k) || roleTable[s.word(k)] != nil {
 		return
 	}
@@ -2548,8 +2586,8 @@ func (s *relSentence) matchNewsOrg(a int, out *[]Relation) {
 			k++
 			continue
 		}
-		if s.is(k, "based", "headquartered", "located") && s.is(k+1, "in") {
-			if o := s.objectNear(k+2, false); o >= 0 && s.u[o].typ == Location {
+		if s.is(k, "based", "headquartered", "located") && s.is(k+1, "in", "near", "outside") {
+			if o := s.objectNear(k+2, true); o >= 0 && s.u[o].typ == Location { // "based in suburban Denver"
 				s.emit(out, a, o, predicateBasedIn, "appositive-based", relConfGood, a, o)
 			}
 			return
