@@ -130,7 +130,7 @@ var roleGroups = []struct {
 		`lives_in`, `of in from`, 1, false},
 	{`city town village capital region province state district county oblast area suburb
 		neighborhood neighbourhood port island republic territory settlement municipality
-		hamlet borough raion krai`,
+		hamlet borough raion krai slum township enclave resort`,
 		`located_in`, `in of`, 1, false},
 	{`part`, `part_of located_in`, `of`, 1, false},
 	{`unit division subsidiary branch arm wing affiliate department directorate`,
@@ -386,6 +386,7 @@ type relDoc struct {
 	countries map[string]int // normalised country name -> LOCATION entity
 	isCountry []bool         // per entity
 	sents     []*relSentence // built once, by sentences
+	orgNames  map[string]int // one-word name of an organisation -> its entity; built when first asked
 }
 
 // relSentence is one sentence as a row of units.
@@ -732,7 +733,8 @@ var typedRules = []struct {
 	{"place-comma / place-in / place-of / possessive-place / org-of-place / org-in-place / org-comma-place", (*relSentence).matchPlaces},
 	{"X-based / X-born", (*relSentence).matchBased},
 	{"possessive-bureau", (*relSentence).matchBureau},
-	{"verb-active / verb-passive / verb-prep / killed-accused / killed-nominal / killed-died-after", (*relSentence).matchVerbs},
+	{"verb-active / verb-passive / verb-prep / killed-accused / killed-nominal / killed-died-after / verb-instrument / verb-life / verb-with-in / verb-move-base / verb-has-office / verb-appointed / verb-works-as", (*relSentence).matchVerbs},
+	{"relative-killer / verb-to-death / appositive-from / appositive-in / appositive-for / own-home / both-of / appositive-place-noun / appositive-based / its-role / staff-including / bureau-of / place-noun-of", (*relSentence).matchNews},
 }
 
 // emit appends the relation pred(subject unit, object unit) when the types
@@ -1172,7 +1174,7 @@ func (s *relSentence) matchAppositiveNoPrep(runs []bool, out *[]Relation) {
 			if defs == nil && ht == Person && e-r <= 2 && s.personNoun(e-1) && rule == "modifier-appositive" {
 				defs, first = nounRole, e-1 // "John Smith, a Dallas lawyer"
 			}
-			if defs == nil || s.possessive(e) || s.mention(e) || s.in(e, relPrepositions) && rule == "modifier-appositive" {
+			if defs == nil || s.possessive(e) || s.mention(e) || s.in(e, relPrepositions) && rule == "modifier-appositive" && !(s.is(e, "in") && s.is(e+1, "charge")) {
 				continue // "About Putin, Kremlin spokesman Peskov said": the role is Peskov's
 			}
 			w2, deputy := s.roleMods(r, first)
@@ -1307,6 +1309,14 @@ func (s *relSentence) matchPremodifier(runs []bool, out *[]Relation) {
 		if rule != "title-premodifier" || s.negated(lo-2, lo) {
 			continue
 		}
+		if oe, ok := s.orgName(lo); ok && first == lo+1 && !s.mention(lo-1) {
+			// "RDK Commander Denis" where the tagger missed this RDK: a
+			// name the document gives an organisation elsewhere.
+			if pred, w, ok := pickRole(defs, "", ht, Organization, deputy); ok {
+				s.emitEntities(out, s.u[h].ent, ht, oe, Organization, pred, "title-premodifier", relConfFair*w*weight, lo, h)
+			}
+			continue
+		}
 		for k := lo; k < first; k++ {
 			ce, ok := s.country(k)
 			if !ok || ht == Person && !s.onlyModifiers(k+1, first) {
@@ -1352,6 +1362,13 @@ func (s *relSentence) matchPersonPlace(_ []bool, out *[]Relation) {
 			for n := 0; n < 2 && (s.in(k, relRoleGerunds) || s.adjective(k)); n++ {
 				k++ // "of the governing Liberty Party"
 			}
+			if n, ok := s.basedAfter(k); ok && s.mention(k, Location) {
+				// "Kenneth Lay of Houston-based Enron": of the company.
+				if s.mention(n, Organization) && !s.possessive(n+1) {
+					s.emit(out, h, n, predicateMemberOf, "person-of", relConfWeak+0.05, h, n)
+				}
+				break
+			}
 			if !s.mention(k) || s.possessive(k+1) || s.noun(k+1) {
 				break
 			}
@@ -1393,11 +1410,27 @@ func (s *relSentence) matchPersonPlace(_ []bool, out *[]Relation) {
 			if len(pre) >= 2 && pre[0] >= 'A' && pre[0] <= 'Z' && dashPrefixed(strings.TrimLeft(pre[1:], ". ")) {
 				s.emit(out, h, k, predicateLivesIn, "party-state", relConfStrong, h, k)
 			}
+		case s.comma(j) && s.is(j+1, "of") && s.adjective(j+2) && s.mention(j+3, Location) && (s.comma(j+4) || !s.ok(j+4)):
+			// comma-of-place: "Sara Quinn, of suburban Evanston, said".
+			s.emit(out, h, j+3, predicateLivesIn, "comma-of-place", relConfGood, h, j+3)
 		case s.comma(j) && s.is(j+1, "of") && s.mention(j+2, Location) && (s.comma(j+3) || !s.ok(j+3)):
 			// comma-of-place: "John Miller, of Seattle, said".
 			s.emit(out, h, j+2, predicateLivesIn, "comma-of-place", relConfGood, h, j+2)
 		case s.comma(j) && s.tag(j+1) == "CD" && s.comma(j+2) && s.is(j+3, "of", "from"):
-			if k := j + 4; s.mention(k, Location) {
+			k := j + 4
+			if s.adjective(k) && s.tag(k) != "CD" || s.is(k, "the") && s.mention(k+1, Location) { // "Ray Colton, 27, of nearby Elgin"
+				k++
+			}
+			if s.tag(k) == "CD" { // "Grant Peterson, 44, of 212 Elm Street, Wichita"
+				m := k + 1
+				for m < k+4 && strings.HasPrefix(s.tag(m), "NNP") {
+					m++
+				}
+				if m > k+1 && s.comma(m) {
+					k = m + 1
+				}
+			}
+			if s.mention(k, Location) {
 				s.emit(out, h, k, predicateLivesIn, "age-of-place", relConfGood+0.05, h, k)
 			}
 		case s.possessive(j):
@@ -1565,6 +1598,7 @@ func corporateName(name string) bool {
 // entity it describes, the predicate and the rule.
 var placeSuffixes = []struct{ suffix, typ, pred, rule string }{
 	{"based", Organization, predicateBasedIn, "X-based"},
+	{"headquartered", Organization, predicateBasedIn, "X-based"},
 	{"born", Person, predicateBornIn, "X-born"},
 }
 
@@ -1661,6 +1695,15 @@ var verbCues = []struct {
 	{`base headquarter`, `in`, `based_in`, false, 0.85},
 	{`locate situate`, `in`, `based_in located_in`, false, 0.8},
 	{`belong`, `to`, `part_of member_of`, false, 0.6},
+	{`name appoint`, ``, `member_of`, true, 0.6},
+	{`lie`, `in`, `located_in`, false, 0.7},
+	{`be`, `in`, `located_in`, false, 0.6},
+	{`resign retire`, `from`, `member_of`, false, 0.7},
+	{`be`, `with`, `member_of`, false, 0.6},
+	{`be come hail`, `from`, `lives_in`, false, 0.65},
+	{`emigrate immigrate`, `to`, `lives_in`, false, 0.7},
+	{`fire dismiss sack`, ``, `member_of`, true, 0.6},
+	{`found establish`, `in`, `based_in`, false, 0.6},
 }
 
 // verbCue is one reading of a verb.
@@ -1689,7 +1732,7 @@ var (
 	relKillNouns     = wordSet(`assassination murder killing slaying shooting stabbing execution`)
 	relKillVerbs     = wordSet(`kill assassinate murder slay shoot stab execute behead strangle`)
 	relAccusingVerbs = wordSet(`accuse convict charge suspect indict arrest jail sentence try imprison detain find
-		plead confess admit`)
+		plead confess admit await face`)
 )
 
 // verbGroup reads the verbs after a subject at unit a: an optional
@@ -1701,6 +1744,9 @@ var (
 // plural noun right after a name ("Smith works for") counts as a verb.
 func (s *relSentence) verbGroup(a int) (main int, lem string, next int, passive, ok bool) {
 	j := s.skipParen(a + 1)
+	if s.comma(j) && s.in(j+1, relDeterminers) && s.noun(j+2) && s.tag(j+3) == "VBN" && relAccusingVerbs[lemma(s.word(j+3), "VBN")] {
+		return s.verbGroupAt(a, j+3) // "Frank Ruiz, the man charged with killing Y"
+	}
 	j = s.skipAppositive(j)
 	switch {
 	case s.comma(j) && s.in(j+1, relPronouns):
@@ -1723,6 +1769,10 @@ func (s *relSentence) verbGroup(a int) (main int, lem string, next int, passive,
 		j++
 	case s.comma(j) && (s.tag(j+1) == "VBN" || s.tag(j+1) == "VBD" && s.preposition(j+2)):
 		j++ // "Exxon, headquartered in Irving"
+	case s.comma(j) && s.tag(j+1) == "VBG" && s.preposition(j+2):
+		j++ // "Moira Kane, speaking for the NRA"
+	case s.comma(j) && s.comma(a-1) && s.noun(a-2) && (s.tag(j+1) == "VBD" || s.tag(j+1) == "VBZ"):
+		j++ // "A gunman, Eric Voss, opened fire": the name is the subject
 	}
 	return s.verbGroupAt(a, j)
 }
@@ -1753,6 +1803,9 @@ func (s *relSentence) verbGroupAt(a, j int) (main int, lem string, next int, pas
 		case strings.HasPrefix(s.tag(j), "RB"):
 		case s.is(j, "and", "or") && main >= 0 && s.verb(j+1):
 			// "was shot and killed by": the last verb of the pair rules.
+		case main == j-1 && (s.tag(j) == "RP" || s.noun(j) && lowerInitial(s.text[s.u[j].start:s.u[j].end])) && s.is(j+1, "and") && s.verb(j+2):
+			// "opened fire and killed Y", "ran over and killed Y": the
+			// second verb rules.
 		default:
 			k = 6
 			continue
@@ -1783,8 +1836,8 @@ func (s *relSentence) inPrepPhrase(a int) bool {
 // comma, at most ten units with a common noun and no verb or second
 // comma, and a comma.
 func (s *relSentence) skipAppositive(j int) int {
-	if !s.comma(j) {
-		return j
+	if !s.comma(j) || s.tag(j+1) == "VBN" {
+		return j // ", founded in Austin in 2015," is a reduced relative clause
 	}
 	noun := false
 	for k := j + 1; k < j+12 && s.ok(k); k++ {
@@ -1816,7 +1869,7 @@ func (s *relSentence) matchVerbs(_ []bool, out *[]Relation) {
 			continue
 		}
 		s.matchKillNoun(a, out)
-		if s.inPrepPhrase(a) && !(s.comma(a+1) && s.in(a+2, relPronouns)) {
+		if s.inPrepPhrase(a) && !(s.comma(a+1) && s.in(a+2, relPronouns)) && !(s.comma(a+1) && s.tag(a+2) == "VBN" && s.is(a+3, "by")) {
 			// The subject of the verb is the phrase a is in, unless a
 			// relative clause is about a ("condemned by Hamas, which is
 			// based in Gaza").
@@ -1829,6 +1882,19 @@ func (s *relSentence) matchVerbs(_ []bool, out *[]Relation) {
 		s.matchVerbCues(a, main, l, j, passive, out)
 		if l == "die" {
 			s.matchDiedAfter(a, j, out)
+		}
+		// "who was born in Cork and raised in Boston": a second verb
+		// after "and" has the same subject.
+		for k := j; k < j+6 && s.ok(k+1); k++ {
+			if s.comma(k) || s.mention(k, Person) || s.verb(k) {
+				break
+			}
+			if s.is(k, "and") && (s.tag(k+1) == "VBN" || s.tag(k+1) == "VBD") {
+				if main, l, j2, passive2, ok := s.verbGroupAt(a, k+1); ok {
+					s.matchVerbCues(a, main, l, j2, passive2 || passive && s.tag(main) == "VBN", out)
+				}
+				break
+			}
 		}
 		// "Mary Brown, who lives in Oakland, works for IBM": the verb
 		// after the relative clause has the same subject.
@@ -1870,6 +1936,10 @@ func (s *relSentence) matchVerbCues(a, main int, l string, j int, passive bool, 
 		s.matchAccused(a, j, out) // "was executed for killing Y"
 		return
 	}
+	s.matchVerbShapes(a, main, l, j, passive, out)
+	if s.tag(j) == "CD" && s.is(j+1, "years", "decades", "months") {
+		j += 2 // "worked 30 years for General Electric"
+	}
 	for _, c := range verbTable[l] {
 		if len(c.prep) > 0 {
 			k := j
@@ -1883,8 +1953,17 @@ func (s *relSentence) matchVerbCues(a, main int, l string, j int, passive bool, 
 			if k < 0 {
 				continue
 			}
-			if o := s.objectNear(k, false); o >= 0 && !s.possessive(o+1) {
-				s.emitCue(out, c, a, o, "verb-prep", a, o)
+			if passive && s.is(k, "by") && c.preds[0] == predicateKilled {
+				if x := s.objectNear(k+1, false); x >= 0 {
+					s.emitCue(out, c, x, a, "verb-passive", a, x) // "was gunned down by X"
+				}
+				continue
+			}
+			if s.tag(k) == "CD" && s.is(k+1, "in") {
+				k += 2 // "was born in 1970 in Recife"
+			}
+			if o := s.objectNear(k, c.preds[0] == predicateKilled); o >= 0 && !s.possessive(o+1) {
+				s.emitCue(out, c, a, o, "verb-prep", a, o) // "gunned down Dr. John Britton"
 			}
 			continue
 		}
@@ -1893,8 +1972,35 @@ func (s *relSentence) matchVerbCues(a, main int, l string, j int, passive bool, 
 			for n := 0; n < 3 && !s.is(k, "by") && (s.is(k, "to", "death", "dead") || strings.HasPrefix(s.tag(k), "RB")); n++ {
 				k++
 			}
+			if s.is(k, "as") { // "was hired as a nurse by Y"
+				for m := k + 1; m < k+5 && s.ok(m); m++ {
+					if s.is(m, "by") {
+						k = m
+						break
+					}
+					if !(s.in(m, relDeterminers) || s.adjective(m) || s.noun(m)) {
+						break
+					}
+				}
+			}
+			if !s.is(k, "by") && c.preds[0] == predicateKilled {
+				// "was assassinated at Manila airport in 1983 by X".
+				for m := k; m < k+8 && s.ok(m); m++ {
+					if s.comma(m) || s.verb(m) || s.mention(m, Person) || s.is(m, "and", "after", "when", "while", "because") {
+						break
+					}
+					if s.is(m, "by") {
+						k = m
+						break
+					}
+				}
+			}
 			if s.is(k, "by") {
-				if x := s.objectNear(k+1, false); x >= 0 {
+				x := s.objectNear(k+1, false)
+				if x < 0 && c.preds[0] == predicateKilled {
+					x = s.appositiveObject(k + 1) // "killed by a sniper, Anders Berg"
+				}
+				if x >= 0 {
 					s.emitCue(out, c, x, a, "verb-passive", a, x)
 				}
 				continue
@@ -1903,7 +2009,24 @@ func (s *relSentence) matchVerbCues(a, main int, l string, j int, passive bool, 
 		if passive || s.tag(main) == "VBG" {
 			continue
 		}
-		if o := s.objectNear(j, true); o >= 0 && !s.possessive(o+1) {
+		if s.is(j, "dead") && c.preds[0] == predicateKilled {
+			j++ // "shot dead his girlfriend"
+		}
+		o := s.objectNear(j, true)
+		if o < 0 && c.preds[0] == predicateKilled {
+			o = s.appositiveObject(j) // "killed his neighbour, Ian Blake"
+		}
+		if o >= 0 && s.in(o+1, relBureauNouns) {
+			// "heads the Kansas City office of the FBI": the person works
+			// for the organisation, not for the place.
+			if s.is(o+2, "of") {
+				if g := s.objectNear(o+3, false); g >= 0 && s.u[g].typ == Organization && c.preds[0] == predicateLeads {
+					s.emit(out, a, g, predicateMemberOf, "verb-active", c.weight, a, g)
+				}
+			}
+			continue
+		}
+		if o >= 0 && !s.possessive(o+1) {
 			s.emitCue(out, c, a, o, "verb-active", a, o)
 		}
 	}
@@ -1926,8 +2049,23 @@ func (s *relSentence) emitCue(out *[]Relation, c verbCue, x, y int, rule string,
 // Y", "found guilty of assassinating Y" after the accusing verb of subject
 // a; j is the unit after the verb.
 func (s *relSentence) matchAccused(a, j int, out *[]Relation) {
-	if s.is(j, "guilty") {
-		j++
+	if s.in(j, relWhenWords) {
+		j++ // "was convicted Monday of killing Y"
+	}
+	if s.is(j, "to") {
+		// "was sentenced to 20 years for killing Y", "to life for".
+		for m := j + 1; m < j+5 && s.ok(m); m++ {
+			if s.is(m, "for") {
+				j = m
+				break
+			}
+			if !(s.tag(m) == "CD" || s.noun(m) || s.adjective(m) || s.is(m, "in")) {
+				break
+			}
+		}
+	}
+	if s.is(j, "guilty") || s.is(j, "trial", "charges", "sentencing") {
+		j++ // "awaiting trial for the murder of Y", "faces charges in"
 	}
 	switch {
 	case s.is(j, "of", "for", "in", "with", "to"):
@@ -1939,12 +2077,29 @@ func (s *relSentence) matchAccused(a, j int, out *[]Relation) {
 	if s.in(j, relDeterminers) {
 		j++
 	}
+	if strings.HasPrefix(s.tag(j), "RB") && s.tag(j+1) == "VBG" {
+		j++ // "accused of fatally shooting Y"
+	}
+	for n := 0; n < 2 && (s.tag(j) == "CD" || s.adjective(j)) && !s.in(j, relKillNouns); n++ {
+		j++ // "in the 1985 slaying of Y"
+	}
+	if s.in(j, relKillGerunds) && s.is(j+1, "death", "deaths") && s.is(j+2, "of") {
+		j++ // "charged with the shooting death of Y"
+	}
 	var v int
 	switch {
-	case s.tag(j) == "VBG" && relKillVerbs[lemma(s.word(j), "VBG")]:
-		v = s.objectNear(j+1, true)
-	case s.in(j, relKillNouns) && s.is(j+1, "of"):
+	case s.is(j, "death") && s.in(j-1, relKillGerunds) && s.is(j+1, "of"):
 		v = s.objectNear(j+2, true)
+	case s.in(j, relKillNouns) && s.is(j+1, "in") && s.is(j+2, "the") && s.is(j+3, "death", "deaths") && s.is(j+4, "of"):
+		v = s.objectNear(j+5, true) // "guilty of first-degree murder in the death of Y"
+	case s.tag(j) == "VBG" && relKillVerbs[lemma(s.word(j), "VBG")]:
+		if v = s.objectNear(j+1, true); v < 0 {
+			v = s.appositiveObject(j + 1) // "of murdering his partner, Olof Berg"
+		}
+	case s.in(j, relKillNouns) && s.is(j+1, "of"):
+		if v = s.objectNear(j+2, true); v < 0 {
+			v = s.appositiveObject(j + 2) // "the murder of his cousin, Tyrell Price"
+		}
 	default:
 		return
 	}
@@ -1956,6 +2111,13 @@ func (s *relSentence) matchAccused(a, j int, out *[]Relation) {
 // matchDiedAfter reads "Y died after being shot by X", "Y died when he
 // was stabbed by X": a is Y, j the unit after "died".
 func (s *relSentence) matchDiedAfter(a, j int, out *[]Relation) {
+	if s.is(j, "at") && s.is(j+1, "the") && s.is(j+2, "hands") && s.is(j+3, "of") {
+		// "Y died at the hands of X".
+		if x := s.objectNear(j+4, false); x >= 0 && s.u[x].typ == Person {
+			s.emit(out, x, a, predicateKilled, "killed-died-after", relConfFair, a, x)
+		}
+		return
+	}
 	if !s.is(j, "after", "when") {
 		return
 	}
@@ -1987,6 +2149,18 @@ func btoi(b bool) int {
 // matchKillNoun reads "the assassination of Y by X" and "Y's murder by
 // X", where a is the victim Y.
 func (s *relSentence) matchKillNoun(a int, out *[]Relation) {
+	// X, whose murder of Y: a is X.
+	if s.comma(a+1) && s.is(a+2, "whose") && s.in(a+3, relKillNouns) && s.is(a+4, "of") {
+		if v := s.objectNear(a+5, true); v >= 0 && !s.possessive(v+1) {
+			s.emit(out, a, v, predicateKilled, "killed-nominal", relConfGood, a, v)
+		}
+	}
+	// X's murder of Y: a is X.
+	if s.possessive(a+1) && s.in(a+2, relKillNouns) && s.is(a+3, "of") {
+		if v := s.objectNear(a+4, true); v >= 0 && !s.possessive(v+1) {
+			s.emit(out, a, v, predicateKilled, "killed-nominal", relConfGood, a, v)
+		}
+	}
 	// Y's murder by X.
 	if s.possessive(a+1) && s.in(a+2, relKillNouns) && s.is(a+3, "by") {
 		if x := s.objectNear(a+4, false); x >= 0 {
@@ -2002,12 +2176,17 @@ func (s *relSentence) matchKillNoun(a int, out *[]Relation) {
 			by++
 		}
 	}
-	if !s.is(by, "by") {
-		return
-	}
 	n := a - 1
 	for k := 0; k < 3 && (personTitles[s.word(n)] || roleTable[s.word(n)] != nil || strings.HasPrefix(s.tag(n), "JJ")); k++ {
 		n--
+	}
+	if s.is(n, "of") && s.in(n-1, relKillNouns) && s.is(n-2, "the") && s.is(n-3, "in") && s.is(n-4, "suspect", "man", "gunman", "defendant") &&
+		s.comma(a+1) && s.mention(a+2, Person) {
+		// "The suspect in the slaying of Officer Ray Diaz, Jamal Hunt, was captured".
+		s.emit(out, a+2, a, predicateKilled, "killed-nominal", relConfFair, n-4, a+2)
+	}
+	if !s.is(by, "by") {
+		return
 	}
 	if s.is(n, "of") && s.in(n-1, relKillNouns) {
 		if x := s.objectNear(by+1, true); x >= 0 {
@@ -2040,4 +2219,524 @@ func (s *relSentence) matchBureau(_ []bool, out *[]Relation) {
 
 // relPerpetrated are the participles that give a killing its agent ("the
 // murder was carried out by X").
-var relPerpetrated = wordSet(`carried committed perpetrated done`)
+var relPerpetrated = wordSet(`carried committed perpetrated done ordered`)
+
+// Shapes of news sentences that the rules above do not read.
+
+// relLifeNouns are what a person spends in a place ("spent her childhood
+// in Uppsala").
+var relLifeNouns = wordSet(`life childhood youth boyhood girlhood adulthood years decades`)
+
+// relHomeNouns are the homes a person has ("died at her home in Santa Fe").
+var relHomeNouns = wordSet(`home house residence apartment flat farm hometown`)
+
+// relAppointVerbs give a person a post ("was promoted to chief executive
+// of Y").
+var relAppointVerbs = wordSet(`appoint name elect promote hire make choose nominate take install`)
+
+// relStaffNouns name the people of an organisation ("Kroger officials,
+// including X").
+var relStaffNouns = wordSet(`officials executives employees members staff staffers workers lawyers leaders
+	spokesmen spokespeople managers engineers researchers reporters journalists`)
+
+// relWhenWords may stand between a verb and its complement ("convicted
+// Monday of killing Y").
+var relWhenWords = wordSet(`monday tuesday wednesday thursday friday saturday sunday yesterday today
+	tonight earlier later again`)
+
+// relJudgingVerbs are the accusing verbs whose object is the one accused
+// ("convicted X of murder"); "arrested X for murder" is not enough.
+var relJudgingVerbs = wordSet(`convict accuse charge indict find`)
+
+// relHomeOffices are the places from which an organisation works.
+var relHomeOffices = wordSet(`headquarters head office offices office base seat`)
+
+// relKillGerunds name how a death came about ("the shooting death of Y").
+var relKillGerunds = wordSet(`shooting stabbing beating strangling strangulation`)
+
+// appositiveObject returns the mention after a noun phrase and a comma,
+// starting at unit i: "killed his neighbour, Ian Blake", "by a sniper,
+// Anders Berg"; -1 when there is none.
+func (s *relSentence) appositiveObject(i int) int {
+	if s.in(i, relDeterminers) || s.tag(i) == "PRP$" {
+		i++
+	}
+	for n := 0; n < 2 && s.adjective(i); n++ {
+		i++ // also a number: "nine worshippers"
+	}
+	nouns := 0
+	for n := 0; n < 2 && s.noun(i) && lowerInitial(s.text[s.u[i].start:s.u[i].end]); n++ {
+		i++
+		nouns++
+	}
+	if nouns == 0 || !s.comma(i) {
+		return -1
+	}
+	if s.is(i+1, "including") && s.mention(i+2) {
+		return i + 2 // "murdered nine worshippers, including Clementa Pinckney"
+	}
+	if !s.mention(i + 1) {
+		return -1
+	}
+	return i + 1
+}
+
+// matchNews finds shapes of wire-news sentences:
+//
+//	relative-killer   the man who killed Y, X          "The gunman who shot Ivan Drago, Sergei Kuznetsov, was arrested"
+//	verb-to-death     X VERB Y to death                "Jesse Cole beat Manny Ortiz to death"
+//	appositive-from   PER, [originally] from LOC,      "Hannah Weiss, originally from Vienna, now teaches"
+//	appositive-in     PER, a NOUN in LOC               "Nelson Ortiz, a farmer in Chiapas"
+//	appositive-for    PER, a NOUN for/with ORG         "Michael Grant, a lawyer for the Sierra Club"
+//	own-home          PER ... her home in LOC          "Hilda Cruz died at her home in Santa Fe"
+//	both-of           PER and PER, both of LOC         "Mary Collins and Joseph Kelly, both of Boston"
+//	its-role          ORG said its ROLE, PER           "Zillow said its chief executive, Rich Barton, would step down"
+//	staff-including   ORG officials, including PER     "Kroger officials, including Tom Hale, toured the warehouse"
+//	appositive-based  ORG, a NOUN based in LOC         "Greenpeace, an environmental group based in Amsterdam"
+//	bureau-of         the LOC office of ORG            "The Seoul office of Samsung"
+//	place-noun-of     the LOC suburb of LOC            "the Toronto suburb of Mississauga"
+func (s *relSentence) matchNews(_ []bool, out *[]Relation) {
+	for a := range s.u {
+		// relative-killer: a is the victim.
+		if s.mention(a, Person) {
+			v := a - 1
+			for k := 0; k < 2 && (s.in(v, relDeterminers) || personTitles[s.word(v)] || strings.HasPrefix(s.tag(v), "JJ")); k++ {
+				v--
+			}
+			if s.verb(v) && relKillVerbs[lemma(s.word(v), s.tag(v))] && s.is(v-1, "who", "that") && s.noun(v-2) &&
+				s.comma(a+1) && s.mention(a+2, Person) {
+				s.emit(out, a+2, a, predicateKilled, "relative-killer", relConfGood, v-2, a+2)
+			}
+		}
+		if !s.mention(a) {
+			continue
+		}
+		switch s.u[a].typ {
+		case Person:
+			s.matchNewsPerson(a, out)
+		case Organization:
+			s.matchNewsOrg(a, out)
+		case Location:
+			// place-noun-of: "the Toronto suburb of Mississauga".
+			if s.in(a-1, relDeterminers) && s.in(a+1, relNamingNouns) && s.is(a+2, "of") && s.mention(a+3, Location) && !s.possessive(a+4) {
+				s.emit(out, a+3, a, predicateLocatedIn, "place-noun-of", relConfGood, a-1, a+3)
+			}
+			// "the Dorchester section of Boston": the first is the part.
+			if s.in(a-1, relDeterminers) && s.is(a+1, "section", "part", "quarter") && s.is(a+2, "of") && s.mention(a+3, Location) && !s.possessive(a+4) {
+				s.emit(out, a, a+3, predicateLocatedIn, "place-noun-of", relConfGood, a-1, a+3)
+			}
+			// bureau-of: "the Seoul office of Samsung".
+			if s.in(a-1, relDeterminers) && s.in(a+1, relBureauNouns) && s.is(a+2, "of") {
+				k := a + 3
+				if s.in(k, relDeterminers) {
+					k++
+				}
+				if s.mention(k, Organization) && !s.possessive(k+1) {
+					s.emit(out, k, a, predicateBasedIn, "bureau-of", relConfGood, a-1, k)
+				}
+			}
+		}
+	}
+}
+
+// matchNewsPerson reads the shapes of matchNews whose first mention, at
+// unit a, is a person.
+func (s *relSentence) matchNewsPerson(a int, out *[]Relation) {
+	// verb-to-death: X beat Y to death (the tagger may not see a verb in
+	// "beat").
+	if k := a + 1; s.verb(k) || s.is(k, "beat", "beats") {
+		if o := s.objectNear(k+1, true); o >= 0 && s.u[o].typ == Person && s.is(o+1, "to") && s.is(o+2, "death") {
+			s.emit(out, a, o, predicateKilled, "verb-to-death", relConfGood, a, o+2)
+		}
+	}
+	// Own home: "died at her home in Santa Fe", "whose home in Malibu".
+	for k := a + 1; k < a+10 && s.ok(k+3); k++ {
+		if s.mention(k, Person) || s.is(k, ";") {
+			break
+		}
+		if s.mention(k, Location) && s.comma(k+1) && s.is(k+2, "his", "her") && s.is(k+3, "hometown", "birthplace", "home") {
+			s.emit(out, a, k, predicateLivesIn, "own-home", relConfFair, a, k+3) // "in Buffalo, his hometown"
+			break
+		}
+		if s.is(k, "his", "her", "whose") && s.in(k+1, relHomeNouns) && (s.is(k+2, "in", "near", "outside") || s.is(k+1, "hometown") && s.is(k+2, "of")) {
+			if o := s.objectNear(k+3, false); o >= 0 && s.u[o].typ == Location {
+				s.emit(out, a, o, predicateLivesIn, "own-home", relConfFair, a, o)
+			}
+			break
+		}
+	}
+	// "X shot dead his girlfriend, Y" (the tagger may take "shot" for a noun).
+	if s.is(a+1, "shot", "gunned") && s.is(a+2, "dead", "down") && !s.inPrepPhrase(a) {
+		o := s.objectNear(a+3, true)
+		if o < 0 {
+			o = s.appositiveObject(a + 3)
+		}
+		if o >= 0 && s.u[o].typ == Person && !s.possessive(o+1) {
+			s.emit(out, a, o, predicateKilled, "verb-to-death", relConfGood, a, o)
+		}
+	}
+	// "Giles Hart was beaten to death by Reggie Moss".
+	if s.is(a+1, "was", "were") && s.is(a+2, "beaten", "bludgeoned", "hacked", "stoned", "kicked", "burned") && s.is(a+3, "to") && s.is(a+4, "death") && s.is(a+5, "by") {
+		if x := s.objectNear(a+6, false); x >= 0 && s.u[x].typ == Person {
+			s.emit(out, x, a, predicateKilled, "verb-to-death", relConfGood, a, x)
+		}
+	}
+	// "X spent 20 years at IBM before joining Apple": the gerund's subject
+	// is the sentence's.
+	for k := a + 1; k < a+14 && s.ok(k+2); k++ {
+		if s.mention(k, Person) || s.is(k, ";") {
+			break
+		}
+		if s.is(k, "before", "after", "since") && s.is(k+1, "joining") {
+			if o := s.objectNear(k+2, false); o >= 0 && s.u[o].typ == Organization && !s.possessive(o+1) {
+				s.emit(out, a, o, predicateMemberOf, "verb-active", relConfFair, a, o)
+			}
+			break
+		}
+	}
+	// The object of an accusing verb: "a court convicted X of murdering Y".
+	if v := a - 1; s.verb(v) && !s.in(v-1, relCopulas) && relJudgingVerbs[lemma(s.word(v), s.tag(v))] {
+		s.matchAccused(a, a+1, out)
+	}
+	// both-of, without "both": "Arthur Penn and Louise Penn of Scranton".
+	if s.is(a+1, "and") && s.mention(a+2, Person) && s.is(a+3, "of") && s.mention(a+4, Location) && !s.possessive(a+5) {
+		s.emit(out, a, a+4, predicateLivesIn, "both-of", relConfFair, a, a+4)
+	}
+	// both-of: "Mary Collins and Joseph Kelly, both of Boston".
+	if s.is(a+1, "and") && s.mention(a+2, Person) && s.comma(a+3) && s.is(a+4, "both") && s.is(a+5, "of", "from") {
+		if o := s.objectNear(a+6, false); o >= 0 && s.u[o].typ == Location && !s.possessive(o+1) {
+			s.emit(out, a, o, predicateLivesIn, "both-of", relConfGood, a, o)
+			s.emit(out, a+2, o, predicateLivesIn, "both-of", relConfGood, a+2, o)
+		}
+	}
+	j := s.skipParen(a + 1)
+	switch {
+	case s.comma(j) && s.mention(j+1, Location) && s.comma(j+2):
+		// party-state: "Sen. Patty Murray, D-Wash., said".
+		pre := strings.TrimSpace(s.text[s.u[j].end:s.u[j+1].start])
+		if len(pre) >= 2 && (pre[0] == 'D' || pre[0] == 'R' || pre[0] == 'I') && dashPrefixed(pre[1:]) {
+			s.emit(out, a, j+1, predicateLivesIn, "party-state", relConfStrong, a, j+1)
+		}
+		return
+	case s.comma(j):
+		j++
+		if s.tag(j) == "CD" && s.comma(j+1) { // "Daniel Fox, 45, ..."
+			j += 2
+		}
+	case s.is(j, "is", "was") && s.is(j+1, "a", "an"):
+		j++ // "Gina Russo is a lawyer for the Sierra Club"
+	default:
+		return
+	}
+	// appositive-from.
+	if k := j; s.is(k, "originally", "formerly") || s.is(k, "from") {
+		if !s.is(k, "from") {
+			k++
+		}
+		if s.is(k, "from") || k > j && s.is(k, "of") { // "originally of Basra"
+			k2 := k + 1
+			if s.mention(k2, Location) && (s.comma(k2+1) || s.is(k2+1, "and", "in")) {
+				s.emit(out, a, k2, predicateLivesIn, "appositive-from", relConfFair, a, k2)
+			}
+			return
+		}
+		return
+	}
+	if !s.is(j, "a", "an", "the") {
+		return
+	}
+	k := j + 1
+	for n := 0; n < 2 && (s.adjective(k) || s.tag(k) == "VBN"); n++ {
+		k++
+	}
+	if s.mention(k, Location) && s.in(k+1, relPartisans) {
+		// "Jim Wright, the Texas Democrat".
+		s.emit(out, a, k, predicateLivesIn, "appositive-place-noun", relConfFair, a, k+1)
+		return
+	}
+	if s.mention(k, Location) {
+		// "a 70-year-old Osaka man", "a Wichita police officer", "a
+		// Mumbai-based lawyer".
+		e := k + 1
+		if n, ok := s.basedAfter(k); ok {
+			e = n
+		}
+		for n := 0; n < 2 && (s.personNoun(e) || roleTable[s.word(e)] != nil && s.noun(e)); n++ {
+			e++
+		}
+		if e > k+1 && (s.comma(e) || !s.ok(e) || s.is(e, ".") || s.is(e, "for", "at", "with")) {
+			s.emit(out, a, k, predicateLivesIn, "appositive-place-noun", relConfWeak+0.05, a, e-1)
+		}
+		if e > k+1 && s.is(e, "for", "at", "with") {
+			// "Wendy Lin, the Taipei-based correspondent for Nikkei".
+			if o := s.objectNear(e+1, false); o >= 0 && s.u[o].typ == Organization && !s.possessive(o+1) {
+				s.emit(out, a, o, predicateMemberOf, "appositive-for", relConfWeak, a, o)
+			}
+		}
+		return
+	}
+	if s.mention(k, Organization) {
+		// "Sandra Lopez, a Democratic state senator from El Paso".
+		e := k + 1
+		for n := 0; n < 3 && s.noun(e) && lowerInitial(s.text[s.u[e].start:s.u[e].end]); n++ {
+			e++
+		}
+		if e > k+1 && s.is(e, "from", "of") {
+			if o := s.objectNear(e+1, false); o >= 0 && s.u[o].typ == Location && !s.possessive(o+1) {
+				s.emit(out, a, o, predicateLivesIn, "appositive-from", relConfFair, a, o)
+				s.emit(out, a, k, predicateMemberOf, "appositive-for", relConfWeak, a, e-1)
+			}
+		}
+		return
+	}
+	if s.noun(k) && s.personNoun(k+1) {
+		k++ // "a police officer in", "a trade lawyer for"
+	}
+	for m := k; m < k+6 && s.ok(m+2); m++ {
+		if s.comma(m) || s.mention(m) {
+			break
+		}
+		if s.is(m, "living", "based") && s.is(m+1, "in") {
+			// "an Afghan refugee now living in Hamburg".
+			if o := s.objectNear(m+2, false); o >= 0 && s.u[o].typ == Location && !s.possessive(o+1) {
+				s.emit(out, a, o, predicateLivesIn, "appositive-in", relConfFair, a, o)
+			}
+			break
+		}
+	}
+	if !s.personNoun(k) || roleTable[s.word(k)] != nil {
+		return
+	}
+	p := k + 1
+	if s.is(p, "of") && s.tag(p+1) == "CD" {
+		p += 2 // "a father of two from Enugu"
+	}
+	switch {
+	case s.is(p, "from"):
+		if o := s.objectNear(p+1, false); o >= 0 && s.u[o].typ == Location && !s.possessive(o+1) {
+			s.emit(out, a, o, predicateLivesIn, "appositive-in", relConfFair, a, o)
+		}
+	case s.is(p, "in"):
+		if o := s.objectNear(p+1, false); o >= 0 && s.u[o].typ == Location && !s.is(o+1, "of") && !s.possessive(o+1) {
+			s.emit(out, a, o, predicateLivesIn, "appositive-in", relConfWeak, a, o)
+		}
+	case s.is(p, "for", "with", "at"):
+		if o := s.objectNear(p+1, false); o >= 0 && s.u[o].typ == Organization && !s.possessive(o+1) {
+			s.emit(out, a, o, predicateMemberOf, "appositive-for", relConfWeak, a, o)
+		}
+	}
+}
+
+// matchNewsOrg reads the shapes of matchNews whose first mention, at unit
+// a, is an organisation.
+func (s *relSentence) matchNewsOrg(a int, out *[]Relation) {
+	// "the Volkswagen factory in Wolfsburg".
+	if s.in(a+1, relBureauNouns) && s.is(a+2, "in") {
+		if o := s.objectNear(a+3, false); o >= 0 && s.u[o].typ == Location && !s.possessive(o+1) && !s.noun(o+1) {
+			s.emit(out, a, o, predicateBasedIn, "bureau-of", relConfFair, a, o)
+		}
+	}
+	// staff-including: "Kroger officials, including Tom Hale, toured".
+	if k := a + 1; s.in(k, relStaffNouns) && s.comma(k+1) && s.is(k+2, "including", "among", "such") {
+		m := k + 3
+		if s.is(m, "as", "them") {
+			m++
+		}
+		if s.mention(m, Person) {
+			s.emit(out, m, a, predicateMemberOf, "staff-including", relConfFair, a, m)
+		}
+	}
+	// its-role: "Zillow said its chief executive, Rich Barton, ...".
+	if s.verb(a+1) && s.is(a+2, "its") {
+		for e := a + 3; e < a+7 && s.ok(e+1); e++ {
+			if !s.comma(e) {
+				continue
+			}
+			if defs, first := s.roleAt(e-1, a+3); defs != nil && s.mention(e+1, Person) {
+				if w2, deputy := s.roleMods(a+3, first); w2 > 0 {
+					if pred, w, ok := pickRole(defs, "", Person, Organization, deputy); ok {
+						s.emit(out, e+1, a, pred, "its-role", relConfFair*w*w2, a, e+1)
+					}
+				}
+			}
+			break
+		}
+	}
+	j := s.skipParen(a + 1)
+	if !s.comma(j) || !s.in(j+1, relDeterminers) {
+		return
+	}
+	k := j + 2
+	for n := 0; n < 2 && s.adjective(k); n++ {
+		k++
+	}
+	if s.mention(k, Location) {
+		// "Pfizer, the New York drug maker,".
+		e := k + 1
+		for n := 0; n < 3 && s.noun(e) && lowerInitial(s.text[s.u[e].start:s.u[e].end]); n++ {
+			e++
+		}
+		if e > k+1 && (s.comma(e) || !s.ok(e) || s.is(e, ".")) {
+			s.emit(out, a, k, predicateBasedIn, "appositive-place-noun", relConfFair, a, e-1)
+		}
+		return
+	}
+	for n := 0; n < 5 && s.ok(k) && !s.comma(k) && !(s.mention(k) && !s.noun(k+1) && !s.adjective(k+1)); n++ {
+		if s.mention(k) { // "the UN nuclear watchdog based in Vienna"
+			k++
+			continue
+		}
+		if s.is(k, "based", "headquartered", "located") && s.is(k+1, "in", "near", "outside") {
+			if o := s.objectNear(k+2, true); o >= 0 && s.u[o].typ == Location { // "based in suburban Denver"
+				s.emit(out, a, o, predicateBasedIn, "appositive-based", relConfGood, a, o)
+			}
+			return
+		}
+		if s.is(k, "in") && n > 0 && s.noun(k-1) {
+			// "Nagy Brothers, a bakery in Pecs".
+			if o := s.objectNear(k+1, false); o >= 0 && s.u[o].typ == Location && !s.possessive(o+1) && !s.noun(o+1) {
+				s.emit(out, a, o, predicateBasedIn, "appositive-based", relConfWeak, a, o)
+			}
+			return
+		}
+		if s.is(k, "from") && n > 0 {
+			// "Cemex, a cement maker from Monterrey".
+			if o := s.objectNear(k+1, false); o >= 0 && s.u[o].typ == Location && !s.possessive(o+1) {
+				s.emit(out, a, o, predicateBasedIn, "appositive-based", relConfFair, a, o)
+			}
+			return
+		}
+		if !(s.adjective(k) || s.noun(k)) {
+			return
+		}
+		k++
+	}
+}
+
+// matchVerbShapes reads verb phrases that the verb table cannot hold, after
+// the verb group main (lemma l, next unit j) of the subject at unit a:
+//
+//	verb-instrument  X fired the shot that killed Y    the killing is X's
+//	verb-life        X spent her childhood in LOC      X lived there
+//	verb-with-in     X lived with his grandmother in LOC
+//	verb-move-base   ORG moved its headquarters to LOC
+//	verb-has-office  ORG has offices in LOC
+//	verb-appointed   X was promoted to ROLE of ORG
+//	verb-works-as    X works as a lobbyist for ORG
+func (s *relSentence) matchVerbShapes(a, main int, l string, j int, passive bool, out *[]Relation) {
+	s.matchAppointed(a, l, j, passive, out)
+	if passive {
+		return
+	}
+	k := j
+	if s.is(k, "most", "much", "all", "part") && s.is(k+1, "of") {
+		k += 2 // "spent most of her life in"
+	}
+	for n := 0; n < 3 && (s.in(k, relDeterminers) || s.tag(k) == "PRP$" || s.adjective(k) || s.tag(k) == "CD"); n++ {
+		k++
+	}
+	switch {
+	case s.noun(k) && s.is(k+1, "that", "which") && s.verb(k+2) && relKillVerbs[lemma(s.word(k+2), s.tag(k+2))]:
+		if o := s.objectNear(k+3, true); o >= 0 && !s.possessive(o+1) {
+			s.emit(out, a, o, predicateKilled, "verb-instrument", relConfFair, a, o)
+		}
+	case (l == "work" || l == "serve") && s.is(j, "as"):
+		// "works as a lobbyist for Exxon".
+		for m := j + 1; m < j+6 && s.ok(m+1); m++ {
+			if s.is(m, "for", "at", "with") {
+				if o := s.objectNear(m+1, false); o >= 0 && s.u[o].typ == Organization && !s.possessive(o+1) {
+					s.emit(out, a, o, predicateMemberOf, "verb-works-as", relConfFair, a, o)
+				}
+				break
+			}
+			if !(s.in(m, relDeterminers) || s.adjective(m) || s.noun(m)) {
+				break
+			}
+		}
+	case l == "spend" && s.in(k, relLifeNouns) && s.is(k+1, "at", "with"):
+		if o := s.objectNear(k+2, false); o >= 0 && s.u[o].typ == Organization && !s.possessive(o+1) {
+			s.emit(out, a, o, predicateMemberOf, "verb-life", relConfFair, a, o) // "spent 20 years at IBM"
+		}
+	case l == "spend" && s.in(k, relLifeNouns) && s.is(k+1, "in"):
+		if o := s.objectNear(k+2, false); o >= 0 && !s.possessive(o+1) {
+			s.emit(out, a, o, predicateLivesIn, "verb-life", relConfFair, a, o)
+		}
+	case (l == "live" || l == "reside") && s.is(j, "with", "alone", "together"):
+		for m := j + 1; m < j+6 && s.ok(m); m++ {
+			if s.mention(m) || s.comma(m) {
+				break
+			}
+			if s.is(m, "in") {
+				if o := s.objectNear(m+1, false); o >= 0 && !s.possessive(o+1) {
+					s.emit(out, a, o, predicateLivesIn, "verb-with-in", relConfFair, a, o)
+				}
+				break
+			}
+		}
+	case (l == "have" || l == "keep" || l == "maintain") && s.in(k, relHomeOffices) && s.is(k+1, "in"):
+		// "Lukoil has offices in Moscow", "which has its headquarters in".
+		if o := s.objectNear(k+2, false); o >= 0 && !s.possessive(o+1) {
+			s.emit(out, a, o, predicateBasedIn, "verb-has-office", relConfFair, a, o)
+		}
+	case (l == "move" || l == "relocate" || l == "shift") && s.tag(j) == "PRP$" && s.in(j+1, relBureauNouns) && s.is(j+2, "to"):
+		if o := s.objectNear(j+3, false); o >= 0 && !s.possessive(o+1) {
+			s.emit(out, a, o, predicateBasedIn, "verb-move-base", relConfGood, a, o)
+		}
+	}
+}
+
+// orgName reports whether unit i is a plain token that spells, exactly, a
+// one-word name the document gives an organisation elsewhere ("RDK",
+// "Kremlin"), and returns that entity.
+func (s *relSentence) orgName(i int) (int, bool) {
+	if !s.ok(i) || s.u[i].m >= 0 || !strings.HasPrefix(s.tag(i), "NNP") {
+		return 0, false
+	}
+	if s.orgNames == nil {
+		s.orgNames = make(map[string]int)
+		for e, ent := range s.res.Entities {
+			if ent.Type != Organization {
+				continue
+			}
+			for _, a := range append([]string{ent.Name}, ent.Aliases...) {
+				if _, ok := s.orgNames[a]; !ok && !strings.ContainsAny(a, " -") && startsUpper(a) {
+					s.orgNames[a] = e
+				}
+			}
+		}
+	}
+	e, ok := s.orgNames[s.text[s.u[i].start:s.u[i].end]]
+	return e, ok
+}
+
+// matchAppointed reads "X was promoted to chief operating officer of Y",
+// "X was named head of Y", "X took over as head of Y" after the verb
+// group of the subject at unit a (lemma l, next unit j).
+func (s *relSentence) matchAppointed(a int, l string, j int, passive bool, out *[]Relation) {
+	if !relAppointVerbs[l] || !(s.is(j, "to", "as") || passive) {
+		return
+	}
+	// "X was promoted to chief operating officer of Lufthansa", "X was
+	// named head of Y", "X took over as head of Y".
+	r := j
+	if s.is(r, "to", "as") {
+		r++
+	}
+	if s.in(r, relDeterminers) {
+		r++
+	}
+	e := r
+	for e < r+4 && s.ok(e) && !s.mention(e) && (s.adjective(e) || s.noun(e) || s.tag(e) == "VBG") {
+		e++
+	}
+	defs, first := s.roleAt(e-1, r)
+	if defs == nil || !s.is(e, "of", "at", "for") {
+		return
+	}
+	if o := s.objectNear(e+1, false); o >= 0 && !s.possessive(o+1) {
+		w2, deputy := s.roleMods(r, first)
+		if pred, w, ok := pickRole(defs, s.word(e), Person, s.u[o].typ, deputy); ok && w2 > 0 {
+			s.emit(out, a, o, pred, "verb-appointed", relConfFair*w*w2, a, o)
+		}
+	}
+}

@@ -28,6 +28,8 @@ type evalOptions struct {
 
 	docred       string
 	goldEntities bool
+
+	relsents string
 }
 
 func newEvalCmd(g *globalOptions) *cobra.Command {
@@ -55,12 +57,20 @@ With --docred, eval measures typed relations on a DocRED / Re-DocRED file
 sentence count, and it prints precision, recall and F1 per predicate for the
 learned model with the patterns and for the patterns alone. With
 --gold-entities the extractor is given DocRED's own mentions; without it, it
-finds them itself (end to end). No database is needed.`,
+finds them itself (end to end). No database is needed.
+
+With --relsents, eval measures typed relations end to end on single annotated
+news sentences (testdata/relsents; format in extract.ReadRelSentences): each
+sentence is extracted as a document, titles are stripped from names on both
+sides, predicates are mapped to five coarse types (extract.CoarseType) and it
+prints precision, recall and F1 per type for the model with the patterns and
+for the patterns alone; --verbose lists every error.`,
 		Example: `  dossier eval --gold testdata/seeds-gold.jsonl
   dossier eval --gold testdata/seeds-gold.jsonl --verbose
   dossier eval --gold gold.jsonl --pred out.jsonl   # score an export file
   dossier eval --conll testdata/training/uner-en_pud-ud-test.iob2.gz   # exact spans on annotated text
-  dossier eval --docred testdata/training/redocred-test.json.gz --gold-entities   # typed relations`,
+  dossier eval --docred testdata/training/redocred-test.json.gz --gold-entities   # typed relations
+  dossier eval --relsents testdata/relsents/test.txt   # typed relations on news sentences`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if len(o.conll) > 0 {
@@ -68,6 +78,9 @@ finds them itself (end to end). No database is needed.`,
 			}
 			if o.docred != "" {
 				return o.evalDocRED()
+			}
+			if o.relsents != "" {
+				return o.evalRelSents()
 			}
 			if o.gold == "" {
 				return errors.New("--gold FILE (or --conll FILE) is required")
@@ -120,7 +133,37 @@ finds them itself (end to end). No database is needed.`,
 	f.StringVar(&o.entities, "entities", "", "with --conll: entity list, as for 'dossier run'")
 	f.StringVar(&o.docred, "docred", "", "score typed relations on this DocRED / Re-DocRED file instead")
 	f.BoolVar(&o.goldEntities, "gold-entities", false, "with --docred: give the extractor the file's own mentions")
+	f.StringVar(&o.relsents, "relsents", "", "score typed relations on this file of annotated news sentences instead")
 	return cmd
+}
+
+// evalRelSents scores typed relations on annotated news sentences, the
+// model and patterns against the patterns alone.
+func (o *evalOptions) evalRelSents() error {
+	x, err := newExtractor(o.model, o.entities)
+	if err != nil {
+		return err
+	}
+	f, err := os.Open(o.relsents)
+	if err != nil {
+		return fmt.Errorf("open relation sentences: %w", err)
+	}
+	defer f.Close()
+	sents, err := extract.ReadRelSentences(f)
+	if err != nil {
+		return fmt.Errorf("read %s: %w", o.relsents, err)
+	}
+	model := x.EvaluateRelSentences(sents, extract.RelSentOptions{Errors: o.verbose})
+	patterns := x.EvaluateRelSentences(sents, extract.RelSentOptions{PatternsOnly: true})
+	if o.json {
+		return writeJSON(o.stdout, map[string]extract.RelSentScores{"model": model, "patterns": patterns})
+	}
+	fmt.Fprintf(o.stdout, "%d sentences, typed relations by coarse type, end to end (%s)\n\nmodel and patterns\n%s\npatterns alone\n%s",
+		len(sents), x.Version(), model, patterns)
+	for _, e := range model.Errors {
+		fmt.Fprintln(o.stdout, e)
+	}
+	return nil
 }
 
 // evalDocRED scores typed relations on a DocRED file, the model and

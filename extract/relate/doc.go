@@ -27,7 +27,12 @@
 //
 // The embedded model is trained by gen on the Re-DocRED development split
 // (see testdata/training/README.md for its licence and attribution and the
-// mapping of Wikidata properties to predicates):
+// mapping of Wikidata properties to predicates) and on the training split
+// of our own hand-written news sentences, testdata/relsents/train.txt (see
+// testdata/relsents/README.md; its dev and test splits measure the model
+// and are never trained on). The patterns' findings are features, so a
+// change to the patterns changes the model: regenerate it, and generation
+// is deterministic, byte for byte:
 //
 //	go generate ./extract/relate
 package relate

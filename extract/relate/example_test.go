@@ -27,7 +27,7 @@ func ExampleModel_Predict() {
 		},
 	}
 	var f relate.Featurizer
-	for _, p := range m.Predict(&f, s, 0.5, nil) {
+	for _, p := range m.Predict(&f, s, 0.4, nil) {
 		fmt.Println(p.Subject, p.Predicate, p.Object)
 	}
 	// Output: 0 born_in 1

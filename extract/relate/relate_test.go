@@ -191,12 +191,14 @@ func TestDefault(t *testing.T) {
 	if m.Features() == 0 {
 		t.Fatal("embedded model has no features")
 	}
-	// "Smith was born in Dallas": the units as package extract gives them.
+	// "Smith was born in Dallas": the units and the patterns' hint as
+	// package extract gives them.
 	s := &Sentence{
 		Units: []Unit{{Mention: 0}, {Word: "was", Lemma: "be", Tag: "VBD", Mention: -1},
 			{Word: "born", Lemma: "born", Tag: "VBN", Mention: -1}, {Word: "in", Lemma: "in", Tag: "IN", Mention: -1},
 			{Mention: 1}, {Word: ".", Lemma: ".", Tag: ".", Mention: -1}},
 		Mentions: []Mention{{Unit: 0, Type: Person, Entity: 0, Head: "smith"}, {Unit: 4, Type: Location, Entity: 1, Head: "dallas"}},
+		Hints:    []Hint{{Subject: 0, Object: 1, Predicate: "born_in", Rule: "verb-prep"}},
 	}
 	var f Featurizer
 	preds := m.Predict(&f, s, 0.5, nil)
