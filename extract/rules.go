@@ -17,6 +17,7 @@ const (
 	SourceCountry   = "rule:country"   // a country name written in lower case
 	SourceGazetteer = "rule:gazetteer" // a well-known organisation or country the tagger missed
 	SourceDateline  = "rule:dateline"  // the place of a dateline: "AL-AIN , United Arab Emirates 1996-12-06"
+	SourceCityState = "rule:city-state" // a town and its state's abbreviation: "Peoria, Ill."
 )
 
 // docRules are the rules the tagger cannot learn from little data, applied
@@ -48,6 +49,7 @@ func (r docRules) apply(text string, toks []Token, sents []Sentence, ms []Mentio
 	ms = r.knownNames(text, toks, sents, ms)
 	ms = r.cuedPlaces(text, toks, sents, ms)
 	ms = r.datelines(text, toks, sents, ms)
+	ms = r.cityStates(text, toks, sents, ms)
 	ms = r.resultLines(text, toks, sents, ms)
 	clubs := r.typeClubs(toks, sents, ms)
 	r.unifyTypes(toks, ms, clubs)
@@ -887,6 +889,79 @@ func (r docRules) datelines(text string, toks []Token, sents []Sentence, ms []Me
 			Sentence: sentenceOf(sents, start), Source: SourceDateline, Confidence: 0.8})
 	}
 	return ms
+}
+
+// cityStates tags the town and the state of "Peoria, Ill." and "Little
+// Rock, Ark.": a state's abbreviation with its period, after a comma and a
+// run of one to three capitalised words that no mention but a place covers.
+// The town is tagged too when nothing covers it, unless its words are a
+// person's first name and surname.
+func (r docRules) cityStates(text string, toks []Token, sents []Sentence, ms []Mention) []Mention {
+	covered := coverage(ms)
+	placeAt := make(map[int]bool) // end offset of a place mention
+	others := make(map[int]bool)  // end offset of a mention of another type
+	for _, m := range ms {
+		if m.Type == Location {
+			placeAt[m.End] = true
+		} else {
+			others[m.End] = true
+		}
+	}
+	for _, s := range sents {
+		for t := s.FirstToken + 2; t < s.EndToken; t++ {
+			abbr, end := strings.TrimSuffix(toks[t].Text, "."), toks[t].End
+			if abbr == toks[t].Text {
+				// "Ill" "." as two tokens
+				if t+1 >= s.EndToken || toks[t+1].Text != "." || toks[t+1].Start != toks[t].End {
+					continue
+				}
+				end = toks[t+1].End
+			}
+			if !startsUpper(abbr) || !stateAbbreviations[strings.ToLower(abbr)] || toks[t-1].Text != "," || covered(toks[t].Start, end) {
+				continue
+			}
+			// The town: capitalised words right before the comma.
+			first := t - 1
+			for first > s.FirstToken && t-1-first < 3 && startsUpper(toks[first-1].Text) {
+				first--
+			}
+			if first == t-1 {
+				continue
+			}
+			tStart, tEnd := toks[first].Start, toks[t-2].End
+			switch {
+			case others[tEnd]:
+				continue // "Smith, Ill." of a person tagged so
+			case !placeAt[tEnd] && !covered(tStart, tEnd):
+				if r.personName(toks[first:t-1]) {
+					continue
+				}
+				ms = append(ms, Mention{Start: tStart, End: tEnd, Text: text[tStart:tEnd], Type: Location,
+					Sentence: sentenceOf(sents, tStart), Source: SourceCityState, Confidence: 0.8})
+			case !placeAt[tEnd]:
+				continue // part of a longer mention
+			}
+			ms = append(ms, Mention{Start: toks[t].Start, End: end, Text: text[toks[t].Start:end], Type: Location,
+				Sentence: sentenceOf(sents, toks[t].Start), Source: SourceCityState, Confidence: 0.8})
+		}
+	}
+	return ms
+}
+
+// personName reports whether words are a first name the gazetteer knows
+// and a surname, not a place it knows by those words.
+func (r docRules) personName(words []Token) bool {
+	if len(words) < 2 || !r.gaz.Word(words[0].Text).Has(gazetteer.FirstName) {
+		return false
+	}
+	var name strings.Builder
+	for i, w := range words {
+		if i > 0 {
+			name.WriteByte(' ')
+		}
+		name.WriteString(w.Text)
+	}
+	return !r.gaz.Lookup(name.String()).Has(gazetteer.Place)
 }
 
 // agencies are the news agencies that sign datelines.

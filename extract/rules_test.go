@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -141,7 +142,7 @@ func TestDocRules(t *testing.T) {
 		{"unsure people that are known places", "Mayor Marion Barry of Washington was arrested.",
 			[]string{"Marion Barry/PERSON", "Washington/PERSON/0.4"}, []string{"Marion Barry/PERSON", "Washington/LOCATION"}, nil},
 		{"a company and its town", "Ford Motor Co. of Dearborn, Mich., said sales fell.", []string{"Ford Motor Co. of Dearborn/ORGANIZATION"},
-			[]string{"Ford Motor Co./ORGANIZATION", "Dearborn/LOCATION"}, nil},
+			[]string{"Ford Motor Co./ORGANIZATION", "Dearborn/LOCATION", "Mich./LOCATION"}, nil},
 		{"types from the common noun before a name", "The news agency Tass said spokesman Peskov was in the village of Kozinka.",
 			[]string{"Tass/PERSON/0.6", "Peskov/LOCATION/0.5", "Kozinka/PERSON/0.5"},
 			[]string{"Tass/ORGANIZATION", "Peskov/PERSON", "Kozinka/LOCATION"}, nil},
@@ -347,6 +348,31 @@ func TestKnownPlacesTaggedOrganisations(t *testing.T) {
 		r.typeKnownPlaces(toks, sents, ms)
 		if ms[0].Type != tc.want {
 			t.Errorf("%q: %s is a %s, want %s", tc.text, ms[0].Text, ms[0].Type, tc.want)
+		}
+	}
+}
+
+// TestCityStates: a town and the state abbreviation after it are places.
+func TestCityStates(t *testing.T) {
+	r := docRules{gaz: gazetteer.Default()}
+	for _, tc := range []struct {
+		text  string
+		names []string
+		want  []string
+	}{
+		{"John Miller, 44, of Peoria, Ill., was charged.", []string{"John Miller/PERSON", "Peoria/LOCATION"},
+			[]string{"John Miller/PERSON", "Peoria/LOCATION", "Ill./LOCATION"}},
+		{"The company, based in Little Rock, Ark., makes tires.", nil,
+			[]string{"Little Rock/LOCATION", "Ark./LOCATION"}},
+		{"He called Tom Smith, Miss. Jones said.", []string{"Tom Smith/PERSON"}, []string{"Tom Smith/PERSON"}},
+		{"We met Anna Brown, Ga. officials said.", nil, []string{}},
+		{"The plan, Ill. advised, failed.", nil, []string{}},
+	} {
+		toks, sents, ms := docWith(t, tc.text, tc.names...)
+		ms = r.cityStates(tc.text, toks, sents, ms)
+		sort.Slice(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
+		if got := texts(ms); strings.Join(got, ", ") != strings.Join(tc.want, ", ") {
+			t.Errorf("%q: %v, want %v", tc.text, got, tc.want)
 		}
 	}
 }
