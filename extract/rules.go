@@ -12,11 +12,11 @@ import (
 // Sources of mentions found by the document-level rules rather than the
 // tagger.
 const (
-	SourceAcronym   = "rule:acronym"   // an acronym defined in the text: "Russian Volunteer Corps (RDK)"
-	SourceDocument  = "rule:document"  // another occurrence of a name tagged elsewhere in the document
-	SourceCountry   = "rule:country"   // a country name written in lower case
-	SourceGazetteer = "rule:gazetteer" // a well-known organisation or country the tagger missed
-	SourceDateline  = "rule:dateline"  // the place of a dateline: "AL-AIN , United Arab Emirates 1996-12-06"
+	SourceAcronym   = "rule:acronym"    // an acronym defined in the text: "Russian Volunteer Corps (RDK)"
+	SourceDocument  = "rule:document"   // another occurrence of a name tagged elsewhere in the document
+	SourceCountry   = "rule:country"    // a country name written in lower case
+	SourceGazetteer = "rule:gazetteer"  // a well-known organisation or country the tagger missed
+	SourceDateline  = "rule:dateline"   // the place of a dateline: "AL-AIN , United Arab Emirates 1996-12-06"
 	SourceCityState = "rule:city-state" // a town and its state's abbreviation: "Peoria, Ill."
 )
 
@@ -933,7 +933,7 @@ func (r docRules) cityStates(text string, toks []Token, sents []Sentence, ms []M
 			case others[tEnd]:
 				continue // "Smith, Ill." of a person tagged so
 			case !placeAt[tEnd] && !covered(tStart, tEnd):
-				if r.personName(toks[first:t-1]) {
+				if r.personName(toks[first : t-1]) {
 					continue
 				}
 				ms = append(ms, Mention{Start: tStart, End: tEnd, Text: text[tStart:tEnd], Type: Location,
