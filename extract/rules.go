@@ -521,7 +521,7 @@ func sportsSentence(toks []Token, s Sentence) bool {
 const placeOrgConfidence = 0.7
 
 // companySuffixes end companies' names.
-var companySuffixes = wordSet(`co co. corp corp. inc inc. ltd ltd. llc plc ag sa nv gmbh company corporation`)
+var companySuffixes = wordSet(`co co. corp corp. inc inc. ltd ltd. llc plc ag sa nv gmbh company corporation industries enterprises holdings group motors airlines`)
 
 // splitCompanyPlace splits "Ford Motor Co. of Dearborn" into the company
 // and its town when the tagger took both for one name.
