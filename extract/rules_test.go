@@ -370,6 +370,7 @@ func TestCityStates(t *testing.T) {
 		{"He called Tom Smith, Miss. Jones said.", []string{"Tom Smith/PERSON"}, []string{"Tom Smith/PERSON"}},
 		{"We met Anna Brown, Ga. officials said.", nil, []string{}},
 		{"The plan, Ill. advised, failed.", nil, []string{}},
+		{"Officials in Albany, N.Y., said so.", []string{"Albany/LOCATION"}, []string{"Albany/LOCATION", "N.Y./LOCATION"}},
 	} {
 		toks, sents, ms := docWith(t, tc.text, tc.names...)
 		ms = r.cityStates(tc.text, toks, sents, ms)

@@ -21,7 +21,7 @@ var abbreviations = map[string]bool{
 // stateAbbreviations are the US states' abbreviations of news style
 // ("Dearborn, Mich."), which prose splits from their period.
 var stateAbbreviations = wordSet(`ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont
-	neb nebr nev okla ore pa tenn tex va vt wash wis wyo`)
+	neb nebr nev okla ore pa tenn tex va vt wash wis wyo n.y n.j n.h n.m n.c n.d s.c s.d r.i w.va d.c`)
 
 // segment splits tokens into sentences. A sentence ends at a paragraph
 // break; at a line break unless the line plainly continues on the next one
