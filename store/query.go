@@ -210,6 +210,7 @@ func (db *DB) Search(ctx context.Context, query string, limit int) ([]SearchHit,
 // Stats summarises what the database holds.
 type Stats struct {
 	FileSize        int64          `json:"file_size"`
+	FreeBytes       int64          `json:"free_bytes"` // pages the file holds but no table uses (VACUUM gives them back)
 	Documents       int            `json:"documents"`
 	FailedDocuments int            `json:"failed_documents"`
 	Sentences       int            `json:"sentences"`
@@ -233,6 +234,9 @@ func (db *DB) Stats(ctx context.Context) (Stats, error) {
 	s := Stats{FileSize: fileSize(db.path), EntitiesByType: map[string]int{}, RelationsByKind: map[string]int{}}
 	if err := db.sql.QueryRowContext(ctx, `SELECT coalesce(sum(size), 0) FROM documents WHERE status = 'ok'`).Scan(&s.InputBytes); err != nil {
 		return s, fmt.Errorf("count rows: %w", err)
+	}
+	if err := db.sql.QueryRowContext(ctx, `SELECT f.freelist_count * p.page_size FROM pragma_freelist_count f, pragma_page_size p`).Scan(&s.FreeBytes); err != nil {
+		return s, fmt.Errorf("count free pages: %w", err)
 	}
 	roots, err := db.Roots(ctx)
 	if err != nil {

@@ -342,6 +342,11 @@ func writeStats(w io.Writer, path string, s store.Stats, failed []store.DocInfo)
 		size += fmt.Sprintf(", %.1f times the %s of text it holds", float64(s.FileSize)/float64(s.InputBytes), humanSize(s.InputBytes))
 	}
 	fmt.Fprintf(tw, "database\t%s (%s)\n", path, size)
+	if s.FileSize > 0 && s.FreeBytes*5 > s.FileSize {
+		// After an upgrade or many replaced documents: SQLite keeps the
+		// freed pages for later rows until the file is vacuumed.
+		fmt.Fprintf(tw, "\t%s of it free; `sqlite3 %s vacuum` gives it back\n", humanSize(s.FreeBytes), shellQuote(path))
+	}
 	fmt.Fprintf(tw, "documents\t%d ok, %d failed\n", s.Documents, s.FailedDocuments)
 	for i, f := range s.Folders {
 		label := ""
@@ -414,4 +419,12 @@ func humanSize(n int64) string {
 		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
 	}
 	return fmt.Sprintf("%d B", n)
+}
+
+// shellQuote returns s as one word of a POSIX shell command line.
+func shellQuote(s string) string {
+	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./:@+,=") == "" {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/dossier-nlp/dossier/store"
 )
 
 func TestShowTimelineSearch(t *testing.T) {
@@ -168,5 +170,25 @@ func TestMarkdownDocument(t *testing.T) {
 	var wednesday string
 	if err := sdb.QueryRow(`SELECT value FROM dates WHERE text = 'Wednesday'`).Scan(&wednesday); err != nil || wednesday != "2023-05-24" {
 		t.Errorf("Wednesday resolved to %q (%v), want 2023-05-24", wednesday, err)
+	}
+}
+
+// TestStatsFreePages: a file whose pages are a fifth or more free says how
+// to give them back, with the path quoted for the shell.
+func TestStatsFreePages(t *testing.T) {
+	for _, tc := range []struct {
+		path       string
+		size, free int64
+		want       string
+	}{
+		{"x.db", 1000, 300, "`sqlite3 x.db vacuum`"},
+		{"my dossier's.db", 1000, 300, `sqlite3 'my dossier'\''s.db' vacuum`},
+		{"x.db", 1000, 100, ""},
+	} {
+		var b strings.Builder
+		writeStats(&b, tc.path, store.Stats{FileSize: tc.size, FreeBytes: tc.free}, nil)
+		if got := strings.Contains(b.String(), "vacuum"); got != (tc.want != "") || !strings.Contains(b.String(), tc.want) {
+			t.Errorf("%s with %d of %d bytes free:\n%s\nwant %q", tc.path, tc.free, tc.size, b.String(), tc.want)
+		}
 	}
 }
