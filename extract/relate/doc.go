@@ -28,7 +28,8 @@
 // The embedded model is trained by gen on the Re-DocRED development split
 // (see testdata/training/README.md for its licence and attribution and the
 // mapping of Wikidata properties to predicates) and on the training split
-// of our own hand-written news sentences, testdata/relsents/train.txt (see
+// of our own hand-written news sentences, testdata/relsents/train.txt and
+// train2.txt, on their gold entities only (-news-ner=false; see
 // testdata/relsents/README.md; its dev and test splits measure the model
 // and are never trained on). The patterns' findings are features, so a
 // change to the patterns changes the model: regenerate it, and generation
@@ -37,4 +38,4 @@
 //	go generate ./extract/relate
 package relate
 
-//go:generate go run ./gen -data ../../testdata/training/redocred-dev.json.gz -out model.bin.gz
+//go:generate go run ./gen -data ../../testdata/training/redocred-dev.json.gz -news-ner=false -out model.bin.gz

@@ -11,13 +11,14 @@
 // it is, still misses relations.
 //
 // Beside Re-DocRED it learns from the training split of our own
-// hand-written news sentences (-news, testdata/relsents/train.txt; never
-// the dev or test split, which measure it): every pair of their entities
-// the model would score is an example, labelled with the sentence's
-// relation of a predicate the model knows, a negative when the sentence
-// states none between them, and left out for speaks_for and killed, which
-// the model does not predict. Their weight is -news-weight, as they are
-// few and closer to news than Wikipedia is.
+// hand-written news sentences (-news, a comma-separated list of files read
+// in the order given, by default testdata/relsents/train.txt and
+// train2.txt; never the dev or test split, which measure it): every pair
+// of their entities the model would score is an example, labelled with
+// the sentence's relation of a predicate the model knows, a negative when
+// the sentence states none between them, and left out for speaks_for and
+// killed, which the model does not predict. Their weight is -news-weight,
+// as they are few and closer to news than Wikipedia is.
 //
 // With -compare it trains both learners (logistic regression and the
 // averaged perceptron) on four fifths of the documents and prints their
@@ -33,6 +34,7 @@ import (
 	"log"
 	"os"
 	"slices"
+	"strings"
 
 	"github.com/dossier-nlp/dossier/extract"
 	"github.com/dossier-nlp/dossier/extract/relate"
@@ -50,7 +52,7 @@ func main() {
 	minCount := flag.Int("min-count", 2, "drop features seen in fewer examples")
 	ner := flag.Bool("ner", true, "also train on the pairs of the mentions our own NER finds")
 	seed := flag.Int("seed", 7, "seed of the example order")
-	news := flag.String("news", "../../testdata/relsents/train.txt", "hand-written news sentences to train on too (\"\" for none)")
+	news := flag.String("news", "../../testdata/relsents/train.txt,../../testdata/relsents/train2.txt", "hand-written news sentence files to train on too, comma-separated, read in order (\"\" for none)")
 	newsWeight := flag.Float64("news-weight", 1, "weight of the examples from -news")
 	newsNER := flag.Bool("news-ner", true, "with -news: also the pairs of the mentions our own NER finds")
 	flag.Parse()
@@ -90,13 +92,18 @@ func main() {
 		if !*newsNER {
 			nx = nil
 		}
-		ex, err := newsExamples(nx, *news, *newsWeight, *neg)
-		if err != nil {
-			log.Fatal(err)
+		for _, file := range strings.Split(*news, ",") {
+			if file = strings.TrimSpace(file); file == "" {
+				continue
+			}
+			ex, err := newsExamples(nx, file, *newsWeight, *neg)
+			if err != nil {
+				log.Fatal(err)
+			}
+			log.Printf("%s: %d examples", file, len(ex))
+			train = append(train, ex...)
+			all = append(all, ex...)
 		}
-		log.Printf("%s: %d examples", *news, len(ex))
-		train = append(train, ex...)
-		all = append(all, ex...)
 	}
 	log.Printf("%d documents, %d examples (%d held out)", len(docs), len(all), len(held))
 	counts := make([]int, len(relate.Labels))
