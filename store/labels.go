@@ -57,13 +57,14 @@ func (w *writer) label(name string) (int64, error) {
 	return id, nil
 }
 
-// labelsOf returns the numbers of names, in order.
-func (w *writer) labelsOf(names ...string) ([]int64, error) {
-	ids := make([]int64, len(names))
+// labelsOf returns the numbers of up to three names, in order, in an
+// array, so that a row's labels cost no allocation.
+func (w *writer) labelsOf(names ...string) ([3]int64, error) {
+	var ids [3]int64
 	for i, n := range names {
 		id, err := w.label(n)
 		if err != nil {
-			return nil, err
+			return ids, err
 		}
 		ids[i] = id
 	}

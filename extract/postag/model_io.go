@@ -33,23 +33,17 @@ var ErrBadModel = errors.New("not a postag model")
 //go:embed model.bin.gz
 var defaultModel []byte
 
-var (
-	defaultOnce sync.Once
-	defaultM    *Model
-	defaultErr  error
-)
+var loadDefault = sync.OnceValues(func() (*Model, error) {
+	m, err := Load(bytes.NewReader(defaultModel))
+	if err != nil {
+		return nil, fmt.Errorf("load embedded model: %w", err)
+	}
+	return m, nil
+})
 
 // Default returns the embedded model, trained on GUM (see the package
 // documentation), decoded on first use.
-func Default() (*Model, error) {
-	defaultOnce.Do(func() {
-		defaultM, defaultErr = Load(bytes.NewReader(defaultModel))
-		if defaultErr != nil {
-			defaultErr = fmt.Errorf("load embedded model: %w", defaultErr)
-		}
-	})
-	return defaultM, defaultErr
-}
+func Default() (*Model, error) { return loadDefault() }
 
 type encoder struct {
 	w   *bufio.Writer

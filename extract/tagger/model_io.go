@@ -39,22 +39,16 @@ func quantize(v float64) float32 {
 //go:embed model.bin.gz
 var defaultModel []byte
 
-var (
-	defaultOnce sync.Once
-	defaultM    *Model
-	defaultErr  error
-)
+var loadDefault = sync.OnceValues(func() (*Model, error) {
+	m, err := Load(bytes.NewReader(defaultModel))
+	if err != nil {
+		return nil, fmt.Errorf("load embedded model: %w", err)
+	}
+	return m, nil
+})
 
 // Default returns the embedded model, decoded on first use.
-func Default() (*Model, error) {
-	defaultOnce.Do(func() {
-		defaultM, defaultErr = Load(bytes.NewReader(defaultModel))
-		if defaultErr != nil {
-			defaultErr = fmt.Errorf("load embedded model: %w", defaultErr)
-		}
-	})
-	return defaultM, defaultErr
-}
+func Default() (*Model, error) { return loadDefault() }
 
 // Save writes the model to w in the format Load reads (gzip-compressed).
 func (m *Model) Save(w io.Writer) error {
