@@ -39,7 +39,7 @@ func cooccurrences(sents []Sentence, ms []Mention) []Relation {
 		rels = append(rels, Relation{
 			Subject: p.a, Predicate: PredicateCooccurs, Object: p.b,
 			Kind: KindCooccurrence, Sentence: s, Start: start, End: end,
-			Confidence: 0.3, Rule: "same-sentence", Count: 1,
+			Confidence: CooccurrenceConfidence, Rule: CooccurrenceRule, Count: 1,
 		})
 	}
 	for i := 0; i < len(ms); {

@@ -17,6 +17,13 @@ const (
 // PredicateCooccurs is the predicate of every co-occurrence relation.
 const PredicateCooccurs = "co_occurs"
 
+// The confidence and rule of the co-occurrence relations the extractor
+// finds.
+const (
+	CooccurrenceConfidence = 0.3
+	CooccurrenceRule       = "same-sentence"
+)
+
 // Token is one token of the original text. Text is exactly the original
 // bytes text[Start:End]; Tag is its Penn Treebank part-of-speech tag.
 type Token struct {

@@ -511,7 +511,9 @@ func (w *writer) splitGroup(g *group, off map[string]bool) error {
 		if err := w.tx.QueryRowContext(w.ctx, `SELECT max(idx) + 1 FROM doc_entities WHERE doc_id = ?`, d.doc).Scan(&next); err != nil {
 			return err
 		}
-		ms, err := w.tx.QueryContext(w.ctx, `SELECT id, text FROM mentions WHERE doc_id = ? AND doc_entity = ?`, d.doc, d.idx)
+		ms, err := w.tx.QueryContext(w.ctx, `SELECT m.seq, CAST(substr(CAST(s.text AS BLOB), m.start - s.start + 1, m.end - m.start) AS TEXT)
+			FROM mention_rows m JOIN sentences s ON s.doc_id = m.doc_id AND s.idx = m.sentence
+			WHERE m.doc_id = ? AND m.doc_entity = ?`, d.doc, d.idx)
 		if err != nil {
 			return err
 		}
@@ -534,7 +536,7 @@ func (w *writer) splitGroup(g *group, off map[string]bool) error {
 			a := collapseSpace(m.text)
 			if off[extract.NormalizeName(m.text)] {
 				countB[a]++
-				if _, err := w.exec(`UPDATE mention_rows SET doc_entity = ? WHERE id = ?`, next, m.id); err != nil {
+				if _, err := w.exec(`UPDATE mention_rows SET doc_entity = ? WHERE doc_id = ? AND doc_entity = ? AND seq = ?`, next, d.doc, d.idx, m.id); err != nil {
 					return err
 				}
 			} else {

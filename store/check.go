@@ -49,12 +49,19 @@ func (db *DB) Check(ctx context.Context) ([]Problem, error) {
 			FROM mentions m JOIN sentences s ON s.doc_id = m.doc_id AND s.idx = m.sentence
 			WHERE m.start < s.start OR m.end > s.end OR m.end <= m.start`},
 		{"labels", `SELECT format('%s %d: no label %d', what, id, label) FROM (
-				SELECT 'mention' AS what, id, type AS label FROM mention_rows
-				UNION ALL SELECT 'mention', id, source FROM mention_rows
-				UNION ALL SELECT 'relation', id, predicate FROM relation_rows
-				UNION ALL SELECT 'relation', id, kind FROM relation_rows
-				UNION ALL SELECT 'relation', id, rule FROM relation_rows)
+				SELECT 'mention' AS what, doc_id * 16777216 + seq AS id, type AS label FROM mention_rows
+				UNION ALL SELECT 'mention', doc_id * 16777216 + seq, source FROM mention_rows
+				UNION ALL SELECT 'relation', doc_id * 16777216 + seq, predicate FROM relation_rows WHERE predicate IS NOT NULL
+				UNION ALL SELECT 'relation', doc_id * 16777216 + seq, kind FROM relation_rows
+				UNION ALL SELECT 'relation', doc_id * 16777216 + seq, rule FROM relation_rows WHERE rule IS NOT NULL)
 			WHERE label NOT IN (SELECT id FROM labels)`},
+		{"mention document entity", `SELECT format('mention %d: document %d has no entity %d', m.doc_id * 16777216 + m.seq, m.doc_id, m.doc_entity)
+			FROM mention_rows m LEFT JOIN doc_entities de ON de.doc_id = m.doc_id AND de.idx = m.doc_entity WHERE de.doc_id IS NULL`},
+		{"relation document entity", `SELECT format('relation %d: document %d has no entity %d', r.doc_id * 16777216 + r.seq, r.doc_id, r.idx)
+			FROM (SELECT doc_id, seq, subject_idx AS idx FROM relation_rows UNION ALL SELECT doc_id, seq, object_idx FROM relation_rows) r
+			LEFT JOIN doc_entities de ON de.doc_id = r.doc_id AND de.idx = r.idx WHERE de.doc_id IS NULL`},
+		{"group entity", `SELECT format('name group %d %Q: no entity %d', id, name, entity_id) FROM name_groups
+			WHERE entity_id NOT IN (SELECT id FROM entities) AND (docs > 0 OR mentions > 0)`},
 		{"relation kind", `SELECT format('relation %d: kind %Q', id, kind) FROM relations
 			WHERE kind NOT IN ('typed', 'open', 'cooccurrence')`},
 		{"mention entity", `SELECT format('mention %d %Q: no entity %d', id, text, entity_id) FROM mentions

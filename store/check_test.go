@@ -47,14 +47,16 @@ func TestCheckFindsDamage(t *testing.T) {
 	for _, tc := range []struct {
 		name, damage, check string
 	}{
-		{"missing label", `UPDATE mention_rows SET source = 9999 WHERE id = (SELECT min(id) FROM mention_rows)`, "labels"},
+		{"missing label", `UPDATE mention_rows SET source = 9999 WHERE (doc_id, doc_entity, seq) = (SELECT doc_id, doc_entity, seq FROM mention_rows LIMIT 1)`, "labels"},
 		{"relation kind", `UPDATE labels SET name = 'typo' WHERE name = 'open'`, "relation kind"},
-		{"mention outside sentence", `UPDATE mention_rows SET end = end + 100000 WHERE id = (SELECT min(id) FROM mention_rows)`, "mention span"},
-		{"mention of a missing sentence", `UPDATE mention_rows SET sentence = 99 WHERE id = (SELECT min(id) FROM mention_rows)`, "mention sentence"},
+		{"mention outside sentence", `UPDATE mention_rows SET end = end + 100000 WHERE (doc_id, doc_entity, seq) = (SELECT doc_id, doc_entity, seq FROM mention_rows LIMIT 1)`, "mention span"},
+		{"mention of a missing sentence", `UPDATE mention_rows SET sentence = 99 WHERE (doc_id, doc_entity, seq) = (SELECT doc_id, doc_entity, seq FROM mention_rows LIMIT 1)`, "mention sentence"},
 		{"sentence text", `UPDATE sentences SET text = text || 'x' WHERE idx = 0`, "sentence span"},
-		{"evidence outside sentence", `UPDATE relation_rows SET start = start - 100000 WHERE id = (SELECT min(id) FROM relation_rows)`, "relation evidence"},
+		{"evidence outside sentence", `UPDATE relation_rows SET start = start - 100000 WHERE (doc_id, seq) = (SELECT doc_id, seq FROM relation_rows LIMIT 1)`, "relation evidence"},
 		{"orphan mention", `PRAGMA foreign_keys = off; DELETE FROM entities WHERE id = (SELECT entity_id FROM mentions LIMIT 1)`, "mention entity"},
 		{"orphan relation", `PRAGMA foreign_keys = off; DELETE FROM entities WHERE id = (SELECT subject_id FROM relations LIMIT 1)`, "relation entity"},
+		{"mention without document entity", `UPDATE mention_rows SET doc_entity = 999 WHERE (doc_id, doc_entity, seq) = (SELECT doc_id, doc_entity, seq FROM mention_rows LIMIT 1)`, "mention document entity"},
+		{"relation without document entity", `UPDATE relation_rows SET object_idx = 999 WHERE (doc_id, seq) = (SELECT doc_id, seq FROM relation_rows LIMIT 1)`, "relation document entity"},
 		{"orphan alias", `PRAGMA foreign_keys = off; INSERT INTO aliases (entity_id, alias, key, mentions) VALUES (9999, 'Nobody', 'nobody', 1)`, "alias entity"},
 		{"alias count", `UPDATE aliases SET mentions = mentions + 1 WHERE alias = 'Gladkov'`, "alias counts"},
 		{"foreign key", `PRAGMA foreign_keys = off; UPDATE sentences SET doc_id = 777 WHERE id = (SELECT min(id) FROM sentences)`, "foreign keys"},

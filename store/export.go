@@ -180,7 +180,7 @@ func (db *DB) exportDoc(ctx context.Context, docID int64) (ExportDoc, error) {
 	}
 	rows, err = db.sql.QueryContext(ctx, `SELECT subject, subject_id, predicate, object, object_id, kind, sentence, start, end,
 		coalesce(evidence, ''), confidence, rule, count FROM relations_text
-		WHERE id IN (SELECT id FROM relations WHERE doc_id = ?) ORDER BY start, end, id`, docID)
+		WHERE doc_id = ? ORDER BY start, end, id`, docID)
 	if err != nil {
 		return ed, err
 	}

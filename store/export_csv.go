@@ -156,7 +156,7 @@ func (db *DB) csvMentions(ctx context.Context, w *csv.Writer) error {
 func (db *DB) csvRelations(ctx context.Context, w *csv.Writer) error {
 	return db.eachDocRows(ctx, `SELECT sentence, subject_id, subject, predicate, object_id, object, kind, start, end,
 		coalesce(evidence, ''), confidence, rule, count FROM relations_text
-		WHERE id IN (SELECT id FROM relations WHERE doc_id = ?) ORDER BY start, end, id`,
+		WHERE doc_id = ? ORDER BY start, end, id`,
 		func(path string, id int64, co CharIndex, rows *sql.Rows) error {
 			var sent, start, end, count int
 			var sid, oid int64

@@ -27,6 +27,8 @@ var (
 	schemaV5 string
 	//go:embed schema_v6.sql
 	schemaV6 string
+	//go:embed schema_v7.sql
+	schemaV7 string
 )
 
 // migration brings a database from one schema version to the next: its SQL,
@@ -45,6 +47,7 @@ var migrations = []migration{
 	{sql: schemaV4, post: buildNameGroups},
 	{sql: schemaV5},
 	{sql: schemaV6},
+	{sql: schemaV7},
 }
 
 // SchemaVersion is the schema version this package writes.

@@ -590,32 +590,46 @@ func (w *writer) insert(d *Doc, ws *WriteStats) error {
 			w.addAlias(e.g.entity, a, e.aliases[a])
 		}
 	}
-	for _, m := range res.Mentions {
+	for i, m := range res.Mentions {
 		l, err := w.labelsOf(m.Type, m.Source)
 		if err != nil {
 			return err
 		}
-		if err := b.mentions.add(docID, m.Sentence, ents[m.Entity].g.entity, m.Entity, m.Start, m.End, l[0], l[1], m.Confidence); err != nil {
+		if err := b.mentions.add(docID, m.Entity, i, m.Sentence, m.Start, m.End, l[0], l[1], m.Confidence); err != nil {
 			return err
 		}
 	}
 	ws.Mentions += len(res.Mentions)
-	for _, r := range res.Relations {
+	for i, r := range res.Relations {
 		count := r.Count
 		if count < 1 {
 			count = 1
 		}
-		si, oi := r.Subject, r.Object
-		subj, obj := ents[si].g.entity, ents[oi].g.entity
-		if r.Kind == extract.KindCooccurrence && subj > obj {
-			// Co-occurrence is symmetric: one order, so documents add up.
-			subj, obj, si, oi = obj, subj, oi, si
+		// The rows keep the document's entities: the relations view gives
+		// their entities, and a co-occurrence its smaller entity id first.
+		var pred, conf, rule any
+		if r.Predicate != extract.PredicateCooccurs {
+			p, err := w.label(r.Predicate)
+			if err != nil {
+				return err
+			}
+			pred = p
 		}
-		l, err := w.labelsOf(r.Predicate, r.Kind, r.Rule)
+		if r.Confidence != extract.CooccurrenceConfidence {
+			conf = r.Confidence
+		}
+		if r.Rule != extract.CooccurrenceRule {
+			id, err := w.label(r.Rule)
+			if err != nil {
+				return err
+			}
+			rule = id
+		}
+		kind, err := w.label(r.Kind)
 		if err != nil {
 			return err
 		}
-		if err := b.relations.add(docID, r.Sentence, subj, si, l[0], obj, oi, l[1], r.Start, r.End, r.Confidence, l[2], count); err != nil {
+		if err := b.relations.add(docID, i, r.Sentence, r.Subject, r.Object, kind, pred, r.Start, r.End, conf, rule, count); err != nil {
 			return err
 		}
 	}
@@ -641,9 +655,9 @@ func (w *writer) bulks() *writerBulks {
 			docEntities: newBulk(w, "doc_entities", []string{"doc_id", "idx", "group_id"}, ""),
 			groupAliases: newBulk(w, "group_aliases", []string{"group_id", "alias", "mentions"},
 				" ON CONFLICT (group_id, alias) DO UPDATE SET mentions = mentions + excluded.mentions"),
-			mentions: newBulk(w, "mention_rows", []string{"doc_id", "sentence", "entity_id", "doc_entity", "start", "end", "type", "source", "confidence"}, ""),
-			relations: newBulk(w, "relation_rows", []string{"doc_id", "sentence", "subject_id", "subject_idx", "predicate", "object_id", "object_idx",
-				"kind", "start", "end", "confidence", "rule", "count"}, ""),
+			mentions: newBulk(w, "mention_rows", []string{"doc_id", "doc_entity", "seq", "sentence", "start", "end", "type", "source", "confidence"}, ""),
+			relations: newBulk(w, "relation_rows", []string{"doc_id", "seq", "sentence", "subject_idx", "object_idx",
+				"kind", "predicate", "start", "end", "confidence", "rule", "count"}, ""),
 		}
 	}
 	return w.bulk
@@ -837,32 +851,10 @@ func (w *writer) move(g *group, to int64) error {
 	if g.id == 0 {
 		return nil // a new group: nothing stored yet
 	}
-	if _, err := w.exec(`UPDATE name_groups SET entity_id = ? WHERE id = ?`, to, g.id); err != nil {
-		return err
-	}
-	co, err := w.label(extract.KindCooccurrence)
-	if err != nil {
-		return err
-	}
-	// One statement per table for all the group's documents: a group
-	// named in thousands of documents moves in four statements.
-	const ofGroup = `(SELECT doc_id, idx FROM doc_entities WHERE group_id = ?2)`
-	for _, q := range []struct {
-		sql  string
-		args []any
-	}{
-		{`UPDATE mention_rows SET entity_id = ?1 WHERE (doc_id, doc_entity) IN ` + ofGroup, []any{to, g.id}},
-		{`UPDATE relation_rows SET subject_id = ?1 WHERE (doc_id, subject_idx) IN ` + ofGroup, []any{to, g.id}},
-		{`UPDATE relation_rows SET object_id = ?1 WHERE (doc_id, object_idx) IN ` + ofGroup, []any{to, g.id}},
-		// Co-occurrence keeps the smaller entity id first.
-		{`UPDATE relation_rows SET subject_id = object_id, object_id = subject_id, subject_idx = object_idx, object_idx = subject_idx
-			WHERE doc_id IN (SELECT doc_id FROM doc_entities WHERE group_id = ?1) AND kind = ?2 AND subject_id > object_id`, []any{g.id, co}},
-	} {
-		if _, err := w.exec(q.sql, q.args...); err != nil {
-			return err
-		}
-	}
-	return nil
+	// Mention and relation rows name the group's document entities, not
+	// its entity: one row changes, however many documents name the group.
+	_, err := w.exec(`UPDATE name_groups SET entity_id = ? WHERE id = ?`, to, g.id)
+	return err
 }
 
 // docEntityRef is a document's entity: the document and its index there.

@@ -301,7 +301,7 @@ func loadDocument(ctx context.Context, db *sql.DB, id int64) (docData, error) {
 		return d, fmt.Errorf("read mentions of %d: %w", id, err)
 	}
 	if err := scanAll(ctx, db, `SELECT subject_id, subject, predicate, object_id, object, kind, sentence, coalesce(evidence, ''), confidence
-		FROM relations_text WHERE id IN (SELECT id FROM relations WHERE doc_id = ? AND kind != 'cooccurrence')
+		FROM relations_text WHERE doc_id = ? AND kind != 'cooccurrence'
 		ORDER BY CASE kind WHEN 'typed' THEN 0 ELSE 1 END, start, id`, []any{id}, func(rows *sql.Rows) error {
 		var r docRelation
 		err := rows.Scan(&r.SubjectID, &r.Subject, &r.Predicate, &r.ObjectID, &r.Object, &r.Kind, &r.Sentence, &r.Evidence, &r.Confidence)
