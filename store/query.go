@@ -115,9 +115,12 @@ func (db *DB) Relations(ctx context.Context, f RelationFilter) ([]RelationRow, e
 	}
 	var where []string
 	var args []any
+	from := "relation_stats"
 	if id, ok := entityID(f.Entity); ok {
-		where = append(where, "(subject_id = ? OR object_id = ?)")
-		args = append(args, id, id)
+		// Only the documents that name the entity are read.
+		from = "entity_relation_stats"
+		where = append(where, "entity_id = ?")
+		args = append(args, id)
 	} else if f.Entity != "" {
 		match := `(SELECT entity_id FROM aliases WHERE key = ? OR alias LIKE ? ESCAPE '\')`
 		where = append(where, "(subject_id IN "+match+" OR object_id IN "+match+")")
@@ -141,7 +144,7 @@ func (db *DB) Relations(ctx context.Context, f RelationFilter) ([]RelationRow, e
 		args = append(args, f.MinConfidence)
 	}
 	q := `SELECT subject, subject_id, predicate, object, object_id, kind, docs, mentions, confidence,
-		coalesce(evidence, ''), evidence_doc, rule FROM relation_stats`
+		coalesce(evidence, ''), evidence_doc, rule FROM ` + from
 	if len(where) > 0 {
 		q += " WHERE " + strings.Join(where, " AND ")
 	}

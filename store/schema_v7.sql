@@ -131,3 +131,17 @@ SELECT subject, predicate, object, kind,
        subject_id, object_id
   FROM relations_text
  GROUP BY subject_id, predicate, object_id, kind;
+
+-- relation_stats of the relations that name one entity, as subject or
+-- object: ask it for one entity_id, and it reads only the documents that
+-- name that entity, where relation_stats reads every relation.
+CREATE VIEW entity_relation_stats AS
+SELECT e.id AS entity_id, r.subject, r.predicate, r.object, r.kind,
+       count(DISTINCT r.doc_id) AS docs, sum(r.count) AS mentions,
+       max(r.confidence) AS confidence, r.evidence, r.doc AS evidence_doc, r.rule,
+       r.subject_id, r.object_id
+  FROM entities e
+  JOIN relations_text r
+    ON r.doc_id IN (SELECT de.doc_id FROM doc_entities de JOIN name_groups g ON g.id = de.group_id WHERE g.entity_id = e.id)
+   AND (r.subject_id = e.id OR r.object_id = e.id)
+ GROUP BY e.id, r.subject_id, r.predicate, r.object_id, r.kind;

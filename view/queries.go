@@ -11,7 +11,7 @@ import (
 // This file holds every SQL query of the web view. They read the tables
 // and views of store/schema.sql (documents, sentences, sentences_fts,
 // entities, aliases, mentions, relations, entity_stats, relations_text,
-// relation_stats) and nothing else.
+// relation_stats, entity_relation_stats) and nothing else.
 
 // errNotFound is returned for an id the database does not hold.
 var errNotFound = errors.New("not found")
@@ -202,15 +202,15 @@ func loadEntity(ctx context.Context, db *sql.DB, id int64) (entityPage, error) {
 }
 
 // entityRelations lists the aggregated relations of entity id that meet
-// cond (a condition on relation_stats), the best attested first.
+// cond (a condition on entity_relation_stats), the best attested first.
 func entityRelations(ctx context.Context, db *sql.DB, id int64, cond string, limit int) ([]relationItem, error) {
 	var out []relationItem
 	err := scanAll(ctx, db, `SELECT r.subject_id, r.subject, r.predicate, r.object_id, r.object, r.kind, r.docs, r.mentions,
 		r.confidence, coalesce(r.evidence, ''), coalesce(d.id, 0), r.rule
-		FROM relation_stats r LEFT JOIN documents d ON d.path = r.evidence_doc
-		WHERE (r.subject_id = ? OR r.object_id = ?) AND `+cond+`
+		FROM entity_relation_stats r LEFT JOIN documents d ON d.path = r.evidence_doc
+		WHERE r.entity_id = ? AND `+cond+`
 		ORDER BY CASE r.kind WHEN 'typed' THEN 0 WHEN 'open' THEN 1 ELSE 2 END, r.docs DESC, r.mentions DESC, r.confidence DESC, r.subject, r.object
-		LIMIT ?`, []any{id, id, limit}, func(rows *sql.Rows) error {
+		LIMIT ?`, []any{id, limit}, func(rows *sql.Rows) error {
 		var r relationItem
 		err := rows.Scan(&r.SubjectID, &r.Subject, &r.Predicate, &r.ObjectID, &r.Object, &r.Kind, &r.Docs, &r.Mentions,
 			&r.Confidence, &r.Evidence, &r.EvidenceDoc, &r.Rule)
