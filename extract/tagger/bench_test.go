@@ -81,7 +81,7 @@ func BenchmarkProseNER(b *testing.B) {
 // articleSentences returns the sentences of the seed articles, split at
 // full stops and white space: a workload of realistic size, whose features
 // do not all stay in the processor's cache as benchSentences' do.
-func articleSentences(b *testing.B) ([][]string, int) {
+func articleSentences(b testing.TB) ([][]string, int) {
 	paths, _ := filepath.Glob("../../testdata/seeds/*.txt")
 	if len(paths) == 0 {
 		b.Fatal("no seed articles")

@@ -17,7 +17,7 @@ const maxSteps = 1 << 15
 // wordCacheSize is the number of words a scratch remembers (direct-mapped
 // by the word's hash): their properties and the sums of their own
 // features.
-const wordCacheSize = 4096
+const wordCacheSize = 16384
 
 // maxCachedWord is the longest word, in bytes, the word cache holds.
 const maxCachedWord = 24
