@@ -47,6 +47,11 @@ var orgWordBreaks = strings.NewReplacer("-", " ", "'s", " ", "’s", " ", "'", "
 // orgFunctionWords are left out of OrganizationWordsKey.
 var orgFunctionWords = wordSet(`of the and for in on at to de del la le & a an`)
 
+// NameFunctionWord reports whether the normalised word w is one of the
+// function words of names ("of", "the", "de", "&"...), which say nothing of
+// which entity a name is.
+func NameFunctionWord(w string) bool { return orgFunctionWords[w] }
+
 // orgWordFolds are words that translations of one name render differently.
 var orgWordFolds = map[string]string{
 	"liberty": "freedom", "defence": "defense", "organisation": "organization",

@@ -298,14 +298,13 @@ func shareWord(a, b string) bool {
 		bw[w] = true
 	}
 	for _, w := range strings.Fields(a) {
-		if bw[w] && !functionWords[w] {
+		if bw[w] && !extract.NameFunctionWord(w) {
 			return true
 		}
 	}
 	return false
 }
 
-var functionWords = map[string]bool{"of": true, "the": true, "and": true, "for": true, "in": true, "on": true, "at": true, "de": true, "&": true}
 
 // short applies rule 3 for the one-word name k, used by the groups gs.
 func (c *clusterer) short(typ, k string, gs []*group, comp []*group) {
