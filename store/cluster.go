@@ -305,7 +305,6 @@ func shareWord(a, b string) bool {
 	return false
 }
 
-
 // short applies rule 3 for the one-word name k, used by the groups gs.
 func (c *clusterer) short(typ, k string, gs []*group, comp []*group) {
 	// The clusters that have a longer name and go by k, with the number
