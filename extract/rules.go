@@ -191,13 +191,21 @@ func (r docRules) splitPossessives(text string, toks []Token, ms []Mention) []Me
 }
 
 // typeKnownOrgs makes a place mention that the gazetteer knows only as a
-// well-known organisation an organisation ("White House", "Pentagon").
+// well-known organisation or a company an organisation ("White House",
+// "Pentagon", "Norilsk Nickel").
 func (r docRules) typeKnownOrgs(ms []Mention) {
 	for i := range ms {
-		if ms[i].Type == Location && r.knownOrg(ms[i].Text) {
+		if ms[i].Type == Location && (r.knownOrg(ms[i].Text) || r.knownCompany(ms[i].Text)) {
 			ms[i].Type = Organization
 		}
 	}
+}
+
+// knownCompany reports whether the gazetteer knows name as a company and
+// neither as a place nor as a first name.
+func (r docRules) knownCompany(name string) bool {
+	c := r.gaz.Lookup(name)
+	return c.Has(gazetteer.Company) && !c.Has(gazetteer.Place|gazetteer.FirstName)
 }
 
 // knownOrg reports whether name is a well-known organisation of the
@@ -214,8 +222,10 @@ func (r docRules) knownOrg(name string) bool {
 // typeKnownPersonOrgs makes a person mention the tagger was unsure of an
 // organisation when the gazetteer or the rules' list knows the name as a
 // well-known organisation and not as a first name ("Wagner", "Meduza",
-// "Spetsnaz").
+// "Spetsnaz"), or as a company when no longer person's name in the
+// document ends with it ("Siemens", but not "Ford" after "Gerald Ford").
 func (r docRules) typeKnownPersonOrgs(ms []Mention) {
+	var surnames map[string]bool
 	for i := range ms {
 		m := &ms[i]
 		if m.Type != Person || m.Confidence >= personOrgConfidence {
@@ -223,6 +233,23 @@ func (r docRules) typeKnownPersonOrgs(ms []Mention) {
 		}
 		if !r.gaz.Lookup(m.Text).Has(gazetteer.FirstName) &&
 			(r.gaz.Lookup(m.Text).Has(gazetteer.Org) || gazetteer.RuleOrgs().Lookup(m.Text).Has(gazetteer.Org)) {
+			m.Type = Organization
+			continue
+		}
+		if !r.knownCompany(m.Text) {
+			continue
+		}
+		if surnames == nil {
+			surnames = make(map[string]bool)
+			for _, o := range ms {
+				if o.Type == Person {
+					if k := strings.LastIndexByte(o.Text, ' '); k > 0 {
+						surnames[o.Text[k+1:]] = true
+					}
+				}
+			}
+		}
+		if !surnames[m.Text] {
 			m.Type = Organization
 		}
 	}

@@ -85,6 +85,12 @@ func TestDocRules(t *testing.T) {
 			[]string{"Bank of England/ORGANIZATION"}, nil},
 		{"well-known organisations tagged as places", "White House press secretary Marlin Fitzwater spoke.",
 			[]string{"White House/LOCATION", "Marlin Fitzwater/PERSON"}, []string{"White House/ORGANIZATION", "Marlin Fitzwater/PERSON"}, nil},
+		{"known companies tagged as places", "Norilsk Nickel raised its dividend.",
+			[]string{"Norilsk Nickel/LOCATION"}, []string{"Norilsk Nickel/ORGANIZATION"}, nil},
+		{"unsure people that are known companies", "Siemens won the contract.",
+			[]string{"Siemens/PERSON/0.5"}, []string{"Siemens/ORGANIZATION"}, nil},
+		{"a known company that is a person's surname in the document", "Werner Siemens said Siemens would grow.",
+			[]string{"Werner Siemens/PERSON", "Siemens/PERSON/0.5"}, []string{"Werner Siemens/PERSON", "Siemens/PERSON"}, nil},
 		{"unsure people that are known organisations", "Meduza said Spetsnaz and Wagner fighters met Richard Wagner fans.",
 			[]string{"Meduza/PERSON/0.4", "Spetsnaz/PERSON/0.4", "Wagner/PERSON/0.7", "Richard Wagner/PERSON"},
 			[]string{"Meduza/ORGANIZATION", "Spetsnaz/ORGANIZATION", "Wagner/ORGANIZATION", "Richard Wagner/PERSON"}, nil},
@@ -377,6 +383,23 @@ func TestCityStates(t *testing.T) {
 		sort.Slice(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
 		if got := texts(ms); strings.Join(got, ", ") != strings.Join(tc.want, ", ") {
 			t.Errorf("%q: %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestTrimSpanLowerTail(t *testing.T) {
+	tests := []struct{ text, typ, want string }{
+		{"the Teamsters union", Organization, "Teamsters"},
+		{"Interfax news agency", Organization, "Interfax"},
+		{"the Kharkiv derby", Location, "Kharkiv"},
+		{"Ludwig van Beethoven", Person, "Ludwig van Beethoven"},
+		{"taco bell", Organization, "taco bell"},
+	}
+	for _, tt := range tests {
+		toks := tokenize(tt.text)
+		s, e := trimSpan(toks, 0, len(toks), tt.typ)
+		if got := tt.text[toks[s].Start:toks[e-1].End]; got != tt.want {
+			t.Errorf("trimSpan(%q) = %q, want %q", tt.text, got, tt.want)
 		}
 	}
 }
