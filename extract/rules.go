@@ -593,12 +593,18 @@ func (r docRules) typeByHeadWord(toks []Token, ms []Mention) {
 		if first < 0 || last < 0 || last == first {
 			continue
 		}
-		head := r.gaz.Word(toks[last].Text).Has(gazetteer.OrgSuffix) ||
-			r.gaz.Word(toks[first].Text).Has(gazetteer.OrgSuffix) && last > first+1 && strings.EqualFold(toks[first+1].Text, "of")
+		head := r.orgSuffix(toks[last].Text) ||
+			r.orgSuffix(toks[first].Text) && last > first+1 && strings.EqualFold(toks[first+1].Text, "of")
 		if head && !r.gaz.Lookup(m.Text).Has(gazetteer.Place) {
 			m.Type = Organization
 		}
 	}
+}
+
+// orgSuffix reports whether w ends or heads organisations' names, for the
+// gazetteer or the rules' list ("Council", "Exchange").
+func (r docRules) orgSuffix(w string) bool {
+	return r.gaz.Word(w).Has(gazetteer.OrgSuffix) || gazetteer.RuleOrgs().Word(w).Has(gazetteer.OrgSuffix)
 }
 
 // orgHead reports whether token j of toks is a word that heads an
@@ -607,7 +613,7 @@ func (r docRules) typeByHeadWord(toks []Token, ms []Mention) {
 // one-word organisation ("Duma", "Rada").
 func (r docRules) orgHead(toks []Token, j int) bool {
 	w := toks[j].Text
-	if r.gaz.Word(w).Has(gazetteer.OrgSuffix | gazetteer.Org) {
+	if r.gaz.Word(w).Has(gazetteer.Org) || r.orgSuffix(w) {
 		return true
 	}
 	return j > 0 && r.gaz.Lookup(toks[j-1].Text+" "+w).Has(gazetteer.OrgSuffix)
