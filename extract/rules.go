@@ -368,12 +368,19 @@ func cueType(toks []Token, m Mention) string {
 var sportsVerbs = wordSet(`beat beats defeated defeat defeats drew draw draws edged edge thrashed thrash routed rout
 	crushed crush overcame overcome outplayed held hosted host hosts lost lose loses trounced downed won win wins`)
 
+// playerRoles, between a town and a person, say the town is a club
+// ("Lazio striker Paolo Bianchi").
+var playerRoles = wordSet(`striker midfielder defender goalkeeper keeper goalie forward winger fullback full-back
+	playmaker coach manager captain skipper`)
+
 // teamLinks may stand between a sports verb and the team after it.
 var teamLinks = wordSet(`to with against over at by`)
 
 // typeClubs makes a town or region an organisation where it names a club:
 // in a sentence with a score ("2-1"), the name right before a sports verb
-// or right after one (or after "to", "with", "against" that follow it).
+// or right after one (or after "to", "with", "against" that follow it);
+// in any sentence, the name before a player's role and a person
+// ("Lazio striker Paolo Bianchi").
 // Countries stay places, as national teams do in the news-wire convention.
 // It returns the indexes of the mentions it made clubs.
 func (r docRules) typeClubs(toks []Token, sents []Sentence, ms []Mention) map[int]bool {
@@ -405,6 +412,22 @@ func (r docRules) typeClubs(toks []Token, sents []Sentence, ms []Mention) map[in
 					clubs[i] = true
 				}
 			}
+		}
+		// "Lazio striker Paolo Bianchi", "Valencia 's midfielder Jorge
+		// Ruiz": a town before a player's role and a person is a club.
+		for t := s.FirstToken + 1; t+1 < s.EndToken; t++ {
+			if !playerRoles[strings.ToLower(toks[t].Text)] {
+				continue
+			}
+			if p, ok := byStart[t+1]; !ok || ms[p].Type != Person {
+				continue
+			}
+			before := t - 1
+			if toks[before].Text == "'s" || toks[before].Text == "’s" {
+				before--
+			}
+			i, ok := byEnd[before]
+			retype(i, ok && before >= s.FirstToken)
 		}
 		if !scored {
 			continue
