@@ -684,21 +684,31 @@ func (r docRules) joinPlaceOrgs(text string, toks []Token, ms []Mention) []Menti
 	var inside []int
 	for i := range ms {
 		m := &ms[i]
-		if m.Type != Location || drop[i] {
+		if m.Type != Location && m.Type != Organization || drop[i] {
 			continue
 		}
 		first, last := tokenAt(toks, m.Start), tokenAt(toks, m.End-1)
 		if first < 0 || last < 0 {
 			continue
 		}
-		// Forward: "Belgorod Regional Duma".
+		// Forward: "Belgorod Regional Duma"; after an organisation, only
+		// its own head words the tagger left out ("Toyota Motor", "Acme
+		// PLC"), not in a line written in capitals.
+		org := m.Type == Organization
 		end := -1
 		for j := last + 1; j <= last+4 && nextWord(text, toks, j); j++ {
-			if r.orgHead(toks, j) {
+			if org && allCaps(toks[j:j+1]) && allCaps(toks[last:last+1]) {
+				break // "ROSNEFT PROFIT JUMPS AS OPEC ..."
+			}
+			if org && titleModifiers[strings.ToLower(toks[j].Text)] {
+				break // "Department of Defense Press Secretary"
+			}
+			if !org && r.orgHead(toks, j) || org && r.orgSuffix(toks[j].Text) {
 				end = j
 			}
 		}
-		if end > 0 && absorbs(last+1, end, i, &inside) && !r.gaz.Lookup(text[m.Start:toks[end].End]).Has(gazetteer.Place) {
+		if end > 0 && absorbs(last+1, end, i, &inside) && (!org || len(inside) == 0) &&
+			!r.gaz.Lookup(text[m.Start:toks[end].End]).Has(gazetteer.Place) {
 			for _, k := range inside {
 				drop[k] = true
 			}
@@ -707,7 +717,7 @@ func (r docRules) joinPlaceOrgs(text string, toks []Token, ms []Mention) []Menti
 			continue
 		}
 		// Backward: "Alliance for Donetsk", "National Bank of Ukraine".
-		if first < 2 {
+		if m.Type != Location || first < 2 {
 			continue
 		}
 		if link := toks[first-1].Text; link != "of" && link != "for" || !r.orgHead(toks, first-2) ||
