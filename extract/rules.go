@@ -195,16 +195,18 @@ func (r docRules) splitPossessives(text string, toks []Token, ms []Mention) []Me
 // "Pentagon", "Norilsk Nickel").
 func (r docRules) typeKnownOrgs(ms []Mention) {
 	for i := range ms {
-		if ms[i].Type == Location && (r.knownOrg(ms[i].Text) || r.knownCompany(ms[i].Text)) {
+		if ms[i].Type != Location {
+			continue
+		}
+		if c := r.gaz.Lookup(ms[i].Text); company(c) || r.knownOrgClass(ms[i].Text, c) {
 			ms[i].Type = Organization
 		}
 	}
 }
 
-// knownCompany reports whether the gazetteer knows name as a company and
-// neither as a place nor as a first name.
-func (r docRules) knownCompany(name string) bool {
-	c := r.gaz.Lookup(name)
+// company reports whether the gazetteer classes c are a company's and
+// neither a place's nor a first name's.
+func company(c gazetteer.Class) bool {
 	return c.Has(gazetteer.Company) && !c.Has(gazetteer.Place|gazetteer.FirstName)
 }
 
@@ -212,7 +214,11 @@ func (r docRules) knownCompany(name string) bool {
 // gazetteer or of the rules' own list (news media, armed units) and not
 // also a country or a region.
 func (r docRules) knownOrg(name string) bool {
-	c := r.gaz.Lookup(name)
+	return r.knownOrgClass(name, r.gaz.Lookup(name))
+}
+
+// knownOrgClass is knownOrg with the gazetteer's classes c of name.
+func (r docRules) knownOrgClass(name string, c gazetteer.Class) bool {
 	if c.Has(gazetteer.Country | gazetteer.Region) {
 		return false
 	}
@@ -231,12 +237,12 @@ func (r docRules) typeKnownPersonOrgs(ms []Mention) {
 		if m.Type != Person || m.Confidence >= personOrgConfidence {
 			continue
 		}
-		if !r.gaz.Lookup(m.Text).Has(gazetteer.FirstName) &&
-			(r.gaz.Lookup(m.Text).Has(gazetteer.Org) || gazetteer.RuleOrgs().Lookup(m.Text).Has(gazetteer.Org)) {
+		c := r.gaz.Lookup(m.Text)
+		if !c.Has(gazetteer.FirstName) && (c.Has(gazetteer.Org) || gazetteer.RuleOrgs().Lookup(m.Text).Has(gazetteer.Org)) {
 			m.Type = Organization
 			continue
 		}
-		if !r.knownCompany(m.Text) {
+		if !company(c) {
 			continue
 		}
 		if surnames == nil {
@@ -416,7 +422,7 @@ func (r docRules) typeClubs(toks []Token, sents []Sentence, ms []Mention) map[in
 		// "Lazio striker Paolo Bianchi", "Valencia 's midfielder Jorge
 		// Ruiz": a town before a player's role and a person is a club.
 		for t := s.FirstToken + 1; t+1 < s.EndToken; t++ {
-			if !playerRoles[strings.ToLower(toks[t].Text)] {
+			if !inLower(playerRoles, toks[t].Text) {
 				continue
 			}
 			if p, ok := byStart[t+1]; !ok || ms[p].Type != Person {
@@ -700,7 +706,7 @@ func (r docRules) joinPlaceOrgs(text string, toks []Token, ms []Mention) []Menti
 			if org && allCaps(toks[j:j+1]) && allCaps(toks[last:last+1]) {
 				break // "ROSNEFT PROFIT JUMPS AS OPEC ..."
 			}
-			if org && titleModifiers[strings.ToLower(toks[j].Text)] {
+			if org && inLower(titleModifiers, toks[j].Text) {
 				break // "Department of Defense Press Secretary"
 			}
 			if !org && r.orgHead(toks, j) || org && r.orgSuffix(toks[j].Text) {
