@@ -51,9 +51,11 @@ func wordSet(s string) map[string]bool {
 }
 
 // trimSpan narrows a tagged span to the name itself: it drops leading
-// determiners, leading titles of people, leading and trailing punctuation
-// and a trailing possessive. It returns an empty span (start == end) when
-// nothing name-like is left.
+// determiners, leading titles of people, leading and trailing punctuation,
+// a trailing possessive, and common nouns in lower case after a capitalised
+// name ("the Teamsters union", "Interfax news agency", "the Kharkiv
+// derby"). It returns an empty span (start == end) when nothing name-like
+// is left.
 func trimSpan(toks []Token, start, end int, typ string) (int, int) {
 	for start < end {
 		w := toks[start].Text
@@ -72,6 +74,7 @@ trimmedStart:
 		switch {
 		case isPunctWord(w):
 		case w == "'s" || w == "’s" || w == "'" || w == "’":
+		case isLowerWord(w) && capitalisedBefore(toks, start, end-1):
 		default:
 			goto trimmedEnd
 		}
@@ -82,6 +85,17 @@ trimmedEnd:
 		return start, start
 	}
 	return start, end
+}
+
+// capitalisedBefore reports whether a token of toks[start:end] begins with
+// a capital letter.
+func capitalisedBefore(toks []Token, start, end int) bool {
+	for i := start; i < end; i++ {
+		if startsUpper(toks[i].Text) {
+			return true
+		}
+	}
+	return false
 }
 
 // isPunctWord reports whether w consists only of punctuation and symbols.

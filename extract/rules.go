@@ -191,20 +191,34 @@ func (r docRules) splitPossessives(text string, toks []Token, ms []Mention) []Me
 }
 
 // typeKnownOrgs makes a place mention that the gazetteer knows only as a
-// well-known organisation an organisation ("White House", "Pentagon").
+// well-known organisation or a company an organisation ("White House",
+// "Pentagon", "Norilsk Nickel").
 func (r docRules) typeKnownOrgs(ms []Mention) {
 	for i := range ms {
-		if ms[i].Type == Location && r.knownOrg(ms[i].Text) {
+		if ms[i].Type != Location {
+			continue
+		}
+		if c := r.gaz.Lookup(ms[i].Text); company(c) || r.knownOrgClass(ms[i].Text, c) {
 			ms[i].Type = Organization
 		}
 	}
+}
+
+// company reports whether the gazetteer classes c are a company's and
+// neither a place's nor a first name's.
+func company(c gazetteer.Class) bool {
+	return c.Has(gazetteer.Company) && !c.Has(gazetteer.Place|gazetteer.FirstName)
 }
 
 // knownOrg reports whether name is a well-known organisation of the
 // gazetteer or of the rules' own list (news media, armed units) and not
 // also a country or a region.
 func (r docRules) knownOrg(name string) bool {
-	c := r.gaz.Lookup(name)
+	return r.knownOrgClass(name, r.gaz.Lookup(name))
+}
+
+// knownOrgClass is knownOrg with the gazetteer's classes c of name.
+func (r docRules) knownOrgClass(name string, c gazetteer.Class) bool {
 	if c.Has(gazetteer.Country | gazetteer.Region) {
 		return false
 	}
@@ -214,15 +228,34 @@ func (r docRules) knownOrg(name string) bool {
 // typeKnownPersonOrgs makes a person mention the tagger was unsure of an
 // organisation when the gazetteer or the rules' list knows the name as a
 // well-known organisation and not as a first name ("Wagner", "Meduza",
-// "Spetsnaz").
+// "Spetsnaz"), or as a company when no longer person's name in the
+// document ends with it ("Siemens", but not "Ford" after "Gerald Ford").
 func (r docRules) typeKnownPersonOrgs(ms []Mention) {
+	var surnames map[string]bool
 	for i := range ms {
 		m := &ms[i]
 		if m.Type != Person || m.Confidence >= personOrgConfidence {
 			continue
 		}
-		if !r.gaz.Lookup(m.Text).Has(gazetteer.FirstName) &&
-			(r.gaz.Lookup(m.Text).Has(gazetteer.Org) || gazetteer.RuleOrgs().Lookup(m.Text).Has(gazetteer.Org)) {
+		c := r.gaz.Lookup(m.Text)
+		if !c.Has(gazetteer.FirstName) && (c.Has(gazetteer.Org) || gazetteer.RuleOrgs().Lookup(m.Text).Has(gazetteer.Org)) {
+			m.Type = Organization
+			continue
+		}
+		if !company(c) {
+			continue
+		}
+		if surnames == nil {
+			surnames = make(map[string]bool)
+			for _, o := range ms {
+				if o.Type == Person {
+					if k := strings.LastIndexByte(o.Text, ' '); k > 0 {
+						surnames[o.Text[k+1:]] = true
+					}
+				}
+			}
+		}
+		if !surnames[m.Text] {
 			m.Type = Organization
 		}
 	}
@@ -341,12 +374,19 @@ func cueType(toks []Token, m Mention) string {
 var sportsVerbs = wordSet(`beat beats defeated defeat defeats drew draw draws edged edge thrashed thrash routed rout
 	crushed crush overcame overcome outplayed held hosted host hosts lost lose loses trounced downed won win wins`)
 
+// playerRoles, between a town and a person, say the town is a club
+// ("Lazio striker Paolo Bianchi").
+var playerRoles = wordSet(`striker midfielder defender goalkeeper keeper goalie forward winger fullback full-back
+	playmaker coach manager captain skipper`)
+
 // teamLinks may stand between a sports verb and the team after it.
 var teamLinks = wordSet(`to with against over at by`)
 
 // typeClubs makes a town or region an organisation where it names a club:
 // in a sentence with a score ("2-1"), the name right before a sports verb
-// or right after one (or after "to", "with", "against" that follow it).
+// or right after one (or after "to", "with", "against" that follow it);
+// in any sentence, the name before a player's role and a person
+// ("Lazio striker Paolo Bianchi").
 // Countries stay places, as national teams do in the news-wire convention.
 // It returns the indexes of the mentions it made clubs.
 func (r docRules) typeClubs(toks []Token, sents []Sentence, ms []Mention) map[int]bool {
@@ -378,6 +418,22 @@ func (r docRules) typeClubs(toks []Token, sents []Sentence, ms []Mention) map[in
 					clubs[i] = true
 				}
 			}
+		}
+		// "Lazio striker Paolo Bianchi", "Valencia 's midfielder Jorge
+		// Ruiz": a town before a player's role and a person is a club.
+		for t := s.FirstToken + 1; t+1 < s.EndToken; t++ {
+			if !inLower(playerRoles, toks[t].Text) {
+				continue
+			}
+			if p, ok := byStart[t+1]; !ok || ms[p].Type != Person {
+				continue
+			}
+			before := t - 1
+			if toks[before].Text == "'s" || toks[before].Text == "’s" {
+				before--
+			}
+			i, ok := byEnd[before]
+			retype(i, ok && before >= s.FirstToken)
 		}
 		if !scored {
 			continue
@@ -566,12 +622,18 @@ func (r docRules) typeByHeadWord(toks []Token, ms []Mention) {
 		if first < 0 || last < 0 || last == first {
 			continue
 		}
-		head := r.gaz.Word(toks[last].Text).Has(gazetteer.OrgSuffix) ||
-			r.gaz.Word(toks[first].Text).Has(gazetteer.OrgSuffix) && last > first+1 && strings.EqualFold(toks[first+1].Text, "of")
+		head := r.orgSuffix(toks[last].Text) ||
+			r.orgSuffix(toks[first].Text) && last > first+1 && strings.EqualFold(toks[first+1].Text, "of")
 		if head && !r.gaz.Lookup(m.Text).Has(gazetteer.Place) {
 			m.Type = Organization
 		}
 	}
+}
+
+// orgSuffix reports whether w ends or heads organisations' names, for the
+// gazetteer or the rules' list ("Council", "Exchange").
+func (r docRules) orgSuffix(w string) bool {
+	return r.gaz.Word(w).Has(gazetteer.OrgSuffix) || gazetteer.RuleOrgs().Word(w).Has(gazetteer.OrgSuffix)
 }
 
 // orgHead reports whether token j of toks is a word that heads an
@@ -580,7 +642,7 @@ func (r docRules) typeByHeadWord(toks []Token, ms []Mention) {
 // one-word organisation ("Duma", "Rada").
 func (r docRules) orgHead(toks []Token, j int) bool {
 	w := toks[j].Text
-	if r.gaz.Word(w).Has(gazetteer.OrgSuffix | gazetteer.Org) {
+	if r.gaz.Word(w).Has(gazetteer.Org) || r.orgSuffix(w) {
 		return true
 	}
 	return j > 0 && r.gaz.Lookup(toks[j-1].Text+" "+w).Has(gazetteer.OrgSuffix)
@@ -628,21 +690,31 @@ func (r docRules) joinPlaceOrgs(text string, toks []Token, ms []Mention) []Menti
 	var inside []int
 	for i := range ms {
 		m := &ms[i]
-		if m.Type != Location || drop[i] {
+		if m.Type != Location && m.Type != Organization || drop[i] {
 			continue
 		}
 		first, last := tokenAt(toks, m.Start), tokenAt(toks, m.End-1)
 		if first < 0 || last < 0 {
 			continue
 		}
-		// Forward: "Belgorod Regional Duma".
+		// Forward: "Belgorod Regional Duma"; after an organisation, only
+		// its own head words the tagger left out ("Toyota Motor", "Acme
+		// PLC"), not in a line written in capitals.
+		org := m.Type == Organization
 		end := -1
 		for j := last + 1; j <= last+4 && nextWord(text, toks, j); j++ {
-			if r.orgHead(toks, j) {
+			if org && allCaps(toks[j:j+1]) && allCaps(toks[last:last+1]) {
+				break // "ROSNEFT PROFIT JUMPS AS OPEC ..."
+			}
+			if org && inLower(titleModifiers, toks[j].Text) {
+				break // "Department of Defense Press Secretary"
+			}
+			if !org && r.orgHead(toks, j) || org && r.orgSuffix(toks[j].Text) {
 				end = j
 			}
 		}
-		if end > 0 && absorbs(last+1, end, i, &inside) && !r.gaz.Lookup(text[m.Start:toks[end].End]).Has(gazetteer.Place) {
+		if end > 0 && absorbs(last+1, end, i, &inside) && (!org || len(inside) == 0) &&
+			!r.gaz.Lookup(text[m.Start:toks[end].End]).Has(gazetteer.Place) {
 			for _, k := range inside {
 				drop[k] = true
 			}
@@ -651,7 +723,7 @@ func (r docRules) joinPlaceOrgs(text string, toks []Token, ms []Mention) []Menti
 			continue
 		}
 		// Backward: "Alliance for Donetsk", "National Bank of Ukraine".
-		if first < 2 {
+		if m.Type != Location || first < 2 {
 			continue
 		}
 		if link := toks[first-1].Text; link != "of" && link != "for" || !r.orgHead(toks, first-2) ||

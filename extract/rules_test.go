@@ -85,12 +85,24 @@ func TestDocRules(t *testing.T) {
 			[]string{"Bank of England/ORGANIZATION"}, nil},
 		{"well-known organisations tagged as places", "White House press secretary Marlin Fitzwater spoke.",
 			[]string{"White House/LOCATION", "Marlin Fitzwater/PERSON"}, []string{"White House/ORGANIZATION", "Marlin Fitzwater/PERSON"}, nil},
+		{"known companies tagged as places", "Norilsk Nickel raised its dividend.",
+			[]string{"Norilsk Nickel/LOCATION"}, []string{"Norilsk Nickel/ORGANIZATION"}, nil},
+		{"unsure people that are known companies", "Siemens won the contract.",
+			[]string{"Siemens/PERSON/0.5"}, []string{"Siemens/ORGANIZATION"}, nil},
+		{"a known company that is a person's surname in the document", "Werner Siemens said Siemens would grow.",
+			[]string{"Werner Siemens/PERSON", "Siemens/PERSON/0.5"}, []string{"Werner Siemens/PERSON", "Siemens/PERSON"}, nil},
 		{"unsure people that are known organisations", "Meduza said Spetsnaz and Wagner fighters met Richard Wagner fans.",
 			[]string{"Meduza/PERSON/0.4", "Spetsnaz/PERSON/0.4", "Wagner/PERSON/0.7", "Richard Wagner/PERSON"},
 			[]string{"Meduza/ORGANIZATION", "Spetsnaz/ORGANIZATION", "Wagner/ORGANIZATION", "Richard Wagner/PERSON"}, nil},
 		{"sure people are kept", "Wagner said so.", []string{"Wagner/PERSON/0.95"}, []string{"Wagner/PERSON"}, nil},
 		{"media and units the tagger missed", "Suspilne and the Kyiv Independent said Vympel left.", nil,
 			[]string{"Suspilne/ORGANIZATION", "Kyiv Independent/ORGANIZATION", "Vympel/ORGANIZATION"}, nil},
+		{"a place and the rules' own head words after it", "The Moscow Exchange and the Tokyo Stock Exchange rose. Texas Instruments fell.",
+			[]string{"Moscow/LOCATION", "Tokyo/LOCATION", "Texas/LOCATION"},
+			[]string{"Moscow Exchange/ORGANIZATION", "Tokyo Stock Exchange/ORGANIZATION", "Texas Instruments/ORGANIZATION"}, nil},
+		{"an organisation and its own head words the tagger left out", "Toyota Motor and Acme PLC rose. ROSNEFT PROFIT JUMPS AS OPEC CUTS OUTPUT",
+			[]string{"Toyota/ORGANIZATION", "Acme/ORGANIZATION", "ROSNEFT/ORGANIZATION", "OPEC/ORGANIZATION"},
+			[]string{"Toyota Motor/ORGANIZATION", "Acme PLC/ORGANIZATION", "ROSNEFT/ORGANIZATION", "OPEC/ORGANIZATION"}, nil},
 		{"a place and the organisation words after it", "The Belgorod Regional Duma met. The Kiev Army and Kyiv Post left Kyiv.",
 			[]string{"Belgorod/LOCATION", "Regional Duma/ORGANIZATION", "Kiev/LOCATION", "Kyiv/LOCATION", "Kyiv/LOCATION"},
 			[]string{"Belgorod Regional Duma/ORGANIZATION", "Kiev Army/ORGANIZATION", "Kyiv Post/ORGANIZATION", "Kyiv/LOCATION"}, nil},
@@ -103,6 +115,9 @@ func TestDocRules(t *testing.T) {
 		{"clubs named after their towns", "Kharkiv beat Dnipro 2-1 in Lviv, and Shakhtar lost 0-3 to Porto. Russia beat Spain 2-0.",
 			[]string{"Kharkiv/LOCATION", "Dnipro/LOCATION", "Lviv/LOCATION", "Shakhtar/ORGANIZATION", "Porto/LOCATION", "Russia/LOCATION", "Spain/LOCATION"},
 			[]string{"Kharkiv/ORGANIZATION", "Dnipro/ORGANIZATION", "Lviv/LOCATION", "Shakhtar/ORGANIZATION", "Porto/ORGANIZATION", "Russia/LOCATION", "Spain/LOCATION"}, nil},
+		{"a town before a player's role and a person is a club", "Lazio striker Paolo Bianchi and Valencia's midfielder Jorge Ruiz met in Rome. Spain captain Sergio Ramos left.",
+			[]string{"Lazio/LOCATION", "Paolo Bianchi/PERSON", "Valencia/LOCATION", "Jorge Ruiz/PERSON", "Rome/LOCATION", "Spain/LOCATION", "Sergio Ramos/PERSON"},
+			[]string{"Lazio/ORGANIZATION", "Paolo Bianchi/PERSON", "Valencia/ORGANIZATION", "Jorge Ruiz/PERSON", "Rome/LOCATION", "Spain/LOCATION", "Sergio Ramos/PERSON"}, nil},
 		{"a club's other mentions follow it", "Dnipro fans cheered. Dnipro's coach smiled. Kharkiv beat Dnipro 2-1.",
 			[]string{"Dnipro/LOCATION/0.4", "Dnipro/LOCATION/0.4", "Kharkiv/LOCATION", "Dnipro/LOCATION/0.6"},
 			[]string{"Dnipro/ORGANIZATION", "Dnipro/ORGANIZATION", "Kharkiv/ORGANIZATION", "Dnipro/ORGANIZATION"}, nil},
@@ -377,6 +392,23 @@ func TestCityStates(t *testing.T) {
 		sort.Slice(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
 		if got := texts(ms); strings.Join(got, ", ") != strings.Join(tc.want, ", ") {
 			t.Errorf("%q: %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestTrimSpanLowerTail(t *testing.T) {
+	tests := []struct{ text, typ, want string }{
+		{"the Teamsters union", Organization, "Teamsters"},
+		{"Interfax news agency", Organization, "Interfax"},
+		{"the Kharkiv derby", Location, "Kharkiv"},
+		{"Ludwig van Beethoven", Person, "Ludwig van Beethoven"},
+		{"taco bell", Organization, "taco bell"},
+	}
+	for _, tt := range tests {
+		toks := tokenize(tt.text)
+		s, e := trimSpan(toks, 0, len(toks), tt.typ)
+		if got := tt.text[toks[s].Start:toks[e-1].End]; got != tt.want {
+			t.Errorf("trimSpan(%q) = %q, want %q", tt.text, got, tt.want)
 		}
 	}
 }

@@ -536,6 +536,7 @@ func TestRuleOrgs(t *testing.T) {
 		{"suspilne", Org},
 		{"Spetsnaz", Org},
 		{"Kyiv Independent", Org},
+		{"Exchange", OrgSuffix},
 		{"Moscow", 0},
 		{"Vladimir Putin", 0},
 	}
