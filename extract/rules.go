@@ -895,29 +895,42 @@ func (r docRules) datelines(text string, toks []Token, sents []Sentence, ms []Me
 // Rock, Ark.": a state's abbreviation with its period, after a comma and a
 // run of one to three capitalised words that no mention but a place covers.
 // The town is tagged too when nothing covers it, unless its words are a
-// person's first name and surname.
+// person's first name and surname. After "of", "in", "from", "near" or
+// "outside" ("Ruth Bader, 90, of Scarsdale, N.Y."; "of Killeen, Texas")
+// the town is a place even when the tagger took it for a person or an
+// organisation, and a state's full one-word name ("Texas", "Ohio") counts
+// as its abbreviation does.
 func (r docRules) cityStates(text string, toks []Token, sents []Sentence, ms []Mention) []Mention {
 	covered := coverage(ms)
 	placeAt := make(map[int]bool) // end offset of a place mention
-	others := make(map[int]bool)  // end offset of a mention of another type
-	for _, m := range ms {
+	others := make(map[int]int)   // end offset of a mention of another type -> its index + 1
+	for i, m := range ms {
 		if m.Type == Location {
 			placeAt[m.End] = true
 		} else {
-			others[m.End] = true
+			others[m.End] = i + 1
 		}
 	}
+	n := len(ms)
 	for _, s := range sents {
 		for t := s.FirstToken + 2; t < s.EndToken; t++ {
 			abbr, end := strings.TrimSuffix(toks[t].Text, "."), toks[t].End
-			if abbr == toks[t].Text {
+			full := false
+			switch {
+			case usStates[strings.ToLower(toks[t].Text)] && startsUpper(toks[t].Text):
+				// "Texas": already a place, or nothing yet
+				full = true
+				if covered(toks[t].Start, end) && !placeAt[end] {
+					continue
+				}
+			case abbr == toks[t].Text:
 				// "Ill" "." as two tokens
 				if t+1 >= s.EndToken || toks[t+1].Text != "." || toks[t+1].Start != toks[t].End {
 					continue
 				}
 				end = toks[t+1].End
 			}
-			if !startsUpper(abbr) || !stateAbbreviations[strings.ToLower(abbr)] || toks[t-1].Text != "," || covered(toks[t].Start, end) {
+			if !full && (!startsUpper(abbr) || !stateAbbreviations[strings.ToLower(abbr)] || covered(toks[t].Start, end)) || toks[t-1].Text != "," {
 				continue
 			}
 			// The town: capitalised words right before the comma.
@@ -929,11 +942,20 @@ func (r docRules) cityStates(text string, toks []Token, sents []Sentence, ms []M
 				continue
 			}
 			tStart, tEnd := toks[first].Start, toks[t-2].End
+			afterPrep := first > s.FirstToken && townPrepositions[strings.ToLower(toks[first-1].Text)]
 			switch {
-			case others[tEnd]:
-				continue // "Smith, Ill." of a person tagged so
+			case others[tEnd] > 0:
+				// "Smith, Ill." of a person tagged so, but "of Scarsdale, N.Y.":
+				// the mention of the town alone, after a preposition of place
+				i := others[tEnd] - 1
+				if i >= n || !afterPrep || ms[i].Start != tStart || r.personName(toks[first:t-1]) {
+					continue
+				}
+				ms[i].Type, ms[i].Source = Location, SourceCityState
+				delete(others, tEnd)
+				placeAt[tEnd] = true
 			case !placeAt[tEnd] && !covered(tStart, tEnd):
-				if r.personName(toks[first : t-1]) {
+				if r.personName(toks[first:t-1]) || full && !afterPrep {
 					continue
 				}
 				ms = append(ms, Mention{Start: tStart, End: tEnd, Text: text[tStart:tEnd], Type: Location,
@@ -941,12 +963,24 @@ func (r docRules) cityStates(text string, toks []Token, sents []Sentence, ms []M
 			case !placeAt[tEnd]:
 				continue // part of a longer mention
 			}
+			if full && placeAt[end] {
+				continue // the state was a place already
+			}
 			ms = append(ms, Mention{Start: toks[t].Start, End: end, Text: text[toks[t].Start:end], Type: Location,
 				Sentence: sentenceOf(sents, toks[t].Start), Source: SourceCityState, Confidence: 0.8})
 		}
 	}
 	return ms
 }
+
+// townPrepositions introduce a town ("of Peoria, Ill.").
+var townPrepositions = wordSet(`of in from near outside`)
+
+// usStates are the one-word names of the US states.
+var usStates = wordSet(`alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii
+	idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi
+	missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia
+	washington wisconsin wyoming`)
 
 // personName reports whether words are a first name the gazetteer knows
 // and a surname, not a place it knows by those words.

@@ -355,7 +355,8 @@ func TestKnownPlacesTaggedOrganisations(t *testing.T) {
 	}
 }
 
-// TestCityStates: a town and the state abbreviation after it are places.
+// TestCityStates: a town and the state abbreviation (or one-word name) after
+// it are places.
 func TestCityStates(t *testing.T) {
 	r := docRules{gaz: gazetteer.Default()}
 	for _, tc := range []struct {
@@ -371,6 +372,14 @@ func TestCityStates(t *testing.T) {
 		{"We met Anna Brown, Ga. officials said.", nil, []string{}},
 		{"The plan, Ill. advised, failed.", nil, []string{}},
 		{"Officials in Albany, N.Y., said so.", []string{"Albany/LOCATION"}, []string{"Albany/LOCATION", "N.Y./LOCATION"}},
+		{"Ruth Bader, 90, of Scarsdale, N.Y., died.", []string{"Ruth Bader/PERSON", "Scarsdale/PERSON"},
+			[]string{"Ruth Bader/PERSON", "Scarsdale/LOCATION", "N.Y./LOCATION"}},
+		{"Kyle Dawson, 27, of Killeen, Texas, died.", []string{"Kyle Dawson/PERSON", "Texas/LOCATION"},
+			[]string{"Kyle Dawson/PERSON", "Killeen/LOCATION", "Texas/LOCATION"}},
+		{"Voters in Macon, Georgia, waited.", nil, []string{"Macon/LOCATION", "Georgia/LOCATION"}},
+		{"He called Tom Smith, Texas officials said.", []string{"Tom Smith/PERSON"}, []string{"Tom Smith/PERSON"}},
+		{"Paula Dean, Texas Democrat, spoke.", []string{"Paula Dean/PERSON"}, []string{"Paula Dean/PERSON"}},
+		{"A letter from Bill Lowe, Ohio, came.", []string{"Bill Lowe/PERSON"}, []string{"Bill Lowe/PERSON"}},
 	} {
 		toks, sents, ms := docWith(t, tc.text, tc.names...)
 		ms = r.cityStates(tc.text, toks, sents, ms)
