@@ -40,6 +40,7 @@ func (r docRules) apply(text string, toks []Token, sents []Sentence, ms []Mentio
 	r.typeKnownPersonOrgs(ms)
 	r.typeKnownPlaces(toks, sents, ms)
 	r.typeByCueNoun(toks, ms)
+	r.typeByApposition(toks, ms)
 	r.typeListedPlaces(toks, ms)
 	ms = r.splitCompanyPlace(text, toks, ms)
 	r.typeByHeadWord(toks, ms)
@@ -283,6 +284,89 @@ func (r docRules) typeByCueNoun(toks []Token, ms []Mention) {
 		if listOfPlaces(toks, ms[i]) {
 			ms[i].Type = Location
 		}
+	}
+}
+
+// appositionNouns are the head nouns of an apposition that say the type
+// of the name before it: "Kazan, the capital of Tatarstan"; "Lyon,
+// France's third-largest city"; "Rakuten, the Tokyo online retailer".
+var appositionNouns = func() map[string]string {
+	m := make(map[string]string)
+	for typ, words := range map[string]string{
+		Organization: `company firm maker carmaker automaker chipmaker drugmaker steelmaker retailer lender insurer
+			airline carrier brokerage conglomerate startup manufacturer contractor publisher broadcaster nonprofit
+			charity bank newspaper`,
+		Location: `city town village capital port resort borough suburb county province region island
+			township municipality`,
+	} {
+		for _, w := range strings.Fields(words) {
+			m[w] = typ
+		}
+	}
+	return m
+}()
+
+// appositionEnds are the words after which an apposition's last noun is
+// its head: punctuation, prepositions and the words of a clause.
+var appositionEnds = wordSet(`, . ; : ( in on of near off at from for with and that which where whose based
+	headquartered known`)
+
+// typeByApposition types a name by the apposition after it: a comma, "a",
+// "an", "the" or a place and "'s", then at most four lower-case words
+// (a place among them may qualify them), the last of them a noun of
+// appositionNouns. A person's first name and surname are not retyped a
+// place ("Jack Lee, a city councilman" stops at "councilman" anyway).
+func (r docRules) typeByApposition(toks []Token, ms []Mention) {
+	starts := make(map[int]int) // first token of a mention -> its index + 1
+	for i, m := range ms {
+		if t := tokenAt(toks, m.Start); t >= 0 {
+			starts[t] = i + 1
+		}
+	}
+	for i := range ms {
+		last := tokenAt(toks, ms[i].End-1)
+		if last < 0 || last+3 >= len(toks) || toks[last+1].Text != "," {
+			continue
+		}
+		t := last + 2
+		switch w := strings.ToLower(toks[t].Text); {
+		case w == "a" || w == "an" || w == "the":
+			t++
+		case starts[t] > 0 && ms[starts[t]-1].Type == Location:
+			// "Lyon, France's third-largest city"
+			t = tokenAt(toks, ms[starts[t]-1].End-1) + 1
+			if t >= len(toks) || toks[t].Text != "'s" && toks[t].Text != "’s" {
+				continue
+			}
+			t++
+		default:
+			continue
+		}
+		typ := ""
+		for n := 0; t < len(toks) && n < 5; n++ {
+			w := toks[t].Text
+			if j := starts[t]; j > 0 && ms[j-1].Type == Location && n < 4 {
+				t = tokenAt(toks, ms[j-1].End-1) + 1 // "the Tokyo online retailer"
+				continue
+			}
+			if appositionEnds[strings.ToLower(w)] {
+				break
+			}
+			if !isLowerWord(w) && !strings.Contains(w, "-") {
+				typ = ""
+				break
+			}
+			typ = appositionNouns[w]
+			t++
+		}
+		if t >= len(toks) || !appositionEnds[strings.ToLower(toks[t].Text)] || typ == "" || typ == ms[i].Type {
+			continue
+		}
+		first := tokenAt(toks, ms[i].Start)
+		if typ == Location && (first < 0 || r.personName(toks[first:last+1]) || r.knownOrg(ms[i].Text)) {
+			continue
+		}
+		ms[i].Type = typ
 	}
 }
 

@@ -389,3 +389,30 @@ func TestCityStates(t *testing.T) {
 		}
 	}
 }
+
+// TestTypeByApposition: the apposition after a name says its type.
+func TestTypeByApposition(t *testing.T) {
+	r := docRules{gaz: gazetteer.Default()}
+	for _, tc := range []struct {
+		text  string
+		names []string
+		want  string
+	}{
+		{"Kazan, the capital of Tatarstan, lies on the Volga.", []string{"Kazan/PERSON", "Tatarstan/LOCATION"}, "Kazan/LOCATION"},
+		{"Lyon, France's third-largest city, hosted it.", []string{"Lyon/ORGANIZATION", "France/LOCATION"}, "Lyon/LOCATION"},
+		{"Sochi, a resort on the coast, hosted the games.", []string{"Sochi/ORGANIZATION"}, "Sochi/LOCATION"},
+		{"Rakuten, the Tokyo online retailer, entered.", []string{"Rakuten/PERSON", "Tokyo/LOCATION"}, "Rakuten/ORGANIZATION"},
+		{"Baird Capital, the Chicago private equity firm, bought it.", []string{"Baird Capital/PERSON", "Chicago/LOCATION"}, "Baird Capital/ORGANIZATION"},
+		{"Lumina Pharma, a drugmaker based in Basel, cut jobs.", []string{"Lumina Pharma/LOCATION", "Basel/LOCATION"}, "Lumina Pharma/ORGANIZATION"},
+		{"Jack Lee, a city councilman, spoke.", []string{"Jack Lee/PERSON"}, "Jack Lee/PERSON"},
+		{"Ann Ross, the company's founder, spoke.", []string{"Ann Ross/PERSON"}, "Ann Ross/PERSON"},
+		{"Tom Hill, the mayor of the town, spoke.", []string{"Tom Hill/PERSON"}, "Tom Hill/PERSON"},
+		{"Mary Jones, the town's clerk, spoke.", []string{"Mary Jones/PERSON"}, "Mary Jones/PERSON"},
+	} {
+		toks, _, ms := docWith(t, tc.text, tc.names...)
+		r.typeByApposition(toks, ms)
+		if got := texts(ms[:1]); got[0] != tc.want {
+			t.Errorf("%q: %v, want %v", tc.text, got[0], tc.want)
+		}
+	}
+}
