@@ -41,6 +41,7 @@ func (r docRules) apply(text string, toks []Token, sents []Sentence, ms []Mentio
 	r.typeKnownPlaces(toks, sents, ms)
 	r.typeByCueNoun(toks, ms)
 	r.typeByApposition(toks, ms)
+	r.typeByContext(toks, ms)
 	r.typeListedPlaces(toks, ms)
 	ms = r.splitCompanyPlace(text, toks, ms)
 	r.typeByHeadWord(toks, ms)
@@ -367,6 +368,57 @@ func (r docRules) typeByApposition(toks []Token, ms []Mention) {
 			continue
 		}
 		ms[i].Type = typ
+	}
+}
+
+// companyRoles end a possessive that makes its owner a company: "Aurora
+// Biotech's founder", "Pinecrest Capital's general counsel".
+var companyRoles = map[string]string{"founder": "", "co-founder": "", "cofounder": "", "ceo": "", "cfo": "",
+	"chairman": "", "chairwoman": "", "shareholders": "", "counsel": "general", "executive": "chief",
+	"officer": "financial operating"}
+
+// typeByContext types a name by two news shapes around it. The town of
+// "John Miller, 44, of Yonkers," is a place; a name of two or more words
+// that owns a company's role ("Aurora Biotech's founder", "Pinecrest
+// Capital's general counsel") is an organisation, unless it is a person's
+// first name and surname or a place the gazetteer knows.
+func (r docRules) typeByContext(toks []Token, ms []Mention) {
+	for i := range ms {
+		m := &ms[i]
+		first, last := tokenAt(toks, m.Start), tokenAt(toks, m.End-1)
+		if first < 0 || last < 0 {
+			continue
+		}
+		if m.Type != Location && first >= 5 && toks[first-1].Text == "of" && toks[first-2].Text == "," &&
+			isNumber(toks[first-3].Text) && toks[first-4].Text == "," && !r.personName(toks[first:last+1]) {
+			for j := range ms {
+				if ms[j].Type == Person && ms[j].End == toks[first-5].End {
+					m.Type = Location
+					break
+				}
+			}
+			continue
+		}
+		if m.Type == Organization || last == first || last+2 >= len(toks) {
+			continue
+		}
+		if p := toks[last+1].Text; p != "'s" && p != "’s" {
+			continue
+		}
+		for t := last + 2; t < len(toks) && t <= last+4 && isLowerWord(strings.ReplaceAll(toks[t].Text, "-", "")); t++ {
+			before, ok := companyRoles[toks[t].Text]
+			if !ok {
+				continue
+			}
+			if before != "" && !strings.Contains(before, toks[t-1].Text) {
+				break
+			}
+			if r.personName(toks[first:last+1]) || r.gaz.Lookup(m.Text).Has(gazetteer.Place) {
+				break
+			}
+			m.Type = Organization
+			break
+		}
 	}
 }
 
@@ -1013,6 +1065,14 @@ func (r docRules) cityStates(text string, toks []Token, sents []Sentence, ms []M
 					continue
 				}
 				end = toks[t+1].End
+			}
+			if !full && strings.Contains(abbr, ".") && stateAbbreviations[strings.ToLower(abbr)] && toks[t-1].Text == "," &&
+				placeAt[toks[t-2].End] && others[end] > 0 && others[end]-1 < n && ms[others[end]-1].Start == toks[t].Start {
+				// "Asheville, N.C." with the state tagged a person
+				ms[others[end]-1].Type, ms[others[end]-1].Source = Location, SourceCityState
+				delete(others, end)
+				placeAt[end] = true
+				continue
 			}
 			if !full && (!startsUpper(abbr) || !stateAbbreviations[strings.ToLower(abbr)] || covered(toks[t].Start, end)) || toks[t-1].Text != "," {
 				continue

@@ -377,6 +377,7 @@ func TestCityStates(t *testing.T) {
 		{"Kyle Dawson, 27, of Killeen, Texas, died.", []string{"Kyle Dawson/PERSON", "Texas/LOCATION"},
 			[]string{"Kyle Dawson/PERSON", "Killeen/LOCATION", "Texas/LOCATION"}},
 		{"Voters in Macon, Georgia, waited.", nil, []string{"Macon/LOCATION", "Georgia/LOCATION"}},
+		{"She lived in Asheville, N.C., for years.", []string{"Asheville/LOCATION", "N.C./PERSON"}, []string{"Asheville/LOCATION", "N.C./LOCATION"}},
 		{"He called Tom Smith, Texas officials said.", []string{"Tom Smith/PERSON"}, []string{"Tom Smith/PERSON"}},
 		{"Paula Dean, Texas Democrat, spoke.", []string{"Paula Dean/PERSON"}, []string{"Paula Dean/PERSON"}},
 		{"A letter from Bill Lowe, Ohio, came.", []string{"Bill Lowe/PERSON"}, []string{"Bill Lowe/PERSON"}},
@@ -412,6 +413,32 @@ func TestTypeByApposition(t *testing.T) {
 		toks, _, ms := docWith(t, tc.text, tc.names...)
 		r.typeByApposition(toks, ms)
 		if got := texts(ms[:1]); got[0] != tc.want {
+			t.Errorf("%q: %v, want %v", tc.text, got[0], tc.want)
+		}
+	}
+}
+
+// TestTypeByContext: "X, 44, of Town" makes the town a place; a company's
+// role after a possessive makes its owner a company.
+func TestTypeByContext(t *testing.T) {
+	r := docRules{gaz: gazetteer.Default()}
+	for _, tc := range []struct {
+		text  string
+		names []string
+		i     int
+		want  string
+	}{
+		{"Frank DeLuca, 58, of Yonkers, pleaded guilty.", []string{"Frank DeLuca/PERSON", "Yonkers/PERSON"}, 1, "Yonkers/LOCATION"},
+		{"Brightline Media's founder, Nadia Farouk, stepped down.", []string{"Brightline Media/PERSON", "Nadia Farouk/PERSON"}, 0, "Brightline Media/ORGANIZATION"},
+		{"Laura Finch, Pinecrest Capital's general counsel, declined.", []string{"Laura Finch/PERSON", "Pinecrest Capital/LOCATION"}, 1, "Pinecrest Capital/ORGANIZATION"},
+		{"Boris Johnson's founder spoke.", []string{"Boris Johnson/PERSON"}, 0, "Boris Johnson/PERSON"},
+		{"Trump's chief of staff spoke.", []string{"Trump/PERSON"}, 0, "Trump/PERSON"},
+		{"Ann Lee's counsel objected.", []string{"Ann Lee/PERSON"}, 0, "Ann Lee/PERSON"},
+		{"The son of Mary Jones, 44, of Ohio, spoke.", []string{"Mary Jones/PERSON", "Ohio/LOCATION"}, 1, "Ohio/LOCATION"},
+	} {
+		toks, _, ms := docWith(t, tc.text, tc.names...)
+		r.typeByContext(toks, ms)
+		if got := texts(ms[tc.i : tc.i+1]); got[0] != tc.want {
 			t.Errorf("%q: %v, want %v", tc.text, got[0], tc.want)
 		}
 	}
