@@ -377,17 +377,42 @@ var companyRoles = map[string]string{"founder": "", "co-founder": "", "cofounder
 	"chairman": "", "chairwoman": "", "shareholders": "", "counsel": "general", "executive": "chief",
 	"officer": "financial operating"}
 
-// typeByContext types a name by two news shapes around it. The town of
+// killingWords, right before a name ("killing Lacey Dunn", "the death of
+// Kyle Dunn"), make a first name and surname the victim's: a person.
+var killingWords = wordSet(`killing murdering shooting stabbing strangling slaying assassinating killed murdered shot
+	stabbed strangled assassinated`)
+
+// killingNouns are the nouns of "the killing of Rafael Ibarra".
+var killingNouns = wordSet(`killing murder death shooting stabbing slaying assassination`)
+
+// typeByContext types a name by the news shapes around it. The town of
 // "John Miller, 44, of Yonkers," is a place; a name of two or more words
 // that owns a company's role ("Aurora Biotech's founder", "Pinecrest
 // Capital's general counsel") is an organisation, unless it is a person's
-// first name and surname or a place the gazetteer knows.
+// first name and surname or a place the gazetteer knows; so is a name
+// after "Tampa-based" ("Texas-based Rowan Telecom"), unless it is a place;
+// and a first name and surname after a killing ("convicted of killing
+// Lacey Dunn", "the stabbing death of Kyle Dunn") is a person.
 func (r docRules) typeByContext(toks []Token, ms []Mention) {
 	for i := range ms {
 		m := &ms[i]
 		first, last := tokenAt(toks, m.Start), tokenAt(toks, m.End-1)
 		if first < 0 || last < 0 {
 			continue
+		}
+		based := first >= 1 && strings.HasSuffix(strings.ToLower(toks[first-1].Text), "-based") ||
+			first >= 2 && strings.EqualFold(toks[first-1].Text, "based") && toks[first-2].Text == "-" && toks[first-2].End == toks[first-1].Start
+		if based && m.Type != Organization &&
+			!r.gaz.Lookup(m.Text).Has(gazetteer.Place) && (m.Type != Person || last > first && !r.personName(toks[first:last+1])) {
+			m.Type = Organization
+			continue
+		}
+		if first >= 1 && m.Type != Person && last > first && r.personName(toks[first:last+1]) {
+			w := strings.ToLower(toks[first-1].Text)
+			if killingWords[w] || w == "of" && first >= 2 && killingNouns[strings.ToLower(toks[first-2].Text)] {
+				m.Type = Person
+				continue
+			}
 		}
 		if m.Type != Location && first >= 5 && toks[first-1].Text == "of" && toks[first-2].Text == "," &&
 			isNumber(toks[first-3].Text) && toks[first-4].Text == "," && !r.personName(toks[first:last+1]) {

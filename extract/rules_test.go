@@ -419,7 +419,8 @@ func TestTypeByApposition(t *testing.T) {
 }
 
 // TestTypeByContext: "X, 44, of Town" makes the town a place; a company's
-// role after a possessive makes its owner a company.
+// role after a possessive, or "Tampa-based" before it, makes a name a
+// company; a killing before a first name and surname makes it a person.
 func TestTypeByContext(t *testing.T) {
 	r := docRules{gaz: gazetteer.Default()}
 	for _, tc := range []struct {
@@ -435,6 +436,11 @@ func TestTypeByContext(t *testing.T) {
 		{"Trump's chief of staff spoke.", []string{"Trump/PERSON"}, 0, "Trump/PERSON"},
 		{"Ann Lee's counsel objected.", []string{"Ann Lee/PERSON"}, 0, "Ann Lee/PERSON"},
 		{"The son of Mary Jones, 44, of Ohio, spoke.", []string{"Mary Jones/PERSON", "Ohio/LOCATION"}, 1, "Ohio/LOCATION"},
+		{"Tampa-based Harbor Capital reported a profit.", []string{"Harbor Capital/PERSON"}, 0, "Harbor Capital/ORGANIZATION"},
+		{"Tampa-based Raymond James reported a profit.", []string{"Raymond James/PERSON"}, 0, "Raymond James/PERSON"},
+		{"He was convicted of killing Lacey Dunn in 1998.", []string{"Lacey Dunn/ORGANIZATION"}, 0, "Lacey Dunn/PERSON"},
+		{"He faces charges in the stabbing death of Kyle Dunn.", []string{"Kyle Dunn/ORGANIZATION"}, 0, "Kyle Dunn/PERSON"},
+		{"They mourned the death of Los Angeles.", []string{"Los Angeles/LOCATION"}, 0, "Los Angeles/LOCATION"},
 	} {
 		toks, _, ms := docWith(t, tc.text, tc.names...)
 		r.typeByContext(toks, ms)
