@@ -1015,7 +1015,10 @@ func dropEmpty(ms []Mention) []Mention {
 
 // datelines tags the place that opens a dateline, written in capitals and
 // followed by a comma or a date, in a sentence that has a date or a news
-// agency in its first tokens: "ROME 1996-12-06", "BELGOROD, Russia (AP) —".
+// agency in its first tokens: "ROME 1996-12-06", "BELGOROD, Russia (AP) —";
+// or, when the gazetteer knows it as a place, followed by a dash
+// ("HOUSTON —"), or followed by a comma, a place the gazetteer knows and a
+// dash ("MOGADISHU, Somalia —").
 func (r docRules) datelines(text string, toks []Token, sents []Sentence, ms []Mention) []Mention {
 	covered := coverage(ms)
 	for _, s := range sents {
@@ -1024,10 +1027,22 @@ func (r docRules) datelines(text string, toks []Token, sents []Sentence, ms []Me
 		for n < len(stoks) && n < 4 && isCapsWord(stoks[n].Text) {
 			n++
 		}
-		if n == 0 || n == len(stoks) || stoks[n].Text != "," && !isDate(stoks[n].Text) {
+		if n == 0 || n == len(stoks) || stoks[n].Text != "," && !isDate(stoks[n].Text) && !isDash(stoks[n].Text) {
 			continue
 		}
-		dated := false
+		// "HOUSTON — A fire": a place the gazetteer knows; "MOGADISHU,
+		// Somalia —": the country or state after the comma a place too.
+		dated := isDash(stoks[n].Text) && n+1 < len(stoks) && startsUpper(stoks[n+1].Text) &&
+			r.gaz.Lookup(text[stoks[0].Start:stoks[n-1].End]).Has(gazetteer.Place)
+		for k := n + 1; !dated && stoks[n].Text == "," && k < len(stoks) && k <= n+4; k++ {
+			if isDash(stoks[k].Text) {
+				dated = k > n+1 && r.gaz.Lookup(text[stoks[n+1].Start:stoks[k-1].End]).Has(gazetteer.Place)
+				break
+			}
+			if !startsUpper(stoks[k].Text) {
+				break
+			}
+		}
 		for _, t := range stoks[n:min(len(stoks), n+8)] {
 			dated = dated || isDate(t.Text) || agencies[strings.ToLower(strings.Trim(t.Text, "()"))]
 		}
@@ -1051,6 +1066,10 @@ func (r docRules) datelines(text string, toks []Token, sents []Sentence, ms []Me
 	}
 	return ms
 }
+
+// isDash reports whether w is a dash that sets off a dateline: "—", "–"
+// or "--".
+func isDash(w string) bool { return w == "—" || w == "–" || w == "--" }
 
 // cityStates tags the town and the state of "Peoria, Ill." and "Little
 // Rock, Ark.": a state's abbreviation with its period, after a comma and a

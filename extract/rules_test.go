@@ -449,3 +449,28 @@ func TestTypeByContext(t *testing.T) {
 		}
 	}
 }
+
+// TestDatelines: the place in capitals that opens a dateline.
+func TestDatelines(t *testing.T) {
+	r := docRules{gaz: gazetteer.Default()}
+	for _, tc := range []struct {
+		text  string
+		names []string
+		want  []string
+	}{
+		{"BELGOROD, Russia (AP) — Shelling resumed.", []string{"Russia/LOCATION"}, []string{"BELGOROD/LOCATION", "Russia/LOCATION"}},
+		{"MOGADISHU, Somalia — A car bomb exploded.", []string{"Somalia/LOCATION"}, []string{"MOGADISHU/LOCATION", "Somalia/LOCATION"}},
+		{"HOUSTON — A tank exploded on Tuesday.", nil, []string{"HOUSTON/LOCATION"}},
+		{"NATO, the alliance, said so.", nil, []string{}},
+		{"FBI — the agency said so.", nil, []string{}},
+		{"PS — There is a party tonight.", nil, []string{}},
+		{"SMITH, John — The letter came.", nil, []string{}},
+	} {
+		toks, sents, ms := docWith(t, tc.text, tc.names...)
+		ms = r.datelines(tc.text, toks, sents, ms)
+		sort.Slice(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
+		if got := texts(ms); strings.Join(got, ", ") != strings.Join(tc.want, ", ") {
+			t.Errorf("%q: %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
