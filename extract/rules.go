@@ -18,6 +18,7 @@ const (
 	SourceGazetteer = "rule:gazetteer"  // a well-known organisation or country the tagger missed
 	SourceDateline  = "rule:dateline"   // the place of a dateline: "AL-AIN , United Arab Emirates 1996-12-06"
 	SourceCityState = "rule:city-state" // a town and its state's abbreviation: "Peoria, Ill."
+	SourceOpening   = "rule:opening"    // a name opening a sentence before its apposition: "Irpin, a suburb of Kyiv"
 )
 
 // docRules are the rules the tagger cannot learn from little data, applied
@@ -52,6 +53,7 @@ func (r docRules) apply(text string, toks []Token, sents []Sentence, ms []Mentio
 	ms = r.cuedPlaces(text, toks, sents, ms)
 	ms = r.datelines(text, toks, sents, ms)
 	ms = r.cityStates(text, toks, sents, ms)
+	ms = r.openingNames(text, toks, sents, ms)
 	ms = r.resultLines(text, toks, sents, ms)
 	clubs := r.typeClubs(toks, sents, ms)
 	r.unifyTypes(toks, ms, clubs)
@@ -318,49 +320,14 @@ var appositionEnds = wordSet(`, . ; : ( in on of near off at from for with and t
 // appositionNouns. A person's first name and surname are not retyped a
 // place ("Jack Lee, a city councilman" stops at "councilman" anyway).
 func (r docRules) typeByApposition(toks []Token, ms []Mention) {
-	starts := make(map[int]int) // first token of a mention -> its index + 1
-	for i, m := range ms {
-		if t := tokenAt(toks, m.Start); t >= 0 {
-			starts[t] = i + 1
-		}
-	}
+	starts := mentionStarts(toks, ms)
 	for i := range ms {
 		last := tokenAt(toks, ms[i].End-1)
-		if last < 0 || last+3 >= len(toks) || toks[last+1].Text != "," {
+		if last < 0 {
 			continue
 		}
-		t := last + 2
-		switch w := strings.ToLower(toks[t].Text); {
-		case w == "a" || w == "an" || w == "the":
-			t++
-		case starts[t] > 0 && ms[starts[t]-1].Type == Location:
-			// "Lyon, France's third-largest city"
-			t = tokenAt(toks, ms[starts[t]-1].End-1) + 1
-			if t >= len(toks) || toks[t].Text != "'s" && toks[t].Text != "’s" {
-				continue
-			}
-			t++
-		default:
-			continue
-		}
-		typ := ""
-		for n := 0; t < len(toks) && n < 5; n++ {
-			w := toks[t].Text
-			if j := starts[t]; j > 0 && ms[j-1].Type == Location && n < 4 {
-				t = tokenAt(toks, ms[j-1].End-1) + 1 // "the Tokyo online retailer"
-				continue
-			}
-			if appositionEnds[strings.ToLower(w)] {
-				break
-			}
-			if !isLowerWord(w) && !strings.Contains(w, "-") {
-				typ = ""
-				break
-			}
-			typ = appositionNouns[w]
-			t++
-		}
-		if t >= len(toks) || !appositionEnds[strings.ToLower(toks[t].Text)] || typ == "" || typ == ms[i].Type {
+		typ := r.appositionType(toks, ms, starts, last)
+		if typ == "" || typ == ms[i].Type {
 			continue
 		}
 		first := tokenAt(toks, ms[i].Start)
@@ -369,6 +336,103 @@ func (r docRules) typeByApposition(toks []Token, ms []Mention) {
 		}
 		ms[i].Type = typ
 	}
+}
+
+// mentionStarts maps the first token of each mention of ms to its index + 1.
+func mentionStarts(toks []Token, ms []Mention) map[int]int {
+	starts := make(map[int]int)
+	for i, m := range ms {
+		if t := tokenAt(toks, m.Start); t >= 0 {
+			starts[t] = i + 1
+		}
+	}
+	return starts
+}
+
+// appositionType returns the type the apposition after token last says
+// (see typeByApposition), or "": a nationality may qualify the nouns too.
+// starts is mentionStarts(toks, ms).
+func (r docRules) appositionType(toks []Token, ms []Mention, starts map[int]int, last int) string {
+	if last+3 >= len(toks) || toks[last+1].Text != "," {
+		return ""
+	}
+	t := last + 2
+	switch w := strings.ToLower(toks[t].Text); {
+	case w == "a" || w == "an" || w == "the":
+		t++
+	case starts[t] > 0 && ms[starts[t]-1].Type == Location:
+		// "Lyon, France's third-largest city"
+		t = tokenAt(toks, ms[starts[t]-1].End-1) + 1
+		if t >= len(toks) || toks[t].Text != "'s" && toks[t].Text != "’s" {
+			return ""
+		}
+		t++
+	default:
+		return ""
+	}
+	typ := ""
+	for n := 0; t < len(toks) && n < 5; n++ {
+		w := toks[t].Text
+		if j := starts[t]; j > 0 && ms[j-1].Type == Location && n < 4 {
+			t = tokenAt(toks, ms[j-1].End-1) + 1 // "the Tokyo online retailer"
+			continue
+		}
+		if appositionEnds[strings.ToLower(w)] {
+			break
+		}
+		if !isLowerWord(w) && r.gaz.Word(w).Has(gazetteer.Demonym) && n < 4 {
+			t++ // "the Norwegian state oil company"
+			continue
+		}
+		if !isLowerWord(w) && !strings.Contains(w, "-") {
+			return ""
+		}
+		typ = appositionNouns[w]
+		t++
+	}
+	if t >= len(toks) || !appositionEnds[strings.ToLower(toks[t].Text)] {
+		return ""
+	}
+	return typ
+}
+
+// openingPreps introduce where a place that opens a sentence lies:
+// "Hiroshima, in western Japan".
+var openingPreps = wordSet(`in on at near just off`)
+
+// openingNames tags a name of one to three proper nouns that opens a
+// sentence before a comma, which the tagger, unsure of a capital there,
+// left untagged: by its apposition ("Irpin, a suburb of Kyiv"; "Infineon,
+// a chipmaker headquartered near Munich"), or a place when the gazetteer
+// knows it and a preposition of place follows ("Hiroshima, in western
+// Japan").
+func (r docRules) openingNames(text string, toks []Token, sents []Sentence, ms []Mention) []Mention {
+	covered := coverage(ms)
+	starts := mentionStarts(toks, ms)
+	for _, s := range sents {
+		t := s.FirstToken
+		last := t - 1
+		for k := t; k < s.EndToken && k < t+3 && (toks[k].Tag == "NNP" || toks[k].Tag == "NNPS") && startsUpper(toks[k].Text); k++ {
+			last = k
+		}
+		if last < t || last+2 >= s.EndToken || toks[last+1].Text != "," || covered(toks[t].Start, toks[last].End) {
+			continue
+		}
+		name := text[toks[t].Start:toks[last].End]
+		typ := r.appositionType(toks, ms, starts, last)
+		place := r.gaz.Lookup(name).Has(gazetteer.Place)
+		switch {
+		case typ == Location && r.personName(toks[t:last+1]):
+			continue
+		case typ == "" && place && openingPreps[strings.ToLower(toks[last+2].Text)]:
+			typ = Location
+		case typ == "":
+			continue
+		}
+		ms = append(ms, Mention{Start: toks[t].Start, End: toks[last].End, Text: name, Type: typ,
+			Sentence: sentenceOf(sents, toks[t].Start), Source: SourceOpening, Confidence: 0.7})
+	}
+	return ms
 }
 
 // companyRoles end a possessive that makes its owner a company: "Aurora

@@ -406,6 +406,7 @@ func TestTypeByApposition(t *testing.T) {
 		{"Baird Capital, the Chicago private equity firm, bought it.", []string{"Baird Capital/PERSON", "Chicago/LOCATION"}, "Baird Capital/ORGANIZATION"},
 		{"Lumina Pharma, a drugmaker based in Basel, cut jobs.", []string{"Lumina Pharma/LOCATION", "Basel/LOCATION"}, "Lumina Pharma/ORGANIZATION"},
 		{"Jack Lee, a city councilman, spoke.", []string{"Jack Lee/PERSON"}, "Jack Lee/PERSON"},
+		{"Equinor, the Norwegian state oil company based in Stavanger, found gas.", []string{"Equinor/PERSON", "Stavanger/LOCATION"}, "Equinor/ORGANIZATION"},
 		{"Ann Ross, the company's founder, spoke.", []string{"Ann Ross/PERSON"}, "Ann Ross/PERSON"},
 		{"Tom Hill, the mayor of the town, spoke.", []string{"Tom Hill/PERSON"}, "Tom Hill/PERSON"},
 		{"Mary Jones, the town's clerk, spoke.", []string{"Mary Jones/PERSON"}, "Mary Jones/PERSON"},
@@ -471,6 +472,33 @@ func TestDatelines(t *testing.T) {
 		sort.Slice(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
 		if got := texts(ms); strings.Join(got, ", ") != strings.Join(tc.want, ", ") {
 			t.Errorf("%q: %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestOpeningNames: a name that opens a sentence before its apposition,
+// which the tagger left untagged, is tagged by the whole extractor.
+func TestOpeningNames(t *testing.T) {
+	x, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ text, want string }{
+		{"Irpin, a suburb of Kyiv, was shelled.", "Irpin/LOCATION"},
+		{"Infineon, a chipmaker headquartered near Munich, raised its outlook.", "Infineon/ORGANIZATION"},
+		{"Hiroshima, in western Japan, marked the anniversary.", "Hiroshima/LOCATION"},
+		{"However, the company said it would appeal.", ""},
+		{"Meanwhile, a city in Ohio flooded.", ""},
+	} {
+		res := x.Extract(tc.text)
+		got := ""
+		for _, m := range res.Mentions {
+			if m.Start == 0 {
+				got = m.Text + "/" + m.Type
+			}
+		}
+		if got != tc.want {
+			t.Errorf("%q: first mention %q, want %q", tc.text, got, tc.want)
 		}
 	}
 }
