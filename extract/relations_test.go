@@ -23,8 +23,12 @@ func TestModelRelations(t *testing.T) {
 			[]string{"Springfield located_in Sangamon County model", "Sangamon County located_in Illinois place-comma"}},
 		{"dateline", "KHARKIV, Ukraine (AP) — Russian forces shelled the city.",
 			[]string{"KHARKIV located_in Ukraine model"}},
-		{"born in, a pattern", "Maria Gonzalez, who was born in Seville, joined Telefonica in 2004.",
-			[]string{"Maria Gonzalez born_in Seville verb-prep", "Maria Gonzalez member_of Telefonica model"}},
+		// The verb-prep pattern finds born_in too; the model, more sure of
+		// it, gives the statement its rule.
+		{"born in", "Maria Gonzalez, who was born in Seville, joined Telefonica in 2004.",
+			[]string{"Maria Gonzalez born_in Seville model", "Maria Gonzalez member_of Telefonica model"}},
+		{"killed, the model", "Dale Pruitt, who strangled Mary Ellis in 1990, died in prison.",
+			[]string{"Dale Pruitt killed Mary Ellis model"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

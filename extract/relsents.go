@@ -335,10 +335,15 @@ type RelSentOptions struct {
 	PatternsOnly bool
 	// Errors lists the false positives and negatives in the scores.
 	Errors bool
+	// GoldEntities gives the extractor the sentences' own entities
+	// (RelSentence.Analyze) instead of its own, so that the relations are
+	// measured apart from entity recognition.
+	GoldEntities bool
 }
 
 // EvaluateRelSentences extracts every sentence as a document of its own,
-// end to end (our entities, our relations), and scores its typed
+// end to end (our entities, our relations; or the sentence's own entities
+// with RelSentOptions.GoldEntities), and scores its typed
 // relations against the gold ones by coarse type (see CoarseType and
 // ScoreRelSentence).
 func (x *Extractor) EvaluateRelSentences(sents []RelSentence, o RelSentOptions) RelSentScores {
@@ -347,7 +352,13 @@ func (x *Extractor) EvaluateRelSentences(sents []RelSentence, o RelSentOptions) 
 		s.ByType[t] = RelationCount{}
 	}
 	for i := range sents {
-		res := x.Extract(sents[i].Text)
+		var res *Result
+		if o.GoldEntities {
+			g, _ := sents[i].Analyze()
+			res = x.ExtractWith(sents[i].Text, g.Mentions, g.Entities)
+		} else {
+			res = x.Extract(sents[i].Text)
+		}
 		if o.PatternsOnly {
 			rels := res.Relations[:0:0]
 			for _, r := range res.Relations {

@@ -18,6 +18,7 @@ const (
 	SourceGazetteer = "rule:gazetteer"  // a well-known organisation or country the tagger missed
 	SourceDateline  = "rule:dateline"   // the place of a dateline: "AL-AIN , United Arab Emirates 1996-12-06"
 	SourceCityState = "rule:city-state" // a town and its state's abbreviation: "Peoria, Ill."
+	SourceOpening   = "rule:opening"    // a name opening a sentence before its apposition: "Irpin, a suburb of Kyiv"
 )
 
 // docRules are the rules the tagger cannot learn from little data, applied
@@ -40,6 +41,8 @@ func (r docRules) apply(text string, toks []Token, sents []Sentence, ms []Mentio
 	r.typeKnownPersonOrgs(ms)
 	r.typeKnownPlaces(toks, sents, ms)
 	r.typeByCueNoun(toks, ms)
+	r.typeByApposition(toks, ms)
+	r.typeByContext(toks, ms)
 	r.typeListedPlaces(toks, ms)
 	ms = r.splitCompanyPlace(text, toks, ms)
 	r.typeByHeadWord(toks, ms)
@@ -50,6 +53,7 @@ func (r docRules) apply(text string, toks []Token, sents []Sentence, ms []Mentio
 	ms = r.cuedPlaces(text, toks, sents, ms)
 	ms = r.datelines(text, toks, sents, ms)
 	ms = r.cityStates(text, toks, sents, ms)
+	ms = r.openingNames(text, toks, sents, ms)
 	ms = r.resultLines(text, toks, sents, ms)
 	clubs := r.typeClubs(toks, sents, ms)
 	r.unifyTypes(toks, ms, clubs)
@@ -315,6 +319,227 @@ func (r docRules) typeByCueNoun(toks []Token, ms []Mention) {
 	for i := range ms {
 		if listOfPlaces(toks, ms[i]) {
 			ms[i].Type = Location
+		}
+	}
+}
+
+// appositionNouns are the head nouns of an apposition that say the type
+// of the name before it: "Kazan, the capital of Tatarstan"; "Lyon,
+// France's third-largest city"; "Rakuten, the Tokyo online retailer".
+var appositionNouns = func() map[string]string {
+	m := make(map[string]string)
+	for typ, words := range map[string]string{
+		Organization: `company firm maker carmaker automaker chipmaker drugmaker steelmaker retailer lender insurer
+			airline carrier brokerage conglomerate startup manufacturer contractor publisher broadcaster nonprofit
+			charity bank newspaper`,
+		Location: `city town village capital port resort borough suburb county province region island
+			township municipality`,
+	} {
+		for _, w := range strings.Fields(words) {
+			m[w] = typ
+		}
+	}
+	return m
+}()
+
+// appositionEnds are the words after which an apposition's last noun is
+// its head: punctuation, prepositions and the words of a clause.
+var appositionEnds = wordSet(`, . ; : ( in on of near off at from for with and that which where whose based
+	headquartered known`)
+
+// typeByApposition types a name by the apposition after it: a comma, "a",
+// "an", "the" or a place and "'s", then at most four lower-case words
+// (a place among them may qualify them), the last of them a noun of
+// appositionNouns. A person's first name and surname are not retyped a
+// place ("Jack Lee, a city councilman" stops at "councilman" anyway).
+func (r docRules) typeByApposition(toks []Token, ms []Mention) {
+	starts := mentionStarts(toks, ms)
+	for i := range ms {
+		last := tokenAt(toks, ms[i].End-1)
+		if last < 0 {
+			continue
+		}
+		typ := r.appositionType(toks, ms, starts, last)
+		if typ == "" || typ == ms[i].Type {
+			continue
+		}
+		first := tokenAt(toks, ms[i].Start)
+		if typ == Location && (first < 0 || r.personName(toks[first:last+1]) || r.knownOrg(ms[i].Text)) {
+			continue
+		}
+		ms[i].Type = typ
+	}
+}
+
+// mentionStarts maps the first token of each mention of ms to its index + 1.
+func mentionStarts(toks []Token, ms []Mention) map[int]int {
+	starts := make(map[int]int)
+	for i, m := range ms {
+		if t := tokenAt(toks, m.Start); t >= 0 {
+			starts[t] = i + 1
+		}
+	}
+	return starts
+}
+
+// appositionType returns the type the apposition after token last says
+// (see typeByApposition), or "": a nationality may qualify the nouns too.
+// starts is mentionStarts(toks, ms).
+func (r docRules) appositionType(toks []Token, ms []Mention, starts map[int]int, last int) string {
+	if last+3 >= len(toks) || toks[last+1].Text != "," {
+		return ""
+	}
+	t := last + 2
+	switch w := strings.ToLower(toks[t].Text); {
+	case w == "a" || w == "an" || w == "the":
+		t++
+	case starts[t] > 0 && ms[starts[t]-1].Type == Location:
+		// "Lyon, France's third-largest city"
+		t = tokenAt(toks, ms[starts[t]-1].End-1) + 1
+		if t >= len(toks) || toks[t].Text != "'s" && toks[t].Text != "’s" {
+			return ""
+		}
+		t++
+	default:
+		return ""
+	}
+	typ := ""
+	for n := 0; t < len(toks) && n < 5; n++ {
+		w := toks[t].Text
+		if j := starts[t]; j > 0 && ms[j-1].Type == Location && n < 4 {
+			t = tokenAt(toks, ms[j-1].End-1) + 1 // "the Tokyo online retailer"
+			continue
+		}
+		if appositionEnds[strings.ToLower(w)] {
+			break
+		}
+		if !isLowerWord(w) && r.gaz.Word(w).Has(gazetteer.Demonym) && n < 4 {
+			t++ // "the Norwegian state oil company"
+			continue
+		}
+		if !isLowerWord(w) && !strings.Contains(w, "-") {
+			return ""
+		}
+		typ = appositionNouns[w]
+		t++
+	}
+	if t >= len(toks) || !appositionEnds[strings.ToLower(toks[t].Text)] {
+		return ""
+	}
+	return typ
+}
+
+// openingPreps introduce where a place that opens a sentence lies:
+// "Hiroshima, in western Japan".
+var openingPreps = wordSet(`in on at near just off`)
+
+// openingNames tags a name of one to three proper nouns that opens a
+// sentence before a comma, which the tagger, unsure of a capital there,
+// left untagged: by its apposition ("Irpin, a suburb of Kyiv"; "Infineon,
+// a chipmaker headquartered near Munich"), or a place when the gazetteer
+// knows it and a preposition of place follows ("Hiroshima, in western
+// Japan").
+func (r docRules) openingNames(text string, toks []Token, sents []Sentence, ms []Mention) []Mention {
+	covered := coverage(ms)
+	starts := mentionStarts(toks, ms)
+	for _, s := range sents {
+		t := s.FirstToken
+		last := t - 1
+		for k := t; k < s.EndToken && k < t+3 && (toks[k].Tag == "NNP" || toks[k].Tag == "NNPS") && startsUpper(toks[k].Text); k++ {
+			last = k
+		}
+		if last < t || last+2 >= s.EndToken || toks[last+1].Text != "," || covered(toks[t].Start, toks[last].End) {
+			continue
+		}
+		name := text[toks[t].Start:toks[last].End]
+		typ := r.appositionType(toks, ms, starts, last)
+		place := r.gaz.Lookup(name).Has(gazetteer.Place)
+		switch {
+		case typ == Location && r.personName(toks[t:last+1]):
+			continue
+		case typ == "" && place && openingPreps[strings.ToLower(toks[last+2].Text)]:
+			typ = Location
+		case typ == "":
+			continue
+		}
+		ms = append(ms, Mention{Start: toks[t].Start, End: toks[last].End, Text: name, Type: typ,
+			Sentence: sentenceOf(sents, toks[t].Start), Source: SourceOpening, Confidence: 0.7})
+	}
+	return ms
+}
+
+// companyRoles end a possessive that makes its owner a company: "Aurora
+// Biotech's founder", "Pinecrest Capital's general counsel".
+var companyRoles = map[string]string{"founder": "", "co-founder": "", "cofounder": "", "ceo": "", "cfo": "",
+	"chairman": "", "chairwoman": "", "shareholders": "", "counsel": "general", "executive": "chief",
+	"officer": "financial operating"}
+
+// killingWords, right before a name ("killing Lacey Dunn", "the death of
+// Kyle Dunn"), make a first name and surname the victim's: a person.
+var killingWords = wordSet(`killing murdering shooting stabbing strangling slaying assassinating killed murdered shot
+	stabbed strangled assassinated`)
+
+// killingNouns are the nouns of "the killing of Rafael Ibarra".
+var killingNouns = wordSet(`killing murder death shooting stabbing slaying assassination`)
+
+// typeByContext types a name by the news shapes around it. The town of
+// "John Miller, 44, of Yonkers," is a place; a name of two or more words
+// that owns a company's role ("Aurora Biotech's founder", "Pinecrest
+// Capital's general counsel") is an organisation, unless it is a person's
+// first name and surname or a place the gazetteer knows; so is a name
+// after "Tampa-based" ("Texas-based Rowan Telecom"), unless it is a place;
+// and a first name and surname after a killing ("convicted of killing
+// Lacey Dunn", "the stabbing death of Kyle Dunn") is a person.
+func (r docRules) typeByContext(toks []Token, ms []Mention) {
+	for i := range ms {
+		m := &ms[i]
+		first, last := tokenAt(toks, m.Start), tokenAt(toks, m.End-1)
+		if first < 0 || last < 0 {
+			continue
+		}
+		based := first >= 1 && strings.HasSuffix(strings.ToLower(toks[first-1].Text), "-based") ||
+			first >= 2 && strings.EqualFold(toks[first-1].Text, "based") && toks[first-2].Text == "-" && toks[first-2].End == toks[first-1].Start
+		if based && m.Type != Organization &&
+			!r.gaz.Lookup(m.Text).Has(gazetteer.Place) && (m.Type != Person || last > first && !r.personName(toks[first:last+1])) {
+			m.Type = Organization
+			continue
+		}
+		if first >= 1 && m.Type != Person && last > first && r.personName(toks[first:last+1]) {
+			w := strings.ToLower(toks[first-1].Text)
+			if killingWords[w] || w == "of" && first >= 2 && killingNouns[strings.ToLower(toks[first-2].Text)] {
+				m.Type = Person
+				continue
+			}
+		}
+		if m.Type != Location && first >= 5 && toks[first-1].Text == "of" && toks[first-2].Text == "," &&
+			isNumber(toks[first-3].Text) && toks[first-4].Text == "," && !r.personName(toks[first:last+1]) {
+			for j := range ms {
+				if ms[j].Type == Person && ms[j].End == toks[first-5].End {
+					m.Type = Location
+					break
+				}
+			}
+			continue
+		}
+		if m.Type == Organization || last == first || last+2 >= len(toks) {
+			continue
+		}
+		if p := toks[last+1].Text; p != "'s" && p != "’s" {
+			continue
+		}
+		for t := last + 2; t < len(toks) && t <= last+4 && isLowerWord(strings.ReplaceAll(toks[t].Text, "-", "")); t++ {
+			before, ok := companyRoles[toks[t].Text]
+			if !ok {
+				continue
+			}
+			if before != "" && !strings.Contains(before, toks[t-1].Text) {
+				break
+			}
+			if r.personName(toks[first:last+1]) || r.gaz.Lookup(m.Text).Has(gazetteer.Place) {
+				break
+			}
+			m.Type = Organization
+			break
 		}
 	}
 }
@@ -926,7 +1151,10 @@ func dropEmpty(ms []Mention) []Mention {
 
 // datelines tags the place that opens a dateline, written in capitals and
 // followed by a comma or a date, in a sentence that has a date or a news
-// agency in its first tokens: "ROME 1996-12-06", "BELGOROD, Russia (AP) —".
+// agency in its first tokens: "ROME 1996-12-06", "BELGOROD, Russia (AP) —";
+// or, when the gazetteer knows it as a place, followed by a dash
+// ("HOUSTON —"), or followed by a comma, a place the gazetteer knows and a
+// dash ("MOGADISHU, Somalia —").
 func (r docRules) datelines(text string, toks []Token, sents []Sentence, ms []Mention) []Mention {
 	covered := coverage(ms)
 	for _, s := range sents {
@@ -935,10 +1163,22 @@ func (r docRules) datelines(text string, toks []Token, sents []Sentence, ms []Me
 		for n < len(stoks) && n < 4 && isCapsWord(stoks[n].Text) {
 			n++
 		}
-		if n == 0 || n == len(stoks) || stoks[n].Text != "," && !isDate(stoks[n].Text) {
+		if n == 0 || n == len(stoks) || stoks[n].Text != "," && !isDate(stoks[n].Text) && !isDash(stoks[n].Text) {
 			continue
 		}
-		dated := false
+		// "HOUSTON — A fire": a place the gazetteer knows; "MOGADISHU,
+		// Somalia —": the country or state after the comma a place too.
+		dated := isDash(stoks[n].Text) && n+1 < len(stoks) && startsUpper(stoks[n+1].Text) &&
+			r.gaz.Lookup(text[stoks[0].Start:stoks[n-1].End]).Has(gazetteer.Place)
+		for k := n + 1; !dated && stoks[n].Text == "," && k < len(stoks) && k <= n+4; k++ {
+			if isDash(stoks[k].Text) {
+				dated = k > n+1 && r.gaz.Lookup(text[stoks[n+1].Start:stoks[k-1].End]).Has(gazetteer.Place)
+				break
+			}
+			if !startsUpper(stoks[k].Text) {
+				break
+			}
+		}
 		for _, t := range stoks[n:min(len(stoks), n+8)] {
 			dated = dated || isDate(t.Text) || agencies[strings.ToLower(strings.Trim(t.Text, "()"))]
 		}
@@ -963,33 +1203,58 @@ func (r docRules) datelines(text string, toks []Token, sents []Sentence, ms []Me
 	return ms
 }
 
+// isDash reports whether w is a dash that sets off a dateline: "—", "–"
+// or "--".
+func isDash(w string) bool { return w == "—" || w == "–" || w == "--" }
+
 // cityStates tags the town and the state of "Peoria, Ill." and "Little
 // Rock, Ark.": a state's abbreviation with its period, after a comma and a
 // run of one to three capitalised words that no mention but a place covers.
 // The town is tagged too when nothing covers it, unless its words are a
-// person's first name and surname.
+// person's first name and surname. After "of", "in", "from", "near" or
+// "outside" ("Ruth Bader, 90, of Scarsdale, N.Y."; "of Killeen, Texas")
+// the town is a place even when the tagger took it for a person or an
+// organisation, and a state's full one-word name ("Texas", "Ohio") counts
+// as its abbreviation does.
 func (r docRules) cityStates(text string, toks []Token, sents []Sentence, ms []Mention) []Mention {
 	covered := coverage(ms)
 	placeAt := make(map[int]bool) // end offset of a place mention
-	others := make(map[int]bool)  // end offset of a mention of another type
-	for _, m := range ms {
+	others := make(map[int]int)   // end offset of a mention of another type -> its index + 1
+	for i, m := range ms {
 		if m.Type == Location {
 			placeAt[m.End] = true
 		} else {
-			others[m.End] = true
+			others[m.End] = i + 1
 		}
 	}
+	n := len(ms)
 	for _, s := range sents {
 		for t := s.FirstToken + 2; t < s.EndToken; t++ {
 			abbr, end := strings.TrimSuffix(toks[t].Text, "."), toks[t].End
-			if abbr == toks[t].Text {
+			full := false
+			switch {
+			case usStates[strings.ToLower(toks[t].Text)] && startsUpper(toks[t].Text):
+				// "Texas": already a place, or nothing yet
+				full = true
+				if covered(toks[t].Start, end) && !placeAt[end] {
+					continue
+				}
+			case abbr == toks[t].Text:
 				// "Ill" "." as two tokens
 				if t+1 >= s.EndToken || toks[t+1].Text != "." || toks[t+1].Start != toks[t].End {
 					continue
 				}
 				end = toks[t+1].End
 			}
-			if !startsUpper(abbr) || !stateAbbreviations[strings.ToLower(abbr)] || toks[t-1].Text != "," || covered(toks[t].Start, end) {
+			if !full && strings.Contains(abbr, ".") && stateAbbreviations[strings.ToLower(abbr)] && toks[t-1].Text == "," &&
+				placeAt[toks[t-2].End] && others[end] > 0 && others[end]-1 < n && ms[others[end]-1].Start == toks[t].Start {
+				// "Asheville, N.C." with the state tagged a person
+				ms[others[end]-1].Type, ms[others[end]-1].Source = Location, SourceCityState
+				delete(others, end)
+				placeAt[end] = true
+				continue
+			}
+			if !full && (!startsUpper(abbr) || !stateAbbreviations[strings.ToLower(abbr)] || covered(toks[t].Start, end)) || toks[t-1].Text != "," {
 				continue
 			}
 			// The town: capitalised words right before the comma.
@@ -1001,11 +1266,20 @@ func (r docRules) cityStates(text string, toks []Token, sents []Sentence, ms []M
 				continue
 			}
 			tStart, tEnd := toks[first].Start, toks[t-2].End
+			afterPrep := first > s.FirstToken && townPrepositions[strings.ToLower(toks[first-1].Text)]
 			switch {
-			case others[tEnd]:
-				continue // "Smith, Ill." of a person tagged so
+			case others[tEnd] > 0:
+				// "Smith, Ill." of a person tagged so, but "of Scarsdale, N.Y.":
+				// the mention of the town alone, after a preposition of place
+				i := others[tEnd] - 1
+				if i >= n || !afterPrep || ms[i].Start != tStart || r.personName(toks[first:t-1]) {
+					continue
+				}
+				ms[i].Type, ms[i].Source = Location, SourceCityState
+				delete(others, tEnd)
+				placeAt[tEnd] = true
 			case !placeAt[tEnd] && !covered(tStart, tEnd):
-				if r.personName(toks[first : t-1]) {
+				if r.personName(toks[first:t-1]) || full && !afterPrep {
 					continue
 				}
 				ms = append(ms, Mention{Start: tStart, End: tEnd, Text: text[tStart:tEnd], Type: Location,
@@ -1013,12 +1287,24 @@ func (r docRules) cityStates(text string, toks []Token, sents []Sentence, ms []M
 			case !placeAt[tEnd]:
 				continue // part of a longer mention
 			}
+			if full && placeAt[end] {
+				continue // the state was a place already
+			}
 			ms = append(ms, Mention{Start: toks[t].Start, End: end, Text: text[toks[t].Start:end], Type: Location,
 				Sentence: sentenceOf(sents, toks[t].Start), Source: SourceCityState, Confidence: 0.8})
 		}
 	}
 	return ms
 }
+
+// townPrepositions introduce a town ("of Peoria, Ill.").
+var townPrepositions = wordSet(`of in from near outside`)
+
+// usStates are the one-word names of the US states.
+var usStates = wordSet(`alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii
+	idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi
+	missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia
+	washington wisconsin wyoming`)
 
 // personName reports whether words are a first name the gazetteer knows
 // and a surname, not a place it knows by those words.

@@ -370,7 +370,8 @@ func TestKnownPlacesTaggedOrganisations(t *testing.T) {
 	}
 }
 
-// TestCityStates: a town and the state abbreviation after it are places.
+// TestCityStates: a town and the state abbreviation (or one-word name) after
+// it are places.
 func TestCityStates(t *testing.T) {
 	r := docRules{gaz: gazetteer.Default()}
 	for _, tc := range []struct {
@@ -386,6 +387,15 @@ func TestCityStates(t *testing.T) {
 		{"We met Anna Brown, Ga. officials said.", nil, []string{}},
 		{"The plan, Ill. advised, failed.", nil, []string{}},
 		{"Officials in Albany, N.Y., said so.", []string{"Albany/LOCATION"}, []string{"Albany/LOCATION", "N.Y./LOCATION"}},
+		{"Ruth Bader, 90, of Scarsdale, N.Y., died.", []string{"Ruth Bader/PERSON", "Scarsdale/PERSON"},
+			[]string{"Ruth Bader/PERSON", "Scarsdale/LOCATION", "N.Y./LOCATION"}},
+		{"Kyle Dawson, 27, of Killeen, Texas, died.", []string{"Kyle Dawson/PERSON", "Texas/LOCATION"},
+			[]string{"Kyle Dawson/PERSON", "Killeen/LOCATION", "Texas/LOCATION"}},
+		{"Voters in Macon, Georgia, waited.", nil, []string{"Macon/LOCATION", "Georgia/LOCATION"}},
+		{"She lived in Asheville, N.C., for years.", []string{"Asheville/LOCATION", "N.C./PERSON"}, []string{"Asheville/LOCATION", "N.C./LOCATION"}},
+		{"He called Tom Smith, Texas officials said.", []string{"Tom Smith/PERSON"}, []string{"Tom Smith/PERSON"}},
+		{"Paula Dean, Texas Democrat, spoke.", []string{"Paula Dean/PERSON"}, []string{"Paula Dean/PERSON"}},
+		{"A letter from Bill Lowe, Ohio, came.", []string{"Bill Lowe/PERSON"}, []string{"Bill Lowe/PERSON"}},
 	} {
 		toks, sents, ms := docWith(t, tc.text, tc.names...)
 		ms = r.cityStates(tc.text, toks, sents, ms)
@@ -409,6 +419,118 @@ func TestTrimSpanLowerTail(t *testing.T) {
 		s, e := trimSpan(toks, 0, len(toks), tt.typ)
 		if got := tt.text[toks[s].Start:toks[e-1].End]; got != tt.want {
 			t.Errorf("trimSpan(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestTypeByApposition: the apposition after a name says its type.
+func TestTypeByApposition(t *testing.T) {
+	r := docRules{gaz: gazetteer.Default()}
+	for _, tc := range []struct {
+		text  string
+		names []string
+		want  string
+	}{
+		{"Kazan, the capital of Tatarstan, lies on the Volga.", []string{"Kazan/PERSON", "Tatarstan/LOCATION"}, "Kazan/LOCATION"},
+		{"Lyon, France's third-largest city, hosted it.", []string{"Lyon/ORGANIZATION", "France/LOCATION"}, "Lyon/LOCATION"},
+		{"Sochi, a resort on the coast, hosted the games.", []string{"Sochi/ORGANIZATION"}, "Sochi/LOCATION"},
+		{"Rakuten, the Tokyo online retailer, entered.", []string{"Rakuten/PERSON", "Tokyo/LOCATION"}, "Rakuten/ORGANIZATION"},
+		{"Baird Capital, the Chicago private equity firm, bought it.", []string{"Baird Capital/PERSON", "Chicago/LOCATION"}, "Baird Capital/ORGANIZATION"},
+		{"Lumina Pharma, a drugmaker based in Basel, cut jobs.", []string{"Lumina Pharma/LOCATION", "Basel/LOCATION"}, "Lumina Pharma/ORGANIZATION"},
+		{"Jack Lee, a city councilman, spoke.", []string{"Jack Lee/PERSON"}, "Jack Lee/PERSON"},
+		{"Equinor, the Norwegian state oil company based in Stavanger, found gas.", []string{"Equinor/PERSON", "Stavanger/LOCATION"}, "Equinor/ORGANIZATION"},
+		{"Ann Ross, the company's founder, spoke.", []string{"Ann Ross/PERSON"}, "Ann Ross/PERSON"},
+		{"Tom Hill, the mayor of the town, spoke.", []string{"Tom Hill/PERSON"}, "Tom Hill/PERSON"},
+		{"Mary Jones, the town's clerk, spoke.", []string{"Mary Jones/PERSON"}, "Mary Jones/PERSON"},
+	} {
+		toks, _, ms := docWith(t, tc.text, tc.names...)
+		r.typeByApposition(toks, ms)
+		if got := texts(ms[:1]); got[0] != tc.want {
+			t.Errorf("%q: %v, want %v", tc.text, got[0], tc.want)
+		}
+	}
+}
+
+// TestTypeByContext: "X, 44, of Town" makes the town a place; a company's
+// role after a possessive, or "Tampa-based" before it, makes a name a
+// company; a killing before a first name and surname makes it a person.
+func TestTypeByContext(t *testing.T) {
+	r := docRules{gaz: gazetteer.Default()}
+	for _, tc := range []struct {
+		text  string
+		names []string
+		i     int
+		want  string
+	}{
+		{"Frank DeLuca, 58, of Yonkers, pleaded guilty.", []string{"Frank DeLuca/PERSON", "Yonkers/PERSON"}, 1, "Yonkers/LOCATION"},
+		{"Brightline Media's founder, Nadia Farouk, stepped down.", []string{"Brightline Media/PERSON", "Nadia Farouk/PERSON"}, 0, "Brightline Media/ORGANIZATION"},
+		{"Laura Finch, Pinecrest Capital's general counsel, declined.", []string{"Laura Finch/PERSON", "Pinecrest Capital/LOCATION"}, 1, "Pinecrest Capital/ORGANIZATION"},
+		{"Boris Johnson's founder spoke.", []string{"Boris Johnson/PERSON"}, 0, "Boris Johnson/PERSON"},
+		{"Trump's chief of staff spoke.", []string{"Trump/PERSON"}, 0, "Trump/PERSON"},
+		{"Ann Lee's counsel objected.", []string{"Ann Lee/PERSON"}, 0, "Ann Lee/PERSON"},
+		{"The son of Mary Jones, 44, of Ohio, spoke.", []string{"Mary Jones/PERSON", "Ohio/LOCATION"}, 1, "Ohio/LOCATION"},
+		{"Tampa-based Harbor Capital reported a profit.", []string{"Harbor Capital/PERSON"}, 0, "Harbor Capital/ORGANIZATION"},
+		{"Tampa-based Raymond James reported a profit.", []string{"Raymond James/PERSON"}, 0, "Raymond James/PERSON"},
+		{"He was convicted of killing Lacey Dunn in 1998.", []string{"Lacey Dunn/ORGANIZATION"}, 0, "Lacey Dunn/PERSON"},
+		{"He faces charges in the stabbing death of Kyle Dunn.", []string{"Kyle Dunn/ORGANIZATION"}, 0, "Kyle Dunn/PERSON"},
+		{"They mourned the death of Los Angeles.", []string{"Los Angeles/LOCATION"}, 0, "Los Angeles/LOCATION"},
+	} {
+		toks, _, ms := docWith(t, tc.text, tc.names...)
+		r.typeByContext(toks, ms)
+		if got := texts(ms[tc.i : tc.i+1]); got[0] != tc.want {
+			t.Errorf("%q: %v, want %v", tc.text, got[0], tc.want)
+		}
+	}
+}
+
+// TestDatelines: the place in capitals that opens a dateline.
+func TestDatelines(t *testing.T) {
+	r := docRules{gaz: gazetteer.Default()}
+	for _, tc := range []struct {
+		text  string
+		names []string
+		want  []string
+	}{
+		{"BELGOROD, Russia (AP) — Shelling resumed.", []string{"Russia/LOCATION"}, []string{"BELGOROD/LOCATION", "Russia/LOCATION"}},
+		{"MOGADISHU, Somalia — A car bomb exploded.", []string{"Somalia/LOCATION"}, []string{"MOGADISHU/LOCATION", "Somalia/LOCATION"}},
+		{"HOUSTON — A tank exploded on Tuesday.", nil, []string{"HOUSTON/LOCATION"}},
+		{"NATO, the alliance, said so.", nil, []string{}},
+		{"FBI — the agency said so.", nil, []string{}},
+		{"PS — There is a party tonight.", nil, []string{}},
+		{"SMITH, John — The letter came.", nil, []string{}},
+	} {
+		toks, sents, ms := docWith(t, tc.text, tc.names...)
+		ms = r.datelines(tc.text, toks, sents, ms)
+		sort.Slice(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
+		if got := texts(ms); strings.Join(got, ", ") != strings.Join(tc.want, ", ") {
+			t.Errorf("%q: %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestOpeningNames: a name that opens a sentence before its apposition,
+// which the tagger left untagged, is tagged by the whole extractor.
+func TestOpeningNames(t *testing.T) {
+	x, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ text, want string }{
+		{"Irpin, a suburb of Kyiv, was shelled.", "Irpin/LOCATION"},
+		{"Infineon, a chipmaker headquartered near Munich, raised its outlook.", "Infineon/ORGANIZATION"},
+		{"Hiroshima, in western Japan, marked the anniversary.", "Hiroshima/LOCATION"},
+		{"However, the company said it would appeal.", ""},
+		{"Meanwhile, a city in Ohio flooded.", ""},
+	} {
+		res := x.Extract(tc.text)
+		got := ""
+		for _, m := range res.Mentions {
+			if m.Start == 0 {
+				got = m.Text + "/" + m.Type
+			}
+		}
+		if got != tc.want {
+			t.Errorf("%q: first mention %q, want %q", tc.text, got, tc.want)
 		}
 	}
 }

@@ -64,7 +64,9 @@ news sentences (testdata/relsents; format in extract.ReadRelSentences): each
 sentence is extracted as a document, titles are stripped from names on both
 sides, predicates are mapped to five coarse types (extract.CoarseType) and it
 prints precision, recall and F1 per type for the model with the patterns and
-for the patterns alone; --verbose lists every error.`,
+for the patterns alone; --verbose lists every error. With --gold-entities the
+extractor is given the sentences' own entities, which measures the relations
+apart from entity recognition.`,
 		Example: `  dossier eval --gold testdata/seeds-gold.jsonl
   dossier eval --gold testdata/seeds-gold.jsonl --verbose
   dossier eval --gold gold.jsonl --pred out.jsonl   # score an export file
@@ -132,7 +134,7 @@ for the patterns alone; --verbose lists every error.`,
 	f.StringVar(&o.model, "model", "", "with --conll: tagger model file (default: the built-in model)")
 	f.StringVar(&o.entities, "entities", "", "with --conll: entity list, as for 'dossier run'")
 	f.StringVar(&o.docred, "docred", "", "score typed relations on this DocRED / Re-DocRED file instead")
-	f.BoolVar(&o.goldEntities, "gold-entities", false, "with --docred: give the extractor the file's own mentions")
+	f.BoolVar(&o.goldEntities, "gold-entities", false, "with --docred or --relsents: give the extractor the file's own mentions")
 	f.StringVar(&o.relsents, "relsents", "", "score typed relations on this file of annotated news sentences instead")
 	return cmd
 }
@@ -153,13 +155,17 @@ func (o *evalOptions) evalRelSents() error {
 	if err != nil {
 		return fmt.Errorf("read %s: %w", o.relsents, err)
 	}
-	model := x.EvaluateRelSentences(sents, extract.RelSentOptions{Errors: o.verbose})
-	patterns := x.EvaluateRelSentences(sents, extract.RelSentOptions{PatternsOnly: true})
+	model := x.EvaluateRelSentences(sents, extract.RelSentOptions{Errors: o.verbose, GoldEntities: o.goldEntities})
+	patterns := x.EvaluateRelSentences(sents, extract.RelSentOptions{PatternsOnly: true, GoldEntities: o.goldEntities})
 	if o.json {
 		return writeJSON(o.stdout, map[string]extract.RelSentScores{"model": model, "patterns": patterns})
 	}
-	fmt.Fprintf(o.stdout, "%d sentences, typed relations by coarse type, end to end (%s)\n\nmodel and patterns\n%s\npatterns alone\n%s",
-		len(sents), x.Version(), model, patterns)
+	mode := "end to end"
+	if o.goldEntities {
+		mode = "gold entities"
+	}
+	fmt.Fprintf(o.stdout, "%d sentences, typed relations by coarse type, %s (%s)\n\nmodel and patterns\n%s\npatterns alone\n%s",
+		len(sents), mode, x.Version(), model, patterns)
 	for _, e := range model.Errors {
 		fmt.Fprintln(o.stdout, e)
 	}

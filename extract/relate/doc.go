@@ -1,8 +1,8 @@
 // Package relate is the learned relation extractor: a multiclass linear
 // model that reads an ordered pair of entity mentions in one sentence and
 // says which typed predicate (leads, member_of, part_of, located_in,
-// based_in, lives_in, born_in) links them, or none, with a calibrated
-// confidence.
+// based_in, lives_in, born_in, killed) links them, or none, with a
+// calibrated confidence.
 //
 // The caller (package extract) turns each sentence into a row of units,
 // one per token and one per entity mention, and adds what its hand-written
@@ -28,10 +28,11 @@
 // The embedded model is trained by gen on the Re-DocRED development split
 // (see testdata/training/README.md for its licence and attribution and the
 // mapping of Wikidata properties to predicates) and on the training split
-// of our own hand-written news sentences, testdata/relsents/train.txt and
-// train2.txt, on their gold entities only (-news-ner=false; see
+// of our own hand-written news sentences, testdata/relsents/train.txt to
+// train4.txt, on their gold entities only (-news-ner=false; see
 // testdata/relsents/README.md; its dev and test splits measure the model
-// and are never trained on). The patterns' findings are features, so a
+// and are never trained on). Re-DocRED maps no property to killed, so the
+// model learns that predicate from the news sentences alone. The patterns' findings are features, so a
 // change to the patterns changes the model: regenerate it, and generation
 // is deterministic, byte for byte:
 //

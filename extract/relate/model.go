@@ -158,6 +158,29 @@ func Best(probs []float64) (label int, prob float64) {
 	return best, probs[best]
 }
 
+// groups numbers the labels whose coarse relation is one: leads and
+// member_of (a person working for an organisation), lives_in and born_in.
+var groups = []int{0, 1, 1, 3, 4, 5, 6, 6, 8}
+
+// BestGroup returns the most probable predicate of probs (None excluded)
+// and the summed probability of the predicates of its group (leads with
+// member_of, lives_in with born_in): the group whose sum is highest wins,
+// and in it the most probable predicate.
+func BestGroup(probs []float64) (label int, prob float64) {
+	var sum [16]float64
+	for c := 1; c < len(probs); c++ {
+		sum[groups[c]] += probs[c]
+	}
+	best := 1
+	for c := 2; c < len(probs); c++ {
+		g, bg := groups[c], groups[best]
+		if sum[g] > sum[bg] || g == bg && probs[c] > probs[best] {
+			best = c
+		}
+	}
+	return best, sum[groups[best]]
+}
+
 // Predict appends to out, for every candidate pair of s, the most probable
 // predicate (None excluded) when its probability is at least minConf. It
 // returns the extended slice.

@@ -10,7 +10,7 @@ const (
 // Labels are the classes of the model: None (no relation between the pair)
 // first, then the predicates it predicts. Their order is part of the model
 // file format.
-var Labels = []string{None, "leads", "member_of", "part_of", "located_in", "based_in", "lives_in", "born_in"}
+var Labels = []string{None, "leads", "member_of", "part_of", "located_in", "based_in", "lives_in", "born_in", "killed"}
 
 // None is the label of a pair of mentions that no predicate links.
 const None = "none"
@@ -25,6 +25,7 @@ var labelTypes = [][2][]string{
 	{{Organization}, {Location}},         // based_in
 	{{Person}, {Location}},               // lives_in
 	{{Person}, {Location}},               // born_in
+	{{Person, Organization}, {Person}},   // killed
 }
 
 // LabelIndex returns the index of label in Labels, or -1.

@@ -17,7 +17,8 @@ func TestAllowed(t *testing.T) {
 		{Location, Location, []string{"located_in"}},
 		{Organization, Organization, []string{"part_of"}},
 		{Location, Person, nil},
-		{Person, Person, nil},
+		{Person, Person, []string{"killed"}},
+		{Organization, Person, []string{"killed"}},
 		{"MISC", Location, nil},
 	}
 	for _, tc := range tests {

@@ -12,13 +12,13 @@
 //
 // Beside Re-DocRED it learns from the training split of our own
 // hand-written news sentences (-news, a comma-separated list of files read
-// in the order given, by default testdata/relsents/train.txt and
-// train2.txt; never the dev or test split, which measure it): every pair
-// of their entities the model would score is an example, labelled with
-// the sentence's relation of a predicate the model knows, a negative when
-// the sentence states none between them, and left out for speaks_for and
-// killed, which the model does not predict. Their weight is -news-weight,
-// as they are few and closer to news than Wikipedia is.
+// in the order given, by default testdata/relsents/train.txt, train2.txt,
+// train3.txt and train4.txt; never the dev or test split, which measure
+// it): every pair of their entities the model would score is an example,
+// labelled with the sentence's relation of a predicate the model knows, a
+// negative when the sentence states none between them, and left out for
+// speaks_for, which the model does not predict. Their weight is
+// -news-weight (2), as they are few and closer to news than Wikipedia is.
 //
 // With -compare it trains both learners (logistic regression and the
 // averaged perceptron) on four fifths of the documents and prints their
@@ -52,8 +52,8 @@ func main() {
 	minCount := flag.Int("min-count", 2, "drop features seen in fewer examples")
 	ner := flag.Bool("ner", true, "also train on the pairs of the mentions our own NER finds")
 	seed := flag.Int("seed", 7, "seed of the example order")
-	news := flag.String("news", "../../testdata/relsents/train.txt,../../testdata/relsents/train2.txt", "hand-written news sentence files to train on too, comma-separated, read in order (\"\" for none)")
-	newsWeight := flag.Float64("news-weight", 1, "weight of the examples from -news")
+	news := flag.String("news", "../../testdata/relsents/train.txt,../../testdata/relsents/train2.txt,../../testdata/relsents/train3.txt,../../testdata/relsents/train4.txt", "hand-written news sentence files to train on too, comma-separated, read in order (\"\" for none)")
+	newsWeight := flag.Float64("news-weight", 2, "weight of the examples from -news")
 	newsNER := flag.Bool("news-ner", true, "with -news: also the pairs of the mentions our own NER finds")
 	flag.Parse()
 	log.SetFlags(0)
@@ -291,7 +291,7 @@ func newsExamples(x *extract.Extractor, file string, w, neg float64) ([]relate.E
 				if p, ok := labels[[2]int{sg, og}]; ok {
 					e.Label = relate.LabelIndex(p)
 					if e.Label < 0 || allowed&(1<<e.Label) == 0 {
-						return // speaks_for, killed: not the model's
+						return // speaks_for: not the model's
 					}
 				}
 				out = append(out, e)
