@@ -23,8 +23,6 @@ CREATE TEMP TABLE v6_mentions AS SELECT * FROM mention_rows;
 CREATE TEMP TABLE v6_relations AS SELECT * FROM relation_rows;
 DROP VIEW mentions;
 DROP VIEW relations;
-DROP VIEW relations_text;
-DROP VIEW relation_stats;
 DROP TABLE mention_rows;
 DROP TABLE relation_rows;
 
@@ -107,30 +105,8 @@ SELECT r.doc_id * 16777216 + r.seq AS id, r.doc_id, r.sentence,
   JOIN doc_entities do ON do.doc_id = r.doc_id AND do.idx = r.object_idx
   JOIN name_groups go ON go.id = do.group_id;
 
--- Every relation with names, document path and evidence text. A relation
--- between two names of a document that turned out to be one entity is
--- left out.
-CREATE VIEW relations_text AS
-SELECT d.path AS doc, r.sentence, s.name AS subject, r.predicate, o.name AS object,
-       r.kind, r.confidence, r.rule, r.count, r.start, r.end,
-       CAST(substr(CAST(t.text AS BLOB), r.start - t.start + 1, r.end - r.start) AS TEXT) AS evidence,
-       r.subject_id, r.object_id, r.id, d.id AS doc_id
-  FROM relations r
-  JOIN documents d ON d.id = r.doc_id
-  JOIN entities s ON s.id = r.subject_id
-  JOIN entities o ON o.id = r.object_id
-  JOIN sentences t ON t.doc_id = r.doc_id AND t.idx = r.sentence
- WHERE r.subject_id <> r.object_id;
-
--- Relations aggregated over documents: how many state each one, and the
--- evidence of the most confident statement.
-CREATE VIEW relation_stats AS
-SELECT subject, predicate, object, kind,
-       count(DISTINCT doc_id) AS docs, sum(count) AS mentions,
-       max(confidence) AS confidence, evidence, doc AS evidence_doc, rule,
-       subject_id, object_id
-  FROM relations_text
- GROUP BY subject_id, predicate, object_id, kind;
+-- relations_text and relation_stats (schema 4) read `relations` by name and
+-- keep working over the new view.
 
 -- relation_stats of the relations that name one entity, as subject or
 -- object: ask it for one entity_id, and it reads only the documents that
