@@ -14,22 +14,29 @@ const bulkRows = 64
 type bulk struct {
 	w    *writer
 	head string // "INSERT INTO t (a, b, c) VALUES "
+	row  string // one row's values: "(?, ?, ?)"
 	tail string // after the values, e.g. an ON CONFLICT clause
-	cols int
 	args []any
 	rows int
 }
 
 func newBulk(w *writer, table string, cols []string, tail string) *bulk {
+	return newBulkRow(w, table, cols, "("+strings.Repeat("?, ", len(cols)-1)+"?)", tail)
+}
+
+// newBulkRow is newBulk with the values of one row written out, for rows
+// that compute a column ("((SELECT id FROM t WHERE k = ?), ?)"); add then
+// takes the row's parameters.
+func newBulkRow(w *writer, table string, cols []string, row, tail string) *bulk {
 	return &bulk{
 		w:    w,
 		head: "INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES ",
+		row:  row,
 		tail: tail,
-		cols: len(cols),
 	}
 }
 
-// add queues one row; its values must be as many as the columns.
+// add queues one row; its values must be as many as the row's parameters.
 func (b *bulk) add(vals ...any) error {
 	b.args = append(b.args, vals...)
 	b.rows++
@@ -51,15 +58,14 @@ func (b *bulk) flush() error {
 
 // query is the statement for n rows.
 func (b *bulk) query(n int) string {
-	row := "(" + strings.Repeat("?, ", b.cols-1) + "?)"
 	var sb strings.Builder
-	sb.Grow(len(b.head) + n*(len(row)+2) + len(b.tail))
+	sb.Grow(len(b.head) + n*(len(b.row)+2) + len(b.tail))
 	sb.WriteString(b.head)
 	for i := range n {
 		if i > 0 {
 			sb.WriteString(", ")
 		}
-		sb.WriteString(row)
+		sb.WriteString(b.row)
 	}
 	sb.WriteString(b.tail)
 	return sb.String()

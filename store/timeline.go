@@ -8,12 +8,16 @@ import (
 	"github.com/dossier-nlp/dossier/extract"
 )
 
-// dates inserts the dates a document's sentences name.
+// dates inserts the dates a document's sentences name. Its sentences must
+// be written already.
 func (w *writer) dates(docID int64, dates []extract.Date) error {
+	if w.dateRows == nil {
+		w.dateRows = newBulkRow(w, "dates",
+			[]string{"sentence_id", "doc_id", "sentence", "start", "end", "text", "value", "end_value", "resolved"},
+			"((SELECT id FROM sentences WHERE doc_id = ? AND idx = ?), ?, ?, ?, ?, ?, ?, ?, ?)", "")
+	}
 	for _, d := range dates {
-		if _, err := w.exec(`INSERT INTO dates (sentence_id, doc_id, sentence, start, end, text, value, end_value, resolved)
-			SELECT id, ?, ?, ?, ?, ?, ?, ?, ? FROM sentences WHERE doc_id = ? AND idx = ?`,
-			docID, d.Sentence, d.Start, d.End, d.Text, d.Value, d.EndValue, d.Resolved, docID, d.Sentence); err != nil {
+		if err := w.dateRows.add(docID, d.Sentence, docID, d.Sentence, d.Start, d.End, d.Text, d.Value, d.EndValue, d.Resolved); err != nil {
 			return fmt.Errorf("insert date: %w", err)
 		}
 	}

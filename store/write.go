@@ -155,6 +155,7 @@ type writer struct {
 	later     []pendingDecision        // decisions to record at the end
 	bulk      *writerBulks
 	dated     []datedDoc      // documents whose dates are written once their sentences are
+	dateRows  *bulk           // their rows
 	created   map[*group]bool // groups this transaction split off
 	decisions []Decision
 }
@@ -891,6 +892,11 @@ func (w *writer) finish() error {
 		}
 	}
 	w.dated = nil
+	if w.dateRows != nil {
+		if err := w.dateRows.flush(); err != nil {
+			return fmt.Errorf("insert date: %w", err)
+		}
+	}
 	for _, g := range w.touchedGroups() {
 		switch {
 		case g.docs <= 0:
