@@ -193,10 +193,14 @@ func CheckRoot(root string) error {
 func statRoot(root string) (fs.FileInfo, error) {
 	info, err := os.Stat(root)
 	if err != nil {
-		return nil, fmt.Errorf("stat %q: %w", root, err)
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // the path is said once, here
+		}
+		return nil, fmt.Errorf("%s: %w", root, err)
 	}
 	if m := info.Mode(); !m.IsDir() && !m.IsRegular() {
-		return nil, fmt.Errorf("%s is a %s, not a folder or a regular file", root, modeKind(m))
+		return nil, fmt.Errorf("%s: a %s, not a folder or a regular file", root, modeKind(m))
 	}
 	return info, nil
 }

@@ -108,7 +108,7 @@ func (o *runOptions) run(ctx context.Context, folder string) error {
 		return fmt.Errorf("--workers %d: give a number from 1 to %d, or 0 for one per CPU", o.workers, maxWorkers)
 	}
 	if err := pipeline.CheckRoot(folder); err != nil {
-		return fmt.Errorf("read folder: %w", err)
+		return fmt.Errorf("read folder %w", err)
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(memoryTarget(o.workers)))
