@@ -47,6 +47,12 @@ const (
 	tHintAny
 	tBagLemma // unconjoined copy of tBetweenLemma
 	tRoleWordNear
+	tLastVerbBetween
+	tLastVerbPrep
+	tVerbsBetween
+	tContentBeforeRight
+	tRelativeAfterLeft
+	tClauseGap
 )
 
 // roleClasses groups the nouns and participles that name a relation, so
@@ -66,7 +72,9 @@ var roleClasses = func() map[string]string {
 		"home": `resident residents native natives citizen citizens inhabitant lives lived living resides resided
 			moved settled home hometown`,
 		"birth": `born birth birthplace`,
-		"death": `died death killed`,
+		"death": `died death killed kill killing killings killer murder murders murdered murderer slaying slain
+			assassination assassinated assassin shot stabbed strangled poisoned gunned gunman beaten bombing executed
+			ambushed`,
 		"place": `capital city town village county province district region state suburb municipality borough
 			neighborhood neighbourhood area island river oblast commune parish prefecture`,
 		"base": `headquarters headquartered based located situated offices office seat`,
@@ -175,6 +183,7 @@ var (
 	hWho    = fh.HashString("who")
 	hWhich  = fh.HashString("which")
 	hThat   = fh.HashString("that")
+	hWhose  = fh.HashString("whose")
 	hStart  = fh.HashString("<s>")
 	hEnd    = fh.HashString("</s>")
 	hSubj   = fh.HashString("subject-first")
@@ -216,6 +225,7 @@ func (f *Featurizer) Features(p Pair, buf []uint64) []uint64 {
 	firstVerb, firstPrep, lastPrep := hNone, hNone, hNone
 	verbPrep := uint64(0)
 	clause := false
+	lastVerb, lastVerbAt, verbs := hNone, -1, 0
 	for k := a + 1; k < b; k++ {
 		u := s.Units[k]
 		seq = fh.Mix(seq ^ f.lem[k])
@@ -241,6 +251,10 @@ func (f *Featurizer) Features(p Pair, buf []uint64) []uint64 {
 		if k-a <= 12 || b-k <= 4 {
 			add(tBetweenLemma, f.lem[k])
 			buf = append(buf, fh.Feat1(tBagLemma, f.lem[k]))
+		}
+		if f.verb[k] {
+			lastVerb, lastVerbAt = f.lem[k], k
+			verbs++
 		}
 		if f.verb[k] && firstVerb == hNone {
 			firstVerb = f.lem[k]
@@ -283,6 +297,36 @@ func (f *Featurizer) Features(p Pair, buf []uint64) []uint64 {
 	add(tCommas, uint64(min(commas, 3)))
 	if clause {
 		add(tClause, hYes)
+	}
+	// The verb nearest the right mention, which often governs it ("ordered
+	// the killing of B", "was identified as B"), alone and with the
+	// preposition that follows it, and how many verbs lie between: a
+	// clause of its own between the two mentions makes a relation less
+	// likely unless the words say otherwise.
+	if lastVerbAt >= 0 && lastVerbAt != firstVerbAt(f, a, b) {
+		add(tLastVerbBetween, lastVerb)
+	}
+	if lastVerbAt >= 0 && lastVerbAt+1 < b && f.prep[lastVerbAt+1] {
+		add(tLastVerbPrep, fh.Mix(lastVerb^f.lem[lastVerbAt+1]*3))
+	}
+	add(tVerbsBetween, uint64(min(verbs, 3)))
+	if clause {
+		add(tClauseGap, gapBucket(gap))
+	}
+	// The last word before the right mention that is not a function word
+	// ("the murder of B" -> murder, "his stepfather, B" -> stepfather).
+	for k := b - 1; k > a && k >= b-5; k-- {
+		u := s.Units[k]
+		if u.Mention >= 0 || f.prep[k] || f.lem[k] == hComma || u.Tag == "DT" || u.Tag == "POS" || u.Tag == "PRP$" || u.Tag == "CD" {
+			continue
+		}
+		add(tContentBeforeRight, f.lem[k])
+		break
+	}
+	// "A, who ..." / "A, which ...": a relative clause opens on the left
+	// mention, so what it says is said of A.
+	if a+2 < b && f.lem[a+1] == hComma && (f.lem[a+2] == hWho || f.lem[a+2] == hWhich || f.lem[a+2] == hWhose) {
+		add(tRelativeAfterLeft, f.lem[a+2])
 	}
 
 	// Shapes: "A (B)", "A's B".
@@ -339,6 +383,17 @@ func (f *Featurizer) Features(p Pair, buf []uint64) []uint64 {
 		}
 	}
 	return buf
+}
+
+// firstVerbAt returns the unit of the first verb between units a and b,
+// or -1.
+func firstVerbAt(f *Featurizer, a, b int) int {
+	for k := a + 1; k < b; k++ {
+		if f.verb[k] {
+			return k
+		}
+	}
+	return -1
 }
 
 // unitHash returns vals[i], or the sentence boundary's hash outside the

@@ -13,7 +13,7 @@
 // Beside Re-DocRED it learns from the training split of our own
 // hand-written news sentences (-news, a comma-separated list of files read
 // in the order given, by default testdata/relsents/train.txt, train2.txt,
-// train3.txt and train4.txt; never the dev or test split, which measure
+// train3.txt, train4.txt and train5.txt; never the dev or test split, which measure
 // it): every pair of their entities the model would score is an example,
 // labelled with the sentence's relation of a predicate the model knows, a
 // negative when the sentence states none between them, and left out for
@@ -52,7 +52,7 @@ func main() {
 	minCount := flag.Int("min-count", 2, "drop features seen in fewer examples")
 	ner := flag.Bool("ner", true, "also train on the pairs of the mentions our own NER finds")
 	seed := flag.Int("seed", 7, "seed of the example order")
-	news := flag.String("news", "../../testdata/relsents/train.txt,../../testdata/relsents/train2.txt,../../testdata/relsents/train3.txt,../../testdata/relsents/train4.txt", "hand-written news sentence files to train on too, comma-separated, read in order (\"\" for none)")
+	news := flag.String("news", "../../testdata/relsents/train.txt,../../testdata/relsents/train2.txt,../../testdata/relsents/train3.txt,../../testdata/relsents/train4.txt,../../testdata/relsents/train5.txt", "hand-written news sentence files to train on too, comma-separated, read in order (\"\" for none)")
 	newsWeight := flag.Float64("news-weight", 2, "weight of the examples from -news")
 	newsNER := flag.Bool("news-ner", true, "with -news: also the pairs of the mentions our own NER finds")
 	flag.Parse()
