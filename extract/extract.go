@@ -125,13 +125,20 @@ func (x *Extractor) extractView(text string) *Result {
 	res := &Result{Tokens: toks, Sentences: sents}
 
 	var words []string
+	gm := x.newSentenceMatches(len(sents))
 	for si, s := range sents {
 		stoks := toks[s.FirstToken:s.EndToken]
 		words = words[:0]
 		for _, t := range stoks {
 			words = append(words, t.Text)
 		}
-		for _, sp := range x.tagger.Tag(words) {
+		var spans []Span
+		if gm != nil {
+			spans = gm.tag(words, allCaps(stoks))
+		} else {
+			spans = x.tagger.Tag(words)
+		}
+		for _, sp := range spans {
 			if sp.Start < 0 || sp.End > len(stoks) || sp.Start >= sp.End {
 				continue
 			}
@@ -151,7 +158,7 @@ func (x *Extractor) extractView(text string) *Result {
 		}
 	}
 	var links [][2]string
-	res.Mentions, links = x.rules.apply(text, toks, sents, boundMentions(res.Mentions))
+	res.Mentions, links = x.rules.apply(text, toks, sents, boundMentions(res.Mentions), gm.done())
 	if x.list != nil {
 		res.Mentions = x.list.tag(text, toks, sents, res.Mentions)
 	}

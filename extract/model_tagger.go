@@ -18,7 +18,11 @@ func (t modelTagger) Name() string { return t.m.Name() }
 
 // Tag finds the entity spans of one sentence with the model.
 func (t modelTagger) Tag(words []string) []Span {
-	spans := t.m.Tag(words)
+	return convertSpans(t.m.Tag(words))
+}
+
+// convertSpans returns the tagger's spans as Spans.
+func convertSpans(spans []tagger.Span) []Span {
 	out := make([]Span, len(spans))
 	for i, s := range spans {
 		out[i] = Span{Start: s.Start, End: s.End, Type: s.Type, Confidence: s.Confidence}

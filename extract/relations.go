@@ -194,9 +194,13 @@ func (s *relSentence) applyModel(m *relate.Model, rels []Relation, sc *modelScra
 	sc.preds = sc.preds[:0]
 	m.Score(&sc.feat, &sc.sent, func(p relate.Pair, probs []float64) {
 		se, oe := sc.sent.Mentions[p.Subject].Entity, sc.sent.Mentions[p.Object].Entity
-		for c := 1; c < len(probs); c++ {
-			k := [3]int{se, oe, c}
-			sc.agree[k] = max(sc.agree[k], probs[c])
+		// Only the predicates of checked patterns are asked for the
+		// model's agreement, and a probability of 0 agrees with none.
+		for _, c := range checkedLabels {
+			if probs[c] > 0 {
+				k := [3]int{se, oe, c}
+				sc.agree[k] = max(sc.agree[k], probs[c])
+			}
 		}
 		c, pr := relate.BestGroup(probs)
 		if pr >= modelThreshold(c, sc.sent.Mentions[p.Subject].Unit-sc.sent.Mentions[p.Object].Unit) {
@@ -225,6 +229,9 @@ func (s *relSentence) applyModel(m *relate.Model, rels []Relation, sc *modelScra
 func checkedPattern(pred string) bool {
 	return pred == predicateLocatedIn || pred == predicateBasedIn
 }
+
+// checkedLabels are the model's labels of the predicates of checkedPattern.
+var checkedLabels = [...]int{relate.LabelIndex(predicateLocatedIn), relate.LabelIndex(predicateBasedIn)}
 
 // ruleModel is the rule name of the relations the model finds.
 const ruleModel = "model"

@@ -32,7 +32,7 @@ type docRules struct {
 // apply runs the rules in order: drop nationality adjectives, type names by
 // their head words, find acronym definitions, tag lower-case country names,
 // then tag the other occurrences of every name found.
-func (r docRules) apply(text string, toks []Token, sents []Sentence, ms []Mention) ([]Mention, [][2]string) {
+func (r docRules) apply(text string, toks []Token, sents []Sentence, ms []Mention, gm *sentenceMatches) ([]Mention, [][2]string) {
 	ms = r.splitPossessives(text, toks, ms)
 	ms = r.dropDemonyms(ms)
 	r.trimPlaces(text, toks, ms)
@@ -49,7 +49,7 @@ func (r docRules) apply(text string, toks []Token, sents []Sentence, ms []Mentio
 	ms = r.joinPlaceOrgs(text, toks, ms)
 	ms, links := r.acronyms(text, toks, sents, ms)
 	ms = r.lowercaseCountries(text, toks, sents, ms)
-	ms = r.knownNames(text, toks, sents, ms)
+	ms = r.knownNames(text, toks, sents, ms, gm)
 	ms = r.cuedPlaces(text, toks, sents, ms)
 	ms = r.datelines(text, toks, sents, ms)
 	ms = r.cityStates(text, toks, sents, ms)
@@ -1062,18 +1062,23 @@ func sentenceOf(sents []Sentence, off int) int {
 // the countries of the gazetteer, and the media and armed units of the
 // rules' list (gazetteer.RuleOrgs: "Meduza", "Vympel"), that the tagger
 // left untagged, when they are written with a capital letter.
-func (r docRules) knownNames(text string, toks []Token, sents []Sentence, ms []Mention) []Mention {
-	ms = r.matchKnown(text, toks, sents, ms, r.gaz, false)
-	return r.matchKnown(text, toks, sents, ms, gazetteer.RuleOrgs(), true)
+func (r docRules) knownNames(text string, toks []Token, sents []Sentence, ms []Mention, gm *sentenceMatches) []Mention {
+	var mainOf, ruleOf [][]gazetteer.Match
+	if gm != nil {
+		mainOf, ruleOf = gm.mainOf, gm.ruleOf
+	}
+	ms = r.matchKnown(text, toks, sents, ms, r.gaz, false, mainOf)
+	return r.matchKnown(text, toks, sents, ms, gazetteer.RuleOrgs(), true, ruleOf)
 }
 
 // matchKnown is one pass of knownNames over the names of g. With ruleList,
 // g is the rules' list of organisations, and a name the main gazetteer
 // knows as a place, a nationality or a first name is left to the tagger.
-func (r docRules) matchKnown(text string, toks []Token, sents []Sentence, ms []Mention, g *gazetteer.Gazetteer, ruleList bool) []Mention {
+// found, when not nil, holds g's matches of each sentence.
+func (r docRules) matchKnown(text string, toks []Token, sents []Sentence, ms []Mention, g *gazetteer.Gazetteer, ruleList bool, found [][]gazetteer.Match) []Mention {
 	covered := coverage(ms)
 	var words []string
-	for _, s := range sents {
+	for si, s := range sents {
 		stoks := toks[s.FirstToken:s.EndToken]
 		if len(stoks) == 0 || allCaps(stoks) {
 			continue // headlines in capitals: every word would look like a name
@@ -1082,7 +1087,13 @@ func (r docRules) matchKnown(text string, toks []Token, sents []Sentence, ms []M
 		for _, t := range stoks {
 			words = append(words, t.Text)
 		}
-		for _, m := range g.Match(words) {
+		var matches []gazetteer.Match
+		if found != nil {
+			matches = found[si]
+		} else {
+			matches = g.Match(words)
+		}
+		for _, m := range matches {
 			if ruleList && r.gaz.Lookup(strings.Join(words[m.Start:m.End], " ")).Has(gazetteer.Place|gazetteer.Demonym|gazetteer.FirstName) {
 				continue
 			}

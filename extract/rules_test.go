@@ -175,7 +175,7 @@ func TestDocRules(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			toks, sents, ms := docWith(t, tc.text, tc.in...)
-			got, links := r.apply(tc.text, toks, sents, ms)
+			got, links := r.apply(tc.text, toks, sents, ms, nil)
 			if strings.Join(texts(got), ", ") != strings.Join(tc.want, ", ") {
 				t.Errorf("mentions %v, want %v", texts(got), tc.want)
 			}

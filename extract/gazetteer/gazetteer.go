@@ -505,24 +505,54 @@ func (sc *matchScratch) setSentence(words []string) uint64 {
 
 // match is Match without the memo.
 func (g *Gazetteer) match(sc *matchScratch, words []string) []Match {
-	// The keys of all tokens, one after another: token i's is
+	sc.keys.Set(words)
+	return g.matchKeys(words, &sc.keys, &sc.buf, nil)
+}
+
+// Keys holds the keys (see Normalize) of the words of one sentence, so
+// that several gazetteers can match the sentence (MatchKeys) while its
+// words are normalised once. The zero value is ready for Set.
+type Keys struct {
+	// The keys of all words, one after another: word i's is
 	// kb[ends[i-1]:ends[i]].
-	kb, ends := sc.kb[:0], sc.ends[:0]
+	kb   []byte
+	ends []int
+	buf  []byte // MatchKeys' buffer of candidate names
+}
+
+// Set makes k hold the keys of words, reusing k's memory.
+func (k *Keys) Set(words []string) {
+	kb, ends := k.kb[:0], k.ends[:0]
 	for _, w := range words {
 		kb = appendKey(kb, w)
 		ends = append(ends, len(kb))
 	}
-	sc.kb, sc.ends = kb, ends
-	key := func(i int) []byte {
-		if i == 0 {
-			return kb[:ends[0]]
-		}
-		return kb[ends[i-1]:ends[i]]
+	k.kb, k.ends = kb, ends
+}
+
+// key returns the key of word i.
+func (k *Keys) key(i int) []byte {
+	if i == 0 {
+		return k.kb[:k.ends[0]]
 	}
-	var out []Match
-	buf := sc.buf[:0]
+	return k.kb[k.ends[i-1]:k.ends[i]]
+}
+
+// MatchKeys is Match for words whose keys k holds (after k.Set(words)),
+// without the memo: it appends the matches to out and returns the
+// extended slice (nil when out is nil and nothing matches).
+func (g *Gazetteer) MatchKeys(words []string, k *Keys, out []Match) []Match {
+	if len(words) == 0 {
+		return out
+	}
+	return g.matchKeys(words, k, &k.buf, out)
+}
+
+// matchKeys is MatchKeys with the buffer of candidate names in *bufp.
+func (g *Gazetteer) matchKeys(words []string, k *Keys, bufp *[]byte, out []Match) []Match {
+	buf := (*bufp)[:0]
 	for i := 0; i < len(words); {
-		ki := key(i)
+		ki := k.key(i)
 		if len(ki) == 0 {
 			i++
 			continue
@@ -534,7 +564,7 @@ func (g *Gazetteer) match(sc *matchScratch, words []string) []Match {
 		}
 		maxN = min(maxN, len(words)-i)
 		for j := i + 1; j < i+maxN; j++ {
-			if len(key(j)) == 0 {
+			if len(k.key(j)) == 0 {
 				maxN = j - i
 				break
 			}
@@ -544,7 +574,7 @@ func (g *Gazetteer) match(sc *matchScratch, words []string) []Match {
 		// are single words, a candidate of a length no name that starts
 		// with the first has cannot match: it is not looked up.
 		single := 0 // keys[i:i+single] are single words
-		for single < maxN && bytes.IndexByte(key(i+single), ' ') < 0 {
+		for single < maxN && bytes.IndexByte(k.key(i+single), ' ') < 0 {
 			single++
 		}
 		n, class := 0, Class(0)
@@ -557,11 +587,11 @@ func (g *Gazetteer) match(sc *matchScratch, words []string) []Match {
 				if j > i {
 					buf = append(buf, ' ')
 				}
-				buf = append(buf, key(j)...)
+				buf = append(buf, k.key(j)...)
 			}
 			if c, ok := g.t.nameBytes(buf); ok {
 				n, class = try, c
-			} else if last := key(i + try - 1); len(last) > 2 && bytes.HasSuffix(last, []byte("'s")) {
+			} else if last := k.key(i + try - 1); len(last) > 2 && bytes.HasSuffix(last, []byte("'s")) {
 				if c, _ := g.t.nameBytes(buf[:len(buf)-2]); c != 0 {
 					n, class = try, c
 				}
@@ -577,16 +607,16 @@ func (g *Gazetteer) match(sc *matchScratch, words []string) []Match {
 		out = append(out, Match{Start: i, End: i + n, Class: class})
 		i += n
 	}
-	sc.buf = buf
+	*bufp = buf
 	return out
 }
 
 // matchScratch holds Match's buffers between calls.
 type matchScratch struct {
-	kb, buf []byte
-	ends    []int
-	text    []byte   // the words of the sentence (setSentence)
-	lens    []uint32 // their lengths
+	keys Keys
+	buf  []byte
+	text []byte   // the words of the sentence (setSentence)
+	lens []uint32 // their lengths
 }
 
 var matchPool = sync.Pool{New: func() any { return new(matchScratch) }}

@@ -67,7 +67,14 @@ type wordCache struct {
 	dict  []int16   // tag in the dictionary, or -1
 	own   []float32 // own[slot*nt:][:nt], when has[slot]
 	has   []bool
+	// nb[slot] are the entry ranges of the features that look at the
+	// word as a neighbour (see neighbourKeys), when nbHas[slot].
+	nb    [][nNeighbourKeys]span
+	nbHas []bool
 }
+
+// span is a range [lo, hi) of a model's entries.
+type span struct{ lo, hi uint32 }
 
 func newWordCache(nt int) *wordCache {
 	return &wordCache{
@@ -77,6 +84,8 @@ func newWordCache(nt int) *wordCache {
 		dict:  make([]int16, wordCacheSize),
 		own:   make([]float32, wordCacheSize*nt),
 		has:   make([]bool, wordCacheSize),
+		nb:    make([][nNeighbourKeys]span, wordCacheSize),
+		nbHas: make([]bool, wordCacheSize),
 	}
 }
 
@@ -132,6 +141,58 @@ func contextKeys(infos []tokInfo, i int, p1 int, keys *[nWordFeats - 8]uint64) {
 // previous tag.
 const nStaticContext = nWordFeats - 8 - 2
 
+// Of the static contextKeys, those that look at one neighbour alone
+// (neighbourKeys) and the others (pairKeys).
+const (
+	nNeighbourKeys = 6
+	nPairKeys      = nStaticContext - nNeighbourKeys
+)
+
+// Which neighbourKeys each neighbour of a token takes: the word before
+// (keys 0 and 1), two before (2), after (3 and 4), two after (5).
+var neighbourRoles = [4]struct{ off, lo, hi int }{{-1, 0, 2}, {-2, 2, 3}, {1, 3, 5}, {2, 5, 6}}
+
+// neighbourKeys writes the keys of the static context features that look
+// at the word of t alone, as each of the neighbours of a token: with
+// pairKeys, those of contextKeys[:nStaticContext].
+func neighbourKeys(t *tokInfo, keys *[nNeighbourKeys]uint64) {
+	keys[0] = featurehash.Feat1(tWordM1, t.lower)
+	keys[1] = featurehash.Feat1(tSufM1, t.suf[2])
+	keys[2] = featurehash.Feat1(tWordM2, t.lower)
+	keys[3] = featurehash.Feat1(tWordP1, t.lower)
+	keys[4] = featurehash.Feat1(tSufP1, t.suf[2])
+	keys[5] = featurehash.Feat1(tWordP2, t.lower)
+}
+
+// pairKeys writes the keys of the static context features of position i
+// that are not neighbourKeys: its flags and the bigrams with its
+// neighbours. infos is padded as for contextKeys.
+func pairKeys(infos []tokInfo, i int, keys *[nPairKeys]uint64) {
+	t := &infos[i+2]
+	flags := t.flags
+	if i == 0 {
+		flags |= flagFirst
+	}
+	keys[0] = featurehash.Feat1(tFlags, uint64(flags))
+	keys[1] = featurehash.Feat2(tBigramM1, infos[i+1].lower, t.lower)
+	keys[2] = featurehash.Feat2(tBigramP1, t.lower, infos[i+3].lower)
+}
+
+// spanOf returns the entry range of key k (empty when absent).
+func (m *Model) spanOf(k uint64) span {
+	if sl := m.feats.get(k); sl != nil {
+		return span{sl.lo, sl.hi}
+	}
+	return span{}
+}
+
+// addSpan adds the weights of the entries sp to scores.
+func (m *Model) addSpan(scores []float32, sp span) {
+	for _, e := range m.entries[sp.lo:sp.hi] {
+		scores[e.tag] += e.w
+	}
+}
+
 // tagKeys writes the keys of the features of position i that depend on the
 // previous tag p1: the last of contextKeys.
 func tagKeys(infos []tokInfo, i int, p1 int, keys *[2]uint64) {
@@ -183,7 +244,7 @@ func (m *Model) tagCached(words []string) []string {
 			describe(w, &c.infos[slot])
 			c.dict[slot] = int16(m.dictTag(&c.infos[slot]))
 			copy(c.text[slot*maxCachedWord:], w)
-			c.lens[slot], c.has[slot] = uint8(len(w)), false
+			c.lens[slot], c.has[slot], c.nbHas[slot] = uint8(len(w)), false, false
 		}
 		infos[i+2] = c.infos[slot]
 		s.slots = append(s.slots, slot)
@@ -200,11 +261,22 @@ func (m *Model) tagCached(words []string) []string {
 		s.static = make([]float32, len(words)*nt, (len(words)+len(words)/2)*nt)
 	}
 	static := s.static[:len(words)*nt]
-	var own [8]uint64
-	var ctx [nWordFeats - 8]uint64
+	// Whether each token's word holds its cache slot: another word of the
+	// sentence may have taken it. No slot changes words after this.
+	if cap(s.cached) < len(words) {
+		s.cached = make([]bool, len(words), len(words)+len(words)/2)
+	}
+	held := s.cached[:len(words)]
 	for i, w := range words {
 		slot := s.slots[i]
-		cached := slot >= 0 && c.holds(slot, w) // another word may have taken the slot
+		held[i] = slot >= 0 && c.holds(slot, w)
+	}
+	var own [8]uint64
+	var pair [nPairKeys]uint64
+	var nk [nNeighbourKeys]uint64
+	for i := range words {
+		slot := s.slots[i]
+		cached := held[i]
 		y := -1
 		if cached {
 			y = int(c.dict[slot])
@@ -230,8 +302,29 @@ func (m *Model) tagCached(words []string) []string {
 			ownKeys(&infos[i+2], &own)
 			m.addKeys(st, own[:])
 		}
-		contextKeys(infos, i, 0, &ctx)
-		m.addKeys(st, ctx[:nStaticContext])
+		pairKeys(infos, i, &pair)
+		m.addKeys(st, pair[:])
+		for _, r := range neighbourRoles {
+			j := i + r.off
+			switch {
+			case j >= 0 && j < len(words) && held[j]:
+				nb := s.slots[j]
+				if !c.nbHas[nb] {
+					neighbourKeys(&c.infos[nb], &nk)
+					for k, key := range nk {
+						c.nb[nb][k] = m.spanOf(key)
+					}
+					c.nbHas[nb] = true
+				}
+				for _, sp := range c.nb[nb][r.lo:r.hi] {
+					m.addSpan(st, sp)
+				}
+			default:
+				// Padding, or a word not in the cache.
+				neighbourKeys(&infos[j+2], &nk)
+				m.addKeys(st, nk[r.lo:r.hi])
+			}
+		}
 	}
 	p1, p2 := nt, nt
 	scores := s.scores[:nt]

@@ -14,6 +14,10 @@ type slot struct {
 // then only read, so lookups from many goroutines need no locking.
 type table struct {
 	slots []slot
+	// tags[i] is 0 for an empty slot i, else keyTag of its key: a probe
+	// reads this small array first, so looking up a key the table does
+	// not hold touches only it.
+	tags  []uint8
 	mask  uint64
 	shift uint
 	n     int
@@ -27,8 +31,12 @@ func newTable(n int) table {
 		size <<= 1
 		bits++
 	}
-	return table{slots: make([]slot, size), mask: uint64(size - 1), shift: 64 - bits}
+	return table{slots: make([]slot, size), tags: make([]uint8, size), mask: uint64(size - 1), shift: 64 - bits}
 }
+
+// keyTag is the tag of key k in table.tags: never 0, and taken from other
+// bits than the key's home slot.
+func keyTag(k uint64) uint8 { return uint8(k) | 1 }
 
 // put adds key k, which must not be 0 nor already present; the table must
 // have room for it.
@@ -38,20 +46,21 @@ func (t *table) put(k uint64, lo, hi uint32) {
 		i = (i + 1) & t.mask
 	}
 	t.slots[i] = slot{k, lo, hi}
+	t.tags[i] = keyTag(k)
 	t.n++
 }
 
 // get returns the slot of key k, or nil.
 func (t *table) get(k uint64) *slot {
-	i := k >> t.shift
-	for {
-		s := &t.slots[i]
-		switch s.key {
-		case k:
-			return s
+	tag := keyTag(k)
+	for i := k >> t.shift; ; i = (i + 1) & t.mask {
+		switch t.tags[i] {
 		case 0:
 			return nil
+		case tag:
+			if s := &t.slots[i]; s.key == k {
+				return s
+			}
 		}
-		i = (i + 1) & t.mask
 	}
 }

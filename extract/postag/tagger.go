@@ -35,6 +35,7 @@ type scratch struct {
 	slots  []int
 	dictY  []int     // per token, its tag in the dictionary or -1 (tagCached)
 	static []float32 // per token, the scores that do not depend on the previous tags (tagCached)
+	cached []bool    // per token, whether its word holds its cache slot (tagCached)
 }
 
 func (m *Model) getScratch() *scratch {

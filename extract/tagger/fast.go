@@ -107,7 +107,7 @@ func (m *Model) describeCached(s *scratch, words []string) {
 		m.lex.annotate(s.infos)
 	}
 	if m.gaz != nil {
-		m.gaz.annotateSpans(words, s.infos)
+		m.gaz.annotateSpans(s, words, s.infos)
 	}
 }
 

@@ -3,6 +3,7 @@ package tagger
 import (
 	"unicode/utf8"
 
+	"github.com/dossier-nlp/dossier/extract/gazetteer"
 	"github.com/dossier-nlp/dossier/extract/internal/featurehash"
 )
 
@@ -73,6 +74,10 @@ type scratch struct {
 	beta    []float64
 	emit    []float64
 	tags    []int
+	// matches are the gazetteer's matches of the sentence, when the
+	// caller gave them (matched; see TagMatched).
+	matches []gazetteer.Match
+	matched bool
 }
 
 // describe fills s.infos with the properties of words.
@@ -93,7 +98,7 @@ func (m *Model) describeWith(s *scratch, words []string, lex *lexicon) {
 		lex.annotate(s.infos)
 	}
 	if m.gaz != nil {
-		m.gaz.annotate(words, s.infos)
+		m.gaz.annotate(s, words, s.infos)
 	}
 }
 

@@ -13,17 +13,22 @@ func loadGazFeatures() *gazFeatures {
 	return &gazFeatures{g: gazetteer.Default()}
 }
 
-func (gf *gazFeatures) annotate(words []string, infos []tokInfo) {
+func (gf *gazFeatures) annotate(s *scratch, words []string, infos []tokInfo) {
 	for i, w := range words {
 		infos[i].gaz = uint16(gf.g.Word(w))
 	}
-	gf.annotateSpans(words, infos)
+	gf.annotateSpans(s, words, infos)
 }
 
 // annotateSpans is the second half of annotate: the longest gazetteer
-// names that cover the tokens.
-func (gf *gazFeatures) annotateSpans(words []string, infos []tokInfo) {
-	for _, m := range gf.g.Match(words) {
+// names that cover the tokens. They are s.matches when s.matched (see
+// TagMatched), else the gazetteer matches words.
+func (gf *gazFeatures) annotateSpans(s *scratch, words []string, infos []tokInfo) {
+	ms := s.matches
+	if !s.matched {
+		ms = gf.g.Match(words)
+	}
+	for _, m := range ms {
 		for k := m.Start; k < m.End; k++ {
 			infos[k].gazSpan = uint16(m.Class)
 			switch {

@@ -3,6 +3,7 @@ package tagger
 import (
 	"math"
 
+	"github.com/dossier-nlp/dossier/extract/gazetteer"
 	"github.com/dossier-nlp/dossier/extract/internal/reuse"
 )
 
@@ -125,11 +126,34 @@ func (m *Model) Name() string { return m.name }
 // are token texts exactly as in the document. Spans come in order and do
 // not overlap.
 func (m *Model) Tag(words []string) []Span {
+	return m.tag(words, nil, false)
+}
+
+// Gazetteer returns the gazetteer whose matches the model reads as
+// features, or nil if it reads none.
+func (m *Model) Gazetteer() *gazetteer.Gazetteer {
+	if m.gaz == nil {
+		return nil
+	}
+	return m.gaz.g
+}
+
+// TagMatched is Tag for a caller that has matched the sentence against
+// the model's Gazetteer already: matches must be what
+// m.Gazetteer().Match(words) returns (or MatchKeys with the keys of
+// words). It saves matching the sentence a second time.
+func (m *Model) TagMatched(words []string, matches []gazetteer.Match) []Span {
+	return m.tag(words, matches, true)
+}
+
+// tag is Tag, with the gazetteer's matches of words when matched.
+func (m *Model) tag(words []string, matches []gazetteer.Match, matched bool) []Span {
 	if len(words) == 0 || m.nl < 2 {
 		return nil
 	}
 	s := m.scratches.Get()
 	defer m.scratches.Put(s)
+	s.matches, s.matched = matches, matched
 	if m.feats.inexact {
 		m.describe(s, words)
 		m.emissionsOrdered(s)
@@ -137,6 +161,7 @@ func (m *Model) Tag(words []string) []Span {
 		m.describeCached(s, words)
 		m.emissionsExact(s, words)
 	}
+	s.matches, s.matched = nil, false
 	tags := m.viterbi(s, len(words))
 	var spans []Span
 	var probs []float64
