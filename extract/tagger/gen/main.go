@@ -24,6 +24,7 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -44,6 +45,8 @@ var trainSources = []source{
 	{"redocred", "redocred.conll.gz", "conll"},
 	{"crossner-politics", "crossner-politics-*.conll.gz", "conll"},
 	{"crossner-other", "crossner-[alms]*.conll.gz", "conll"},
+	{"re3d", "re3d.conll.gz", "conll"},
+	{"multiner", "multiner.conll.gz", "conll"},
 }
 
 var (
@@ -61,7 +64,7 @@ func main() {
 	epochs := flag.Int("epochs", 10, "training epochs (the best on EWT dev is kept)")
 	eval := flag.Bool("eval", false, "print scores on the held-out sets")
 	only := flag.String("model", "", "evaluate this model file instead of training")
-	use := flag.String("sources", "gum,wikigold,btc-g,btc-e,redocred,crossner-politics,crossner-other", "training corpora to use")
+	use := flag.String("sources", "gum,wikigold,btc-g,btc-e,redocred,crossner-politics,crossner-other", "training corpora to use; name:N keeps N of a corpus's sentences, spread evenly")
 	upper := flag.Float64("upper", 0.2, "fraction of sentences also trained in capitals")
 	gaz := flag.Bool("gazetteer", true, "use gazetteer features")
 	prune := flag.Float64("prune", 1, "drop weights of at most this size")
@@ -97,18 +100,22 @@ func main() {
 		}
 	} else {
 		var train []tagger.Example
-		want := map[string]bool{}
+		want := map[string]int{} // source -> sentence cap (0: all)
 		for _, s := range strings.Split(*use, ",") {
-			want[s] = true
+			name, limit, _ := strings.Cut(s, ":")
+			n, _ := strconv.Atoi(limit)
+			want[name] = n
 		}
 		for _, s := range trainSources {
-			if !want[s.name] {
+			limit, ok := want[s.name]
+			if !ok {
 				continue
 			}
 			exs, err := readSource(*data, s)
 			if err != nil {
 				log.Fatal(err)
 			}
+			exs = capSentences(exs, limit)
 			for i := range exs {
 				stripThe(exs[i])
 			}
@@ -254,4 +261,17 @@ func stripThe(ex tagger.Example) {
 			ex.Labels[sp.Start+1] = "B-" + sp.Type
 		}
 	}
+}
+
+// capSentences keeps n of the sentences, spread evenly over the corpus;
+// n <= 0 keeps all.
+func capSentences(exs []tagger.Example, n int) []tagger.Example {
+	if n <= 0 || n >= len(exs) {
+		return exs
+	}
+	out := make([]tagger.Example, 0, n)
+	for i := 0; i < n; i++ {
+		out = append(out, exs[i*len(exs)/n])
+	}
+	return out
 }

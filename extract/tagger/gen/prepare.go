@@ -11,6 +11,9 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+
+	"github.com/dossier-nlp/dossier/extract/gazetteer"
+	"github.com/dossier-nlp/dossier/extract/tagger"
 )
 
 // prepare copies and converts the corpora used for training from the shared
@@ -38,8 +41,14 @@ func prepare(shared, dir string) error {
 		{"redocred/LICENSE-DocRED.txt", "LICENSE-DocRED.txt"},
 		{"uner-en/LICENSE-EWT.txt", "LICENSE-UNER-EWT.txt"},
 		{"uner-en/LICENSE-PUD.txt", "LICENSE-UNER-PUD.txt"},
+		{"multiner-en/LICENSE-multiNER.txt", "LICENSE-multiNER.txt"},
 	} {
 		copies = append(copies, [2]string{l[0], filepath.Join("licenses", l[1])})
+	}
+	for _, src := range re3dSources {
+		for _, f := range []string{"LICENSE", "ATTRIBUTION"} {
+			copies = append(copies, [2]string{filepath.Join("re3d", src, f), filepath.Join("licenses", f+"-re3d-"+src+".txt")})
+		}
 	}
 	if err := os.MkdirAll(filepath.Join(dir, "licenses"), 0o755); err != nil {
 		return err
@@ -87,7 +96,27 @@ func prepare(shared, dir string) error {
 			return err
 		}
 	}
-	return writeGzip(filepath.Join(dir, "redocred.conll.gz"), red.Bytes())
+	if err := writeGzip(filepath.Join(dir, "redocred.conll.gz"), red.Bytes()); err != nil {
+		return err
+	}
+	// re3d, cut to name spans.
+	var re3d bytes.Buffer
+	kept, total, err := convertRe3d(shared, &re3d)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stderr, "re3d: %d of %d sentences kept\n", kept, total)
+	if err := writeGzip(filepath.Join(dir, "re3d.conll.gz"), re3d.Bytes()); err != nil {
+		return err
+	}
+	// multiNER, English side.
+	var mn bytes.Buffer
+	n, err := convertMultiNER(filepath.Join(shared, "multiner-en", "Final_English.txt.gz"), &mn)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stderr, "multiner: %d sentences\n", n)
+	return writeGzip(filepath.Join(dir, "multiner.conll.gz"), mn.Bytes())
 }
 
 func gunzipFile(path string) ([]byte, error) {
@@ -259,4 +288,217 @@ func isDemonymPhrase(words []string) bool {
 		}
 	}
 	return true
+}
+
+// re3dSources are the re3d source folders of the shared folder, in the
+// order their documents are written.
+var re3dSources = []string{
+	"Australian_Department_of_Foreign_Affairs", "CENTCOM", "UK_Government", "US_State_Department", "Wikipedia",
+}
+
+// convertRe3d writes re3d's CoNLL documents as token<TAB>tag lines with
+// our types and name spans. re3d marks mentions, not names ("Iraqi
+// President Fuad Masum", "U.S. service members", "the Army"), so each span
+// is cut to its capitalised part and titles and nationality words are cut
+// from the front of person spans; a span without a capital letter becomes
+// O, and a sentence whose spans cannot be cut to a name (a capitalised
+// modifier before a lower-case head, "U.S. service members") is left out.
+// It returns the number of sentences kept and read.
+func convertRe3d(shared string, w *bytes.Buffer) (kept, total int, err error) {
+	g := gazetteer.Default()
+	for _, src := range re3dSources {
+		files, err := filepath.Glob(filepath.Join(shared, "re3d", src, "conll", "*.conll.gz"))
+		if err != nil {
+			return 0, 0, err
+		}
+		sort.Strings(files)
+		for _, f := range files {
+			raw, err := gunzipFile(f)
+			if err != nil {
+				return 0, 0, err
+			}
+			exs, err := tagger.ReadCoNLL(bytes.NewReader(raw), "conll")
+			if err != nil {
+				return 0, 0, fmt.Errorf("read %s: %w", f, err)
+			}
+			for _, ex := range exs {
+				total++
+				labels, ok := nameSpans(g, ex)
+				if !ok {
+					continue
+				}
+				kept++
+				for i, tok := range ex.Words {
+					fmt.Fprintf(w, "%s\t%s\n", tok, labels[i])
+				}
+				w.WriteString("\n")
+			}
+		}
+	}
+	return kept, total, nil
+}
+
+// nameConnectors may join the capitalised words of one name ("Ministry of
+// Defence", "Islamic State of Iraq and the Levant").
+var nameConnectors = map[string]bool{"of": true, "and": true, "for": true, "the": true, "de": true, "al": true, "&": true, "'s": true, "-": true, "on": true}
+
+// nameSpans cuts the mention spans of ex to name spans (see convertRe3d);
+// ok is false when a span cannot be cut.
+func nameSpans(g *gazetteer.Gazetteer, ex tagger.Example) (labels []string, ok bool) {
+	labels = make([]string, len(ex.Words))
+	for i := range labels {
+		labels[i] = "O"
+	}
+	isCap := func(w string) bool {
+		for _, r := range w {
+			return unicode.IsUpper(r)
+		}
+		return false
+	}
+	for _, sp := range tagger.SpansFromBIO(ex.Labels) {
+		words := ex.Words[sp.Start:sp.End]
+		first, last := -1, -1
+		for k, w := range words {
+			if isCap(w) {
+				if first < 0 {
+					first = k
+				}
+				last = k
+			}
+		}
+		if first < 0 {
+			continue // no name: "the regime", "rebels"
+		}
+		for first <= last && (leadWord[words[first]] || !isCap(words[first])) {
+			first++ // a pronoun or article that opens the sentence: "We", "The"
+		}
+		for last >= first && !isCap(words[last]) {
+			last--
+		}
+		if first > last || !hasLetter(strings.Join(words[first:last+1], "")) {
+			continue
+		}
+		for k := first; k <= last; k++ {
+			if !isCap(words[k]) && !nameConnectors[words[k]] && hasLetter(words[k]) {
+				return nil, false // "U.S. and coalition forces"
+			}
+		}
+		typ := sp.Type
+		if sp.Type == tagger.Person {
+			for first <= last && (isDemonymWord(words[first]) || g.Word(words[first]).Has(gazetteer.PersonTitle) || personTitleWord[words[first]]) {
+				first++
+			}
+			if first > last {
+				continue // a title alone: "the Foreign Secretary"
+			}
+			for k := first; k <= last; k++ {
+				if g.Word(words[k]).Has(gazetteer.PersonTitle) || personTitleWord[words[k]] {
+					return nil, false // "Foreign Office Minister"
+				}
+			}
+		}
+		core := words[first : last+1]
+		if isDemonymPhrase(core) || groupWord[strings.ToLower(core[len(core)-1])] || (len(core) == 1 && commonBody[core[0]]) {
+			continue // "Syrian Arab forces", "the Iraqi people"
+		}
+		tail := false
+		for _, w := range words[last+1:] {
+			tail = tail || hasLetter(w)
+		}
+		if tail {
+			// A capitalised modifier of a common noun: "Raqqa province" keeps
+			// its place; "U.S. forces" names a country, a place by our guide.
+			c := g.Lookup(strings.Join(core, " "))
+			switch {
+			case sp.Type == tagger.Location:
+			case c.Has(gazetteer.Country):
+				typ = tagger.Location
+			default:
+				return nil, false
+			}
+		}
+		if sp.Type == tagger.Organization && !tail && g.Lookup(strings.Join(core, " "))&(gazetteer.Country|gazetteer.City|gazetteer.Region) != 0 {
+			typ = tagger.Location // a country acting as a body, "the people of Mosul": a place by our guide
+		}
+		labels[sp.Start+first] = "B-" + typ
+		for k := sp.Start + first + 1; k <= sp.Start+last; k++ {
+			labels[k] = "I-" + typ
+		}
+	}
+	return labels, true
+}
+
+// leadWord are capitalised words at the start of a sentence that begin no
+// name.
+var leadWord = map[string]bool{
+	"The": true, "A": true, "An": true, "We": true, "He": true, "She": true, "They": true, "It": true,
+	"I": true, "You": true, "This": true, "These": true, "Those": true, "Our": true, "His": true,
+	"Her": true, "Its": true, "Their": true, "That": true, "Both": true, "All": true,
+}
+
+// groupWord are religious and ethnic groups, which our guide does not
+// count as organisations.
+var groupWord = map[string]bool{
+	"muslims": true, "christians": true, "sunni": true, "sunnis": true, "shia": true, "shiite": true,
+	"shiites": true, "kurds": true, "arabs": true, "yazidis": true, "alawites": true, "jews": true,
+}
+
+// commonBody are words that stand alone for a body already named
+// ("the Government", "the Coalition"): not names.
+var commonBody = map[string]bool{
+	"Government": true, "Coalition": true, "Regime": true, "Administration": true, "Forces": true,
+	"Council": true, "Department": true, "Ministry": true, "Committee": true, "Group": true,
+}
+
+// personTitleWord are words of titles that the gazetteer's list of titles
+// does not hold on their own ("Foreign Secretary", "Prime Minister").
+var personTitleWord = map[string]bool{
+	"Foreign": true, "Prime": true, "Defence": true, "Defense": true, "State": true, "Deputy": true,
+	"Vice": true, "Chief": true, "Special": true, "Envoy": true, "Home": true, "Office": true,
+	"Secretary-General": true, "Lt": true, "Lt.": true, "Maj.": true, "Gen.": true, "Col.": true,
+	"Brig.": true, "Sgt.": true, "Capt.": true, "Adm.": true, "Rep.": true, "Sen.": true,
+}
+
+func hasLetter(w string) bool {
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// convertMultiNER writes the English side of multiNER as token<TAB>tag
+// lines: carriage returns trimmed, MISC (dates, numbers, job titles)
+// read as O, and spans without a capital letter ("the government") made O.
+func convertMultiNER(path string, w *bytes.Buffer) (int, error) {
+	raw, err := gunzipFile(path)
+	if err != nil {
+		return 0, err
+	}
+	exs, err := tagger.ReadCoNLL(bytes.NewReader(bytes.ReplaceAll(raw, []byte("\r"), nil)), "conll")
+	if err != nil {
+		return 0, fmt.Errorf("read %s: %w", path, err)
+	}
+	for _, ex := range exs {
+		for _, sp := range tagger.SpansFromBIO(ex.Labels) {
+			capital := false
+			for _, tok := range ex.Words[sp.Start:sp.End] {
+				for _, r := range tok {
+					capital = capital || unicode.IsUpper(r)
+					break
+				}
+			}
+			if !capital {
+				for k := sp.Start; k < sp.End; k++ {
+					ex.Labels[k] = "O"
+				}
+			}
+		}
+		for i, tok := range ex.Words {
+			fmt.Fprintf(w, "%s\t%s\n", tok, ex.Labels[i])
+		}
+		w.WriteString("\n")
+	}
+	return len(exs), nil
 }
