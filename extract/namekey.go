@@ -41,6 +41,18 @@ func OrganizationWordsKey(name string) string {
 	return strings.Join(out, " ")
 }
 
+// OrganizationShortName returns the first word of a normalised
+// two-word organisation name whose second word ends organisations' names
+// ("wagner group" -> "wagner", "labour party" -> "labour"), the word such
+// a name is often shortened to, or "" for any other name.
+func OrganizationShortName(key string) string {
+	first, rest, ok := strings.Cut(key, " ")
+	if !ok || first == "" || strings.Contains(rest, " ") || !orgHeads[rest] || orgFunctionWords[first] {
+		return ""
+	}
+	return first
+}
+
 // orgWordBreaks turn punctuation inside a name into word breaks.
 var orgWordBreaks = strings.NewReplacer("-", " ", "'s", " ", "’s", " ", "'", " ", "’", " ", "‘", " ", "\"", " ", ",", " ", ".", " ")
 

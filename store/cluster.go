@@ -95,7 +95,8 @@ func (c *clusterer) join(a, b *group, rule, detail string) bool {
 //     place's other names count), or for organisations the same content
 //     words in another order or translation ("Liberty of Russia Legion",
 //     "Russian Freedom Legion");
-//  3. a one-word name (an acronym, "Kremlin", a surname) of a cluster that
+//  3. a one-word name (an acronym, "Kremlin", a surname, "Wagner" of an
+//     organisation the corpus also knows as "Wagner Group") of a cluster that
 //     has no longer name joins the cluster that most documents give it:
 //     the only one, or one used by at least twice as many documents as
 //     any other. Two clusters that each have a longer name are never
@@ -338,6 +339,22 @@ func (c *clusterer) short(typ, k string, gs []*group, comp []*group) {
 					docs[r] = 1
 					break
 				}
+			}
+		}
+	}
+	if typ == extract.Organization {
+		// Two-word names that shorten to k ("Wagner Group" for "Wagner").
+		for _, g := range comp {
+			for _, n := range g.keys {
+				if extract.OrganizationShortName(n) != k {
+					continue
+				}
+				r := c.find(g)
+				if docs[r] == 0 {
+					full = append(full, r)
+				}
+				docs[r] += g.docs
+				break
 			}
 		}
 	}

@@ -108,12 +108,14 @@ func namesOf(e *extract.Entity) ([]string, string) {
 }
 
 // Link key kinds: n exact name (a country's or place's other names count
-// as exact), w an organisation's content words, s a person's surname, v a
-// spelling skeleton.
+// as exact), w an organisation's content words, s a person's surname, h
+// an organisation's short name ("wagner" for "Wagner Group" and for
+// "Wagner"), v a spelling skeleton.
 const (
 	linkName     = "n:"
 	linkWords    = "w:"
 	linkSurname  = "s:"
+	linkShort    = "h:"
 	linkSpelling = "v:"
 )
 
@@ -153,6 +155,11 @@ func linkKeys(typ string, keys []string) []string {
 		case extract.Organization:
 			if w := extract.OrganizationWordsKey(k); w != "" {
 				out = append(out, p+linkWords+w)
+			}
+			if !strings.Contains(k, " ") {
+				out = append(out, p+linkShort+k)
+			} else if h := extract.OrganizationShortName(k); h != "" {
+				out = append(out, p+linkShort+h)
 			}
 		case extract.Person:
 			f := strings.Fields(k)

@@ -102,3 +102,43 @@ func TestLoneAcronymJoinsMostDocuments(t *testing.T) {
 		})
 	}
 }
+
+// A one-word organisation name joins the one organisation the corpus
+// knows by that word and a word that ends organisations' names ("Wagner"
+// and "Wagner Group", in any order), and stays apart when two such
+// organisations are equally common ("Alfa Group", "Alfa Bank").
+func TestShortOrganisationNameJoinsItsLongName(t *testing.T) {
+	org := func(path, name string) Doc {
+		return docOf(t, path, name+" said.", [2]string{name, extract.Organization})
+	}
+	for _, tc := range []struct {
+		name  string
+		docs  []Doc
+		lone  string
+		want  string // the entity the lone name ends in
+		count int    // organisations in all
+	}{
+		{"long first", []Doc{org("a.txt", "Wagner Group"), org("b.txt", "Wagner")}, "b.txt", "Wagner Group", 1},
+		{"short first", []Doc{org("a.txt", "Wagner"), org("b.txt", "Wagner Group")}, "a.txt", "Wagner Group", 1},
+		{"two long names", []Doc{org("a.txt", "Alfa Group"), org("b.txt", "Alfa Bank"), org("c.txt", "Alfa")}, "c.txt", "Alfa", 3},
+		{"not a name's end", []Doc{org("a.txt", "Wagner Music"), org("b.txt", "Wagner")}, "b.txt", "Wagner", 2},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			db := newTestDB(t)
+			for _, d := range tc.docs {
+				write(t, db, d)
+			}
+			var got string
+			if err := db.SQL().QueryRow(`SELECT e.name FROM mentions m JOIN documents d ON d.id = m.doc_id
+				JOIN entities e ON e.id = m.entity_id WHERE d.path = ?`, tc.lone).Scan(&got); err != nil {
+				t.Fatal(err)
+			}
+			if got != tc.want {
+				t.Errorf("the lone name is in %q, want %q (%v)", got, tc.want, entityNames(t, db))
+			}
+			if n := count(t, db, "SELECT count(*) FROM entities WHERE type = 'ORGANIZATION'"); n != tc.count {
+				t.Errorf("%d organisations, want %d (%v)", n, tc.count, entityNames(t, db))
+			}
+		})
+	}
+}
