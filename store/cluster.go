@@ -202,11 +202,23 @@ func cluster(comp []*group, rules *AliasRules, shared sharedFunc) ([][]*group, [
 	}
 
 	// 3. One-word names.
+	var byShort map[string][]*group // organisations' two-word names by their short name
+	if typ == extract.Organization {
+		byShort = make(map[string][]*group)
+		for _, g := range comp {
+			for _, n := range g.keys {
+				if h := extract.OrganizationShortName(n); h != "" {
+					byShort[h] = append(byShort[h], g)
+					break
+				}
+			}
+		}
+	}
 	for _, k := range names {
 		if strings.Contains(k, " ") {
 			continue
 		}
-		c.short(typ, k, byName[k], comp)
+		c.short(typ, k, byName[k], comp, byShort[k])
 	}
 
 	// 4. Spelling variants, with shared context.
@@ -306,8 +318,9 @@ func shareWord(a, b string) bool {
 	return false
 }
 
-// short applies rule 3 for the one-word name k, used by the groups gs.
-func (c *clusterer) short(typ, k string, gs []*group, comp []*group) {
+// short applies rule 3 for the one-word name k, used by the groups gs;
+// longer are the organisations whose two-word name shortens to k.
+func (c *clusterer) short(typ, k string, gs, comp, longer []*group) {
 	// The clusters that have a longer name and go by k, with the number
 	// of documents that give them k.
 	docs := make(map[*group]int)
@@ -344,18 +357,15 @@ func (c *clusterer) short(typ, k string, gs []*group, comp []*group) {
 	}
 	if typ == extract.Organization {
 		// Two-word names that shorten to k ("Wagner Group" for "Wagner").
-		for _, g := range comp {
-			for _, n := range g.keys {
-				if extract.OrganizationShortName(n) != k {
-					continue
-				}
-				r := c.find(g)
-				if docs[r] == 0 {
-					full = append(full, r)
-				}
-				docs[r] += g.docs
-				break
+		for _, g := range longer {
+			if slices.Contains(gs, g) {
+				continue // counted above, by k itself
 			}
+			r := c.find(g)
+			if docs[r] == 0 {
+				full = append(full, r)
+			}
+			docs[r] += g.docs
 		}
 	}
 	if len(bare) == 0 {
