@@ -13,17 +13,39 @@ import (
 // boundaries and type. A mention that does not fall on the gold tokens'
 // boundaries counts as a false positive.
 func (x *Extractor) EvaluateSpans(gold []tagger.Example, perDoc int) tagger.Scores {
+	s, _ := x.evaluateSpans(gold, perDoc, false)
+	return s
+}
+
+// SpanError is a sentence whose mentions differ from its gold spans.
+type SpanError struct {
+	Sentence int      // index of the sentence among the gold examples
+	Text     string   // its words joined by spaces
+	Missed   []string // gold mentions not found exactly, as "TYPE text"
+	Extra    []string // mentions found that no gold span equals, as "TYPE text"
+}
+
+// EvaluateSpansErrors is EvaluateSpans that also returns every sentence it
+// scored wrong, in the order of gold.
+func (x *Extractor) EvaluateSpansErrors(gold []tagger.Example, perDoc int) (tagger.Scores, []SpanError) {
+	return x.evaluateSpans(gold, perDoc, true)
+}
+
+func (x *Extractor) evaluateSpans(gold []tagger.Example, perDoc int, withErrors bool) (tagger.Scores, []SpanError) {
 	if perDoc <= 0 {
 		perDoc = 10
 	}
 	var s tagger.Scores
+	var errs []SpanError
 	for first := 0; first < len(gold); first += perDoc {
 		doc := gold[first:min(first+perDoc, len(gold))]
 		type pos struct{ sent, tok int }
 		var b strings.Builder
 		starts := make(map[int]pos)
 		ends := make(map[int]pos)
+		lines := make([]int, len(doc)) // byte offset of each sentence
 		for si, ex := range doc {
+			lines[si] = b.Len()
 			for ti, w := range ex.Words {
 				if ti > 0 {
 					b.WriteByte(' ')
@@ -35,20 +57,76 @@ func (x *Extractor) EvaluateSpans(gold []tagger.Example, perDoc int) tagger.Scor
 			b.WriteByte('\n')
 		}
 		pred := make([][]tagger.Span, len(doc))
-		for _, m := range x.Extract(b.String()).Mentions {
+		var offTokens [][]string // per sentence, the texts of mentions off the gold tokens
+		if withErrors {
+			offTokens = make([][]string, len(doc))
+		}
+		text := b.String()
+		for _, m := range x.Extract(text).Mentions {
 			st, ok1 := starts[m.Start]
 			en, ok2 := ends[m.End]
 			if !ok1 || !ok2 || st.sent != en.sent {
 				// Off the gold tokens: a span no gold span can equal.
-				pred[st.sent] = append(pred[st.sent], tagger.Span{Start: -1, End: -1, Type: m.Type})
+				si := sentenceAt(lines, m.Start)
+				pred[si] = append(pred[si], tagger.Span{Start: -1, End: -1, Type: m.Type})
+				if withErrors {
+					offTokens[si] = append(offTokens[si], m.Type+" "+text[m.Start:m.End])
+				}
 				continue
 			}
 			pred[st.sent] = append(pred[st.sent], tagger.Span{Start: st.tok, End: en.tok + 1, Type: m.Type})
 		}
 		for si, ex := range doc {
-			s.Add(tagger.SpansFromBIO(ex.Labels), pred[si])
+			want := tagger.SpansFromBIO(ex.Labels)
+			s.Add(want, pred[si])
+			if withErrors {
+				if e, wrong := spanError(ex.Words, want, pred[si], offTokens[si]); wrong {
+					e.Sentence = first + si
+					errs = append(errs, e)
+				}
+			}
 		}
 	}
 	s.Finish()
-	return s
+	return s, errs
+}
+
+// sentenceAt returns the index of the sentence, of those starting at the
+// byte offsets lines, that holds offset off.
+func sentenceAt(lines []int, off int) int {
+	i := 0
+	for i+1 < len(lines) && lines[i+1] <= off {
+		i++
+	}
+	return i
+}
+
+// spanError lists the gold spans of one sentence that pred lacks and the
+// spans of pred that gold lacks (off names those off the gold tokens); it
+// reports whether there is any.
+func spanError(words []string, gold, pred []tagger.Span, off []string) (SpanError, bool) {
+	type key struct {
+		start, end int
+		typ        string
+	}
+	text := func(sp tagger.Span) string { return sp.Type + " " + strings.Join(words[sp.Start:sp.End], " ") }
+	found := make(map[key]bool, len(pred))
+	for _, sp := range pred {
+		found[key{sp.Start, sp.End, sp.Type}] = true
+	}
+	want := make(map[key]bool, len(gold))
+	e := SpanError{Text: strings.Join(words, " ")}
+	for _, sp := range gold {
+		want[key{sp.Start, sp.End, sp.Type}] = true
+		if !found[key{sp.Start, sp.End, sp.Type}] {
+			e.Missed = append(e.Missed, text(sp))
+		}
+	}
+	for _, sp := range pred {
+		if sp.Start >= 0 && !want[key{sp.Start, sp.End, sp.Type}] {
+			e.Extra = append(e.Extra, text(sp))
+		}
+	}
+	e.Extra = append(e.Extra, off...)
+	return e, len(e.Missed)+len(e.Extra) > 0
 }

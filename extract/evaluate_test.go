@@ -19,3 +19,26 @@ func TestEvaluateSpans(t *testing.T) {
 		t.Errorf("scores %+v", s.ByType)
 	}
 }
+
+// EvaluateSpansErrors lists exactly the sentences scored wrong, with the
+// gold mentions missed and the mentions no gold span equals, and scores as
+// EvaluateSpans does.
+func TestEvaluateSpansErrors(t *testing.T) {
+	gold := []tagger.Example{
+		{Words: []string{"Vladimir", "Putin", "visited", "Moscow", "."}, Labels: []string{"B-PERSON", "I-PERSON", "O", "B-LOCATION", "O"}},
+		// Wrong on purpose: the gold calls Moscow a person.
+		{Words: []string{"Moscow", "is", "large", "."}, Labels: []string{"B-PERSON", "O", "O", "O"}},
+		{Words: []string{"Nothing", "here", "."}, Labels: []string{"O", "O", "O"}},
+	}
+	s, errs := testExtractor.EvaluateSpansErrors(gold, 2)
+	if want := testExtractor.EvaluateSpans(gold, 2); s.Overall != want.Overall {
+		t.Errorf("scores %+v, EvaluateSpans gives %+v", s.Overall, want.Overall)
+	}
+	if len(errs) != 1 || errs[0].Sentence != 1 || errs[0].Text != "Moscow is large ." {
+		t.Fatalf("errors %+v, want sentence 1 only", errs)
+	}
+	e := errs[0]
+	if len(e.Missed) != 1 || e.Missed[0] != "PERSON Moscow" || len(e.Extra) != 1 || e.Extra[0] != "LOCATION Moscow" {
+		t.Errorf("missed %q, extra %q; want PERSON Moscow missed, LOCATION Moscow extra", e.Missed, e.Extra)
+	}
+}

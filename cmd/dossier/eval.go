@@ -49,7 +49,9 @@ With --conll, eval instead measures extraction itself on annotated sentences
 (CoNLL, CoNLL-U or Universal NER files, as for 'dossier train'): it writes them
 out as documents of --per-doc sentences, extracts them with the built-in model
 (or --model, --entities) and prints exact-match span precision, recall and F1
-per type. No database is needed.
+per type; --verbose lists every sentence it got wrong, with the gold mentions
+it missed and the mentions it found that no gold span equals. No database is
+needed.
 
 With --docred, eval measures typed relations on a DocRED / Re-DocRED file
 (JSON, plain or gzipped): the Wikidata properties are mapped to predicates
@@ -216,11 +218,27 @@ func (o *evalOptions) evalSpans() error {
 		}
 		gold = append(gold, ex...)
 	}
-	scores := x.EvaluateSpans(gold, o.perDoc)
+	scores, errs := x.EvaluateSpansErrors(gold, o.perDoc)
 	if o.json {
 		return writeJSON(o.stdout, scores)
 	}
 	fmt.Fprintf(o.stdout, "%d sentences, exact-match mention spans (%s)\n%s", len(gold), x.Version(), scores)
+	if !o.verbose {
+		if len(errs) > 0 {
+			fmt.Fprintf(o.stdout, "\n%s with errors; --verbose lists them\n", plural(len(errs), "sentence"))
+		}
+		return nil
+	}
+	fmt.Fprintf(o.stdout, "\n%s with errors (missed: gold mentions not found exactly; extra: mentions found that no gold span equals)\n", plural(len(errs), "sentence"))
+	for _, e := range errs {
+		fmt.Fprintf(o.stdout, "\n#%d  %s\n", e.Sentence+1, e.Text)
+		for _, m := range e.Missed {
+			fmt.Fprintf(o.stdout, "    missed  %s\n", m)
+		}
+		for _, m := range e.Extra {
+			fmt.Fprintf(o.stdout, "    extra   %s\n", m)
+		}
+	}
 	return nil
 }
 

@@ -423,6 +423,18 @@ func TestEvalConll(t *testing.T) {
 			t.Errorf("output lacks %q:\n%s", w, out)
 		}
 	}
+
+	// A gold file that calls Moscow a person: --verbose shows the sentence.
+	os.WriteFile(file, []byte("Moscow B-PER\nis O\nlarge O\n. O\n"), 0o644)
+	if _, out, _ = cli(t, "eval", "--conll", file); !strings.Contains(out, "1 sentence with errors; --verbose lists them") {
+		t.Errorf("without --verbose, output lacks the error count:\n%s", out)
+	}
+	_, out, _ = cli(t, "eval", "--conll", file, "--verbose")
+	for _, w := range []string{"#1  Moscow is large .", "missed  PERSON Moscow", "extra   LOCATION Moscow"} {
+		if !strings.Contains(out, w) {
+			t.Errorf("--verbose output lacks %q:\n%s", w, out)
+		}
+	}
 }
 
 // reports writes n short generated news reports into the given number of
