@@ -105,25 +105,14 @@ func sentenceAt(lines []int, off int) int {
 // spans of pred that gold lacks (off names those off the gold tokens); it
 // reports whether there is any.
 func spanError(words []string, gold, pred []tagger.Span, off []string) (SpanError, bool) {
-	type key struct {
-		start, end int
-		typ        string
-	}
 	text := func(sp tagger.Span) string { return sp.Type + " " + strings.Join(words[sp.Start:sp.End], " ") }
-	found := make(map[key]bool, len(pred))
-	for _, sp := range pred {
-		found[key{sp.Start, sp.End, sp.Type}] = true
-	}
-	want := make(map[key]bool, len(gold))
+	missed, extra := tagger.Unmatched(gold, pred)
 	e := SpanError{Text: strings.Join(words, " ")}
-	for _, sp := range gold {
-		want[key{sp.Start, sp.End, sp.Type}] = true
-		if !found[key{sp.Start, sp.End, sp.Type}] {
-			e.Missed = append(e.Missed, text(sp))
-		}
+	for _, sp := range missed {
+		e.Missed = append(e.Missed, text(sp))
 	}
-	for _, sp := range pred {
-		if sp.Start >= 0 && !want[key{sp.Start, sp.End, sp.Type}] {
+	for _, sp := range extra {
+		if sp.Start >= 0 { // those off the gold tokens are in off
 			e.Extra = append(e.Extra, text(sp))
 		}
 	}

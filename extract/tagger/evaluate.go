@@ -67,33 +67,54 @@ func Evaluate(m *Model, gold []Example) Scores {
 
 // Add counts the predicted spans of one sentence against its gold spans:
 // a predicted span is a true positive when a gold span has the same start,
-// end and type.
+// end and type (see Unmatched).
 func (s *Scores) Add(gold, pred []Span) {
 	if s.ByType == nil {
 		s.ByType = map[string]Counts{}
 	}
+	missed, extra := Unmatched(gold, pred)
+	count := func(spans []Span, f func(*Counts)) {
+		for _, sp := range spans {
+			c := s.ByType[sp.Type]
+			f(&c)
+			s.ByType[sp.Type] = c
+		}
+	}
+	count(gold, func(c *Counts) { c.TP++ })
+	count(missed, func(c *Counts) { c.TP--; c.FN++ })
+	count(extra, func(c *Counts) { c.FP++ })
+}
+
+// Unmatched returns the gold spans of one sentence that no predicted span
+// matches and the predicted spans that match none: a predicted span matches
+// a gold span with the same start, end and type, and each start, end and
+// type is matched once. These are the false negatives and false positives
+// that Add counts.
+func Unmatched(gold, pred []Span) (missed, extra []Span) {
 	type key struct {
 		start, end int
 		typ        string
 	}
-	want := map[key]bool{}
+	want := make(map[key]bool, len(gold))
 	for _, sp := range gold {
 		want[key{sp.Start, sp.End, sp.Type}] = true
-		c := s.ByType[sp.Type]
-		c.FN++
-		s.ByType[sp.Type] = c
 	}
+	matched := make(map[key]bool, len(pred))
 	for _, sp := range pred {
-		c := s.ByType[sp.Type]
-		if k := (key{sp.Start, sp.End, sp.Type}); want[k] {
-			c.TP++
-			c.FN--
-			delete(want, k)
+		if k := (key{sp.Start, sp.End, sp.Type}); want[k] && !matched[k] {
+			matched[k] = true
 		} else {
-			c.FP++
+			extra = append(extra, sp)
 		}
-		s.ByType[sp.Type] = c
 	}
+	for _, sp := range gold {
+		if k := (key{sp.Start, sp.End, sp.Type}); matched[k] {
+			delete(matched, k) // one gold span per match
+		} else {
+			missed = append(missed, sp)
+		}
+	}
+	return missed, extra
 }
 
 // Finish computes precision, recall and F1 from the counts added, per type
