@@ -511,8 +511,8 @@ func (w *writer) splitGroup(g *group, off map[string]bool) error {
 		if err := w.tx.QueryRowContext(w.ctx, `SELECT max(idx) + 1 FROM doc_entities WHERE doc_id = ?`, d.doc).Scan(&next); err != nil {
 			return err
 		}
-		ms, err := w.tx.QueryContext(w.ctx, `SELECT m.seq, CAST(substr(CAST(s.text AS BLOB), m.start - s.start + 1, m.end - m.start) AS TEXT)
-			FROM mention_rows m JOIN sentences s ON s.doc_id = m.doc_id AND s.idx = m.sentence
+		ms, err := w.tx.QueryContext(w.ctx, `SELECT m.seq, CAST(substr(CAST(s.text AS BLOB), m.start - s.start + 1, m.len) AS TEXT)
+			FROM mention_rows m JOIN documents d ON d.id = m.doc_id JOIN sentences s ON s.id = d.first_sentence + m.sentence
 			WHERE m.doc_id = ? AND m.doc_entity = ?`, d.doc, d.idx)
 		if err != nil {
 			return err

@@ -39,26 +39,31 @@ func (db *DB) Check(ctx context.Context) ([]Problem, error) {
 		{"integrity", `SELECT integrity_check FROM pragma_integrity_check WHERE integrity_check <> 'ok'
 			AND NOT (integrity_check LIKE '%sentences_fts%' AND EXISTS (SELECT 1 FROM documents WHERE indexed = 0))`},
 		{"foreign keys", `SELECT format('%s row %d: no %s row for it', "table", rowid, parent) FROM pragma_foreign_key_check`},
-		{"sentence span", `SELECT format('document %d sentence %d: [%d,%d) holds %d bytes of text', doc_id, idx, start, end, length(CAST(text AS BLOB)))
-			FROM sentences WHERE start < 0 OR end < start OR length(CAST(text AS BLOB)) <> end - start`},
+		{"sentence span", `SELECT format('document %d sentence %d: starts at %d', doc_id, idx, start) FROM sentences WHERE start < 0`},
+		{"sentence ids", `SELECT format('document %d sentence %d: id %d, not %d + %d', s.doc_id, s.idx, s.id, d.first_sentence, s.idx)
+			FROM sentences s JOIN documents d ON d.id = s.doc_id
+			WHERE s.id <> d.first_sentence + s.idx OR s.idx < 0 OR s.idx >= d.sentences`},
+		{"sentence count", `SELECT format('document %d: %d sentences, %d recorded', d.id, coalesce(c.n, 0), d.sentences)
+			FROM documents d LEFT JOIN (SELECT doc_id, count(*) AS n FROM sentences GROUP BY doc_id) c ON c.doc_id = d.id
+			WHERE coalesce(c.n, 0) <> d.sentences`},
 		{"sentence document", `SELECT format('sentence %d: no document %d', id, doc_id) FROM sentences
 			WHERE doc_id NOT IN (SELECT id FROM documents)`},
 		{"mention sentence", `SELECT format('mention %d %Q: no sentence %d in document %d', m.id, m.text, m.sentence, m.doc_id)
-			FROM mentions m LEFT JOIN sentences s ON s.doc_id = m.doc_id AND s.idx = m.sentence WHERE s.id IS NULL`},
+			FROM mentions m LEFT JOIN sentences s ON s.id = m.sentence_id WHERE s.id IS NULL OR s.doc_id <> m.doc_id`},
 		{"mention span", `SELECT format('mention %d %Q: [%d,%d) is not inside its sentence [%d,%d)', m.id, m.text, m.start, m.end, s.start, s.end)
-			FROM mentions m JOIN sentences s ON s.doc_id = m.doc_id AND s.idx = m.sentence
+			FROM mentions m JOIN sentences s ON s.id = m.sentence_id
 			WHERE m.start < s.start OR m.end > s.end OR m.end <= m.start`},
 		{"labels", `SELECT format('%s %d: no label %d', what, id, label) FROM (
-				SELECT 'mention' AS what, doc_id * 16777216 + seq AS id, type AS label FROM mention_rows
-				UNION ALL SELECT 'mention', doc_id * 16777216 + seq, source FROM mention_rows
-				UNION ALL SELECT 'relation', doc_id * 16777216 + seq, predicate FROM relation_rows WHERE predicate IS NOT NULL
+				SELECT 'mention' AS what, doc_id * 16777216 + seq AS id, source AS label FROM mention_rows
+				UNION ALL SELECT 'relation', doc_id * 16777216 + seq, predicate FROM relation_rows
 				UNION ALL SELECT 'relation', doc_id * 16777216 + seq, kind FROM relation_rows
-				UNION ALL SELECT 'relation', doc_id * 16777216 + seq, rule FROM relation_rows WHERE rule IS NOT NULL)
+				UNION ALL SELECT 'relation', doc_id * 16777216 + seq, rule FROM relation_rows)
 			WHERE label NOT IN (SELECT id FROM labels)`},
 		{"mention document entity", `SELECT format('mention %d: document %d has no entity %d', m.doc_id * 16777216 + m.seq, m.doc_id, m.doc_entity)
 			FROM mention_rows m LEFT JOIN doc_entities de ON de.doc_id = m.doc_id AND de.idx = m.doc_entity WHERE de.doc_id IS NULL`},
 		{"relation document entity", `SELECT format('relation %d: document %d has no entity %d', r.doc_id * 16777216 + r.seq, r.doc_id, r.idx)
-			FROM (SELECT doc_id, seq, subject_idx AS idx FROM relation_rows UNION ALL SELECT doc_id, seq, object_idx FROM relation_rows) r
+			FROM (SELECT doc_id, seq, subject_idx AS idx FROM relation_rows UNION ALL SELECT doc_id, seq, object_idx FROM relation_rows
+				UNION ALL SELECT doc_id, seq, subject_idx FROM cooccurrence_rows UNION ALL SELECT doc_id, seq, object_idx FROM cooccurrence_rows) r
 			LEFT JOIN doc_entities de ON de.doc_id = r.doc_id AND de.idx = r.idx WHERE de.doc_id IS NULL`},
 		{"group entity", `SELECT format('name group %d %Q: no entity %d', id, name, entity_id) FROM name_groups
 			WHERE entity_id NOT IN (SELECT id FROM entities) AND (docs > 0 OR mentions > 0)`},
@@ -69,9 +74,10 @@ func (db *DB) Check(ctx context.Context) ([]Problem, error) {
 		{"mention type", `SELECT format('mention %d %Q is a %s, its entity %d a %s', m.id, m.text, m.type, e.id, e.type)
 			FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.type <> e.type`},
 		{"relation sentence", `SELECT format('relation %d: no sentence %d in document %d', r.id, r.sentence, r.doc_id)
-			FROM relations r LEFT JOIN sentences s ON s.doc_id = r.doc_id AND s.idx = r.sentence WHERE s.id IS NULL`},
+			FROM relations r JOIN documents d ON d.id = r.doc_id LEFT JOIN sentences s ON s.id = d.first_sentence + r.sentence
+			WHERE s.id IS NULL OR s.doc_id <> r.doc_id`},
 		{"relation evidence", `SELECT format('relation %d (%s): evidence [%d,%d) is not inside its sentence [%d,%d)', r.id, r.predicate, r.start, r.end, s.start, s.end)
-			FROM relations r JOIN sentences s ON s.doc_id = r.doc_id AND s.idx = r.sentence
+			FROM relations r JOIN documents d ON d.id = r.doc_id JOIN sentences s ON s.id = d.first_sentence + r.sentence
 			WHERE r.start < s.start OR r.end > s.end OR r.end < r.start`},
 		{"relation entity", `SELECT format('relation %d (%s): no entity %d', id, predicate,
 				CASE WHEN subject_id NOT IN (SELECT id FROM entities) THEN subject_id ELSE object_id END)

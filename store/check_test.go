@@ -49,17 +49,22 @@ func TestCheckFindsDamage(t *testing.T) {
 	}{
 		{"missing label", `UPDATE mention_rows SET source = 9999 WHERE (doc_id, doc_entity, seq) = (SELECT doc_id, doc_entity, seq FROM mention_rows LIMIT 1)`, "labels"},
 		{"relation kind", `UPDATE labels SET name = 'typo' WHERE name = 'open'`, "relation kind"},
-		{"mention outside sentence", `UPDATE mention_rows SET end = end + 100000 WHERE (doc_id, doc_entity, seq) = (SELECT doc_id, doc_entity, seq FROM mention_rows LIMIT 1)`, "mention span"},
+		{"mention outside sentence", `UPDATE mention_rows SET len = len + 100000 WHERE (doc_id, doc_entity, seq) = (SELECT doc_id, doc_entity, seq FROM mention_rows LIMIT 1)`, "mention span"},
 		{"mention of a missing sentence", `UPDATE mention_rows SET sentence = 99 WHERE (doc_id, doc_entity, seq) = (SELECT doc_id, doc_entity, seq FROM mention_rows LIMIT 1)`, "mention sentence"},
-		{"sentence text", `UPDATE sentences SET text = text || 'x' WHERE idx = 0`, "sentence span"},
-		{"evidence outside sentence", `UPDATE relation_rows SET start = start - 100000 WHERE (doc_id, seq) = (SELECT doc_id, seq FROM relation_rows LIMIT 1)`, "relation evidence"},
+		{"sentence start", `UPDATE sentences SET start = -5 WHERE idx = 0`, "sentence span"},
+		{"sentence id", `UPDATE sentences SET id = id + 1000 WHERE id = (SELECT max(id) FROM sentences)`, "sentence ids"},
+		{"sentence count", `UPDATE documents SET sentences = sentences + 1 WHERE id = (SELECT min(id) FROM documents)`, "sentence count"},
+		{"sentence of no document", `UPDATE sentences SET doc_id = 777 WHERE id = (SELECT min(id) FROM sentences)`, "sentence document"},
+		{"evidence outside sentence", `UPDATE relation_rows SET start = -100000, len = 5 WHERE (doc_id, seq) = (SELECT doc_id, seq FROM relation_rows LIMIT 1)`, "relation evidence"},
 		{"orphan mention", `PRAGMA foreign_keys = off; DELETE FROM entities WHERE id = (SELECT entity_id FROM mentions LIMIT 1)`, "mention entity"},
 		{"orphan relation", `PRAGMA foreign_keys = off; DELETE FROM entities WHERE id = (SELECT subject_id FROM relations LIMIT 1)`, "relation entity"},
 		{"mention without document entity", `UPDATE mention_rows SET doc_entity = 999 WHERE (doc_id, doc_entity, seq) = (SELECT doc_id, doc_entity, seq FROM mention_rows LIMIT 1)`, "mention document entity"},
 		{"relation without document entity", `UPDATE relation_rows SET object_idx = 999 WHERE (doc_id, seq) = (SELECT doc_id, seq FROM relation_rows LIMIT 1)`, "relation document entity"},
+		{"co-occurrence without document entity", `UPDATE cooccurrence_rows SET subject_idx = 999 WHERE (doc_id, seq) = (SELECT doc_id, seq FROM cooccurrence_rows LIMIT 1)`, "relation document entity"},
+		{"co-occurrence evidence outside sentence", `UPDATE cooccurrence_rows SET start = -100000, len = 5 WHERE (doc_id, seq) = (SELECT doc_id, seq FROM cooccurrence_rows LIMIT 1)`, "relation evidence"},
 		{"orphan alias", `PRAGMA foreign_keys = off; INSERT INTO aliases (entity_id, alias, key, mentions) VALUES (9999, 'Nobody', 'nobody', 1)`, "alias entity"},
 		{"alias count", `UPDATE aliases SET mentions = mentions + 1 WHERE alias = 'Gladkov'`, "alias counts"},
-		{"foreign key", `PRAGMA foreign_keys = off; UPDATE sentences SET doc_id = 777 WHERE id = (SELECT min(id) FROM sentences)`, "foreign keys"},
+		{"foreign key", `PRAGMA foreign_keys = off; UPDATE doc_entities SET group_id = 9999 WHERE (doc_id, idx) = (SELECT doc_id, idx FROM doc_entities LIMIT 1)`, "foreign keys"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			db := checkedDB(t)

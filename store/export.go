@@ -242,7 +242,8 @@ type charSpan struct {
 // CharOffsets reads the sentences of the document with id docID and
 // returns the index that converts its byte offsets to code points.
 func (db *DB) CharOffsets(ctx context.Context, docID int64) (CharIndex, error) {
-	rows, err := db.sql.QueryContext(ctx, `SELECT start, end, text FROM sentences WHERE doc_id = ? ORDER BY start`, docID)
+	rows, err := db.sql.QueryContext(ctx, `SELECT s.start, s.end, s.text FROM documents d
+		JOIN sentences s ON s.id >= d.first_sentence AND s.id < d.first_sentence + d.sentences WHERE d.id = ? ORDER BY s.start`, docID)
 	if err != nil {
 		return CharIndex{}, fmt.Errorf("read sentences: %w", err)
 	}

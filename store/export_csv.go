@@ -174,7 +174,7 @@ func (db *DB) csvRelations(ctx context.Context, w *csv.Writer) error {
 func (db *DB) csvDocuments(ctx context.Context, w *csv.Writer) error {
 	rows, err := db.sql.QueryContext(ctx, `SELECT d.id, d.path, coalesce(d.sha256, ''), d.size, d.status, coalesce(d.error, ''),
 		coalesce(d.extractor, ''), d.tokens, d.processed_at,
-		(SELECT count(*) FROM sentences s WHERE s.doc_id = d.id),
+		d.sentences,
 		(SELECT count(*) FROM mentions m WHERE m.doc_id = d.id),
 		(SELECT count(DISTINCT entity_id) FROM mentions m WHERE m.doc_id = d.id)
 		FROM documents d ORDER BY d.path`)

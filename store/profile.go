@@ -231,7 +231,7 @@ func (db *DB) Profile(ctx context.Context, spec string, opts ProfileOptions) (*P
 		FROM mentions m1
 		JOIN mentions m2 ON m2.doc_id = m1.doc_id AND m2.sentence = m1.sentence AND m2.entity_id <> m1.entity_id
 		JOIN entities e ON e.id = m2.entity_id
-		JOIN sentences s ON s.doc_id = m1.doc_id AND s.idx = m1.sentence AND s.furniture = 0
+		JOIN sentences s ON s.id = m1.sentence_id AND s.furniture = 0
 		WHERE m1.entity_id = ? GROUP BY e.id ORDER BY n DESC, e.name LIMIT 10`, p.ID)
 	if err != nil {
 		return fail("co-mentions", err)
@@ -247,7 +247,7 @@ func (db *DB) Profile(ctx context.Context, spec string, opts ProfileOptions) (*P
 	rows.Close()
 	rows, err = db.sql.QueryContext(ctx, `SELECT d.path, m.sentence, m.start, m.end, s.start, s.text, s.furniture
 		FROM mentions m JOIN documents d ON d.id = m.doc_id
-		JOIN sentences s ON s.doc_id = m.doc_id AND s.idx = m.sentence
+		JOIN sentences s ON s.id = m.sentence_id
 		WHERE m.entity_id = ? ORDER BY s.furniture, d.published = '', d.published, d.path, m.start`, p.ID)
 	if err != nil {
 		return fail("mentions", err)

@@ -29,6 +29,8 @@ var (
 	schemaV6 string
 	//go:embed schema_v7.sql
 	schemaV7 string
+	//go:embed schema_v8.sql
+	schemaV8 string
 )
 
 // migration brings a database from one schema version to the next: its SQL,
@@ -48,6 +50,7 @@ var migrations = []migration{
 	{sql: schemaV5},
 	{sql: schemaV6},
 	{sql: schemaV7},
+	{sql: schemaV8},
 }
 
 // SchemaVersion is the schema version this package writes.

@@ -10,14 +10,22 @@ import (
 
 // dates inserts the dates a document's sentences name. Its sentences must
 // be written already.
-func (w *writer) dates(docID int64, dates []extract.Date) error {
+func (w *writer) dates(docID, firstSentence int64, text string, dates []extract.Date) error {
 	if w.dateRows == nil {
-		w.dateRows = newBulkRow(w, "dates",
-			[]string{"sentence_id", "doc_id", "sentence", "start", "end", "text", "value", "end_value", "resolved"},
-			"((SELECT id FROM sentences WHERE doc_id = ? AND idx = ?), ?, ?, ?, ?, ?, ?, ?, ?)", "")
+		w.dateRows = newBulk(w, "dates",
+			[]string{"sentence_id", "doc_id", "sentence", "start", "end", "text", "value", "end_value", "resolved"}, "")
 	}
 	for _, d := range dates {
-		if err := w.dateRows.add(docID, d.Sentence, docID, d.Sentence, d.Start, d.End, d.Text, d.Value, d.EndValue, d.Resolved); err != nil {
+		// The text is kept only when it is not the bytes the date spans.
+		var dt any
+		if d.Start < 0 || d.Start > d.End || d.End > len(text) || text[d.Start:d.End] != d.Text {
+			dt = d.Text
+		}
+		resolved, err := w.label(d.Resolved)
+		if err != nil {
+			return err
+		}
+		if err := w.dateRows.add(firstSentence+int64(d.Sentence), docID, d.Sentence, d.Start, d.End, dt, d.Value, d.EndValue, resolved); err != nil {
 			return fmt.Errorf("insert date: %w", err)
 		}
 	}
@@ -83,7 +91,9 @@ func (db *DB) Timeline(ctx context.Context, f TimelineFilter) ([]TimelineEntry, 
 		return " AND " + strings.Join(w, " AND ")
 	}
 	q := `SELECT date, end_date, date_text, resolved, doc, title, sentence, text, doc_id FROM (
-		SELECT t.value AS date, t.end_value AS end_date, t.text AS date_text, t.resolved AS resolved, d.path AS doc,
+		SELECT t.value AS date, t.end_value AS end_date,
+			coalesce(t.text, CAST(substr(CAST(s.text AS BLOB), t.start - s.start + 1, t.end - t.start) AS TEXT)) AS date_text,
+			(SELECT name FROM labels WHERE id = t.resolved) AS resolved, d.path AS doc,
 			d.title AS title, s.idx AS sentence, s.text AS text, d.id AS doc_id, t.start AS pos
 		  FROM dates t JOIN sentences s ON s.id = t.sentence_id JOIN documents d ON d.id = t.doc_id
 		 WHERE 1` + cond(where) + `

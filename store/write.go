@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 	"time"
@@ -145,19 +146,21 @@ type writer struct {
 	stmts map[string]*sql.Stmt
 	now   string
 
-	touched   map[*group]bool          // groups whose documents changed
-	byID      map[int64]*group         // groups by id, built on demand
-	pending   map[*Doc][]docEntity     // the entities of the documents being written
-	docIDs    map[*Doc]int64           // their rows
-	aliasDiff map[int64]map[string]int // entity -> alias -> change in mentions
-	rebuild   map[int64]bool           // entities whose groups changed: aliases read again
-	names     map[int64]bool           // entities whose canonical name may change
-	later     []pendingDecision        // decisions to record at the end
-	bulk      *writerBulks
-	dated     []datedDoc      // documents whose dates are written once their sentences are
-	dateRows  *bulk           // their rows
-	created   map[*group]bool // groups this transaction split off
-	decisions []Decision
+	touched       map[*group]bool          // groups whose documents changed
+	byID          map[int64]*group         // groups by id, built on demand
+	pending       map[*Doc][]docEntity     // the entities of the documents being written
+	docIDs        map[*Doc]int64           // their rows
+	firstSentence map[*Doc]int64           // the ids of their first sentences
+	nextSentence  int64                    // the next free sentence id; 0 until read
+	aliasDiff     map[int64]map[string]int // entity -> alias -> change in mentions
+	rebuild       map[int64]bool           // entities whose groups changed: aliases read again
+	names         map[int64]bool           // entities whose canonical name may change
+	later         []pendingDecision        // decisions to record at the end
+	bulk          *writerBulks
+	dated         []datedDoc      // documents whose dates are written once their sentences are
+	dateRows      *bulk           // their rows
+	created       map[*group]bool // groups this transaction split off
+	decisions     []Decision
 }
 
 // docEntity is one entity of a document being written.
@@ -169,15 +172,16 @@ type docEntity struct {
 func newWriter(ctx context.Context, tx *sql.Tx, db *DB) *writer {
 	return &writer{
 		ctx: ctx, tx: tx, db: db, ix: db.links, rules: db.rules,
-		stmts:     make(map[string]*sql.Stmt),
-		now:       time.Now().UTC().Format(time.RFC3339),
-		touched:   make(map[*group]bool),
-		pending:   make(map[*Doc][]docEntity),
-		docIDs:    make(map[*Doc]int64),
-		aliasDiff: make(map[int64]map[string]int),
-		rebuild:   make(map[int64]bool),
-		names:     make(map[int64]bool),
-		created:   make(map[*group]bool),
+		stmts:         make(map[string]*sql.Stmt),
+		now:           time.Now().UTC().Format(time.RFC3339),
+		touched:       make(map[*group]bool),
+		pending:       make(map[*Doc][]docEntity),
+		docIDs:        make(map[*Doc]int64),
+		firstSentence: make(map[*Doc]int64),
+		aliasDiff:     make(map[int64]map[string]int),
+		rebuild:       make(map[int64]bool),
+		names:         make(map[int64]bool),
+		created:       make(map[*group]bool),
 	}
 }
 
@@ -349,6 +353,15 @@ func checkResult(d *Doc) error {
 		if r.Subject < 0 || r.Subject >= len(res.Entities) || r.Object < 0 || r.Object >= len(res.Entities) {
 			return fmt.Errorf("invalid result: relation %d refers to entities %d and %d of %d", i, r.Subject, r.Object, len(res.Entities))
 		}
+		if r.Sentence < 0 || r.Sentence >= len(res.Sentences) || r.Start > r.End {
+			return fmt.Errorf("invalid result: relation %d refers to sentence %d of %d, evidence [%d, %d)",
+				i, r.Sentence, len(res.Sentences), r.Start, r.End)
+		}
+	}
+	for i, dt := range res.Dates {
+		if dt.Sentence < 0 || dt.Sentence >= len(res.Sentences) {
+			return fmt.Errorf("invalid result: date %d refers to sentence %d of %d", i, dt.Sentence, len(res.Sentences))
+		}
 	}
 	return nil
 }
@@ -495,13 +508,18 @@ func (w *writer) removeRows(docID int64) error {
 			w.touched[g] = true
 		}
 	}
+	// A document's sentences are the ids [first_sentence, first_sentence +
+	// sentences); deleting them deletes their dates.
 	for _, q := range []string{
 		`DELETE FROM relation_rows WHERE doc_id = ?`,
+		`DELETE FROM cooccurrence_rows WHERE doc_id = ?`,
 		`DELETE FROM mention_rows WHERE doc_id = ?`,
-		`DELETE FROM sentences_fts WHERE docid IN (SELECT s.id FROM sentences s JOIN documents d ON d.id = s.doc_id
-			WHERE s.doc_id = ?1 AND d.indexed = 1)`,
-		`DELETE FROM sentences WHERE doc_id = ?`,
+		`DELETE FROM sentences_fts WHERE docid IN (SELECT s.id FROM documents d JOIN sentences s
+			ON s.id >= d.first_sentence AND s.id < d.first_sentence + d.sentences WHERE d.id = ?1 AND d.indexed = 1)`,
+		`DELETE FROM sentences WHERE id >= (SELECT first_sentence FROM documents WHERE id = ?1)
+			AND id < (SELECT first_sentence + sentences FROM documents WHERE id = ?1)`,
 		`DELETE FROM doc_entities WHERE doc_id = ?`,
+		`UPDATE documents SET first_sentence = 0, sentences = 0 WHERE id = ?`,
 	} {
 		if _, err := w.exec(q, docID); err != nil {
 			return err
@@ -527,21 +545,29 @@ func (w *writer) removeRows(docID int64) error {
 // already stored under the same root and path keeps its id.
 func (w *writer) upsertDocument(d *Doc) (int64, error) {
 	status, tokens := StatusOK, 0
+	var first, n int64
 	if d.Err != "" {
 		status = StatusFailed
 	} else if d.Result != nil {
 		tokens = len(d.Result.Tokens)
+		var err error
+		if first, err = w.reserveSentences(len(d.Result.Sentences)); err != nil {
+			return 0, err
+		}
+		n = int64(len(d.Result.Sentences))
+		w.firstSentence[d] = first
 	}
 	_, err := w.exec(`INSERT INTO documents (root_id, path, sha256, size, status, error, extractor, tokens, processed_at,
-			title, title_from, published, published_from, source, source_from)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			first_sentence, sentences, title, title_from, published, published_from, source, source_from)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (root_id, path) DO UPDATE SET sha256 = excluded.sha256, size = excluded.size, status = excluded.status,
 			error = excluded.error, extractor = excluded.extractor, tokens = excluded.tokens, processed_at = excluded.processed_at,
+			first_sentence = excluded.first_sentence, sentences = excluded.sentences,
 			title = excluded.title, title_from = excluded.title_from, published = excluded.published,
 			published_from = excluded.published_from, source = excluded.source, source_from = excluded.source_from,
 			indexed = 0`,
-		append([]any{d.Root, d.Path, nullable(d.SHA256), d.Size, status, nullable(d.Err), nullable(d.ExtractorVersion), tokens, w.now},
-			metadataArgs(d)...)...)
+		append([]any{d.Root, d.Path, nullable(d.SHA256), d.Size, status, nullable(d.Err), nullable(d.ExtractorVersion), tokens, w.now,
+			first, n}, metadataArgs(d)...)...)
 	if err != nil {
 		return 0, err
 	}
@@ -552,6 +578,34 @@ func (w *writer) upsertDocument(d *Doc) (int64, error) {
 	}
 	err = s.QueryRowContext(w.ctx, d.Root, d.Path).Scan(&docID)
 	return docID, err
+}
+
+// reserveSentences returns the id of the first of n new consecutive
+// sentence ids (0 when n is 0).
+func (w *writer) reserveSentences(n int) (int64, error) {
+	if n == 0 {
+		return 0, nil
+	}
+	if w.nextSentence == 0 {
+		if err := w.tx.QueryRowContext(w.ctx, `SELECT coalesce(max(id), 0) + 1 FROM sentences`).Scan(&w.nextSentence); err != nil {
+			return 0, err
+		}
+	}
+	first := w.nextSentence
+	w.nextSentence += int64(n)
+	return first, nil
+}
+
+// permille is a confidence in thousandths, as the store keeps it: 0.89877
+// is 899. A value outside [0, 1] is taken as the nearer end.
+func permille(c float64) int {
+	switch {
+	case c > 1:
+		return 1000
+	case c >= 0:
+		return int(math.Round(c * 1000))
+	}
+	return 0 // negative or NaN
 }
 
 // insert writes a document's row and, when it was processed, its
@@ -567,13 +621,14 @@ func (w *writer) insert(d *Doc, ws *WriteStats) error {
 	}
 	res := d.Result
 	b := w.bulks()
+	first := w.firstSentence[d]
 	for i, s := range res.Sentences {
-		if err := b.sentences.add(docID, i, s.Start, s.End, d.Text[s.Start:s.End], s.Furniture); err != nil {
+		if err := b.sentences.add(first+int64(i), docID, i, s.Start, d.Text[s.Start:s.End], s.Furniture); err != nil {
 			return err
 		}
 	}
 	if len(res.Dates) > 0 {
-		w.dated = append(w.dated, datedDoc{docID, res.Dates})
+		w.dated = append(w.dated, datedDoc{docID, first, d.Text, res.Dates})
 	}
 	for i, e := range ents {
 		if err := b.docEntities.add(docID, i, e.g.id); err != nil {
@@ -596,7 +651,7 @@ func (w *writer) insert(d *Doc, ws *WriteStats) error {
 		if err != nil {
 			return err
 		}
-		if err := b.mentions.add(docID, m.Entity, i, m.Sentence, m.Start, m.End, l[0], l[1], m.Confidence); err != nil {
+		if err := b.mentions.add(docID, m.Entity, i, m.Sentence, m.Start, m.End-m.Start, l[1], permille(m.Confidence)); err != nil {
 			return err
 		}
 	}
@@ -608,29 +663,30 @@ func (w *writer) insert(d *Doc, ws *WriteStats) error {
 		}
 		// The rows keep the document's entities: the relations view gives
 		// their entities, and a co-occurrence its smaller entity id first.
-		var pred, conf, rule any
-		if r.Predicate != extract.PredicateCooccurs {
-			p, err := w.label(r.Predicate)
+		// A co-occurrence has its own narrow row: its predicate,
+		// confidence and rule are implied, and its evidence is NULL when
+		// it is its sentence.
+		if r.Kind == extract.KindCooccurrence && r.Predicate == extract.PredicateCooccurs &&
+			r.Confidence == extract.CooccurrenceConfidence && r.Rule == extract.CooccurrenceRule {
+			var start, length any
+			if s := res.Sentences[r.Sentence]; r.Start != s.Start || r.End != s.End {
+				start, length = r.Start, r.End-r.Start
+			}
+			if err := b.cooccurrences.add(docID, i, r.Sentence, r.Subject, r.Object, start, length, count); err != nil {
+				return err
+			}
+			continue
+		}
+		var l [3]int64
+		for j, name := range []string{r.Kind, r.Predicate, r.Rule} {
+			id, err := w.label(name)
 			if err != nil {
 				return err
 			}
-			pred = p
+			l[j] = id
 		}
-		if r.Confidence != extract.CooccurrenceConfidence {
-			conf = r.Confidence
-		}
-		if r.Rule != extract.CooccurrenceRule {
-			id, err := w.label(r.Rule)
-			if err != nil {
-				return err
-			}
-			rule = id
-		}
-		kind, err := w.label(r.Kind)
-		if err != nil {
-			return err
-		}
-		if err := b.relations.add(docID, i, r.Sentence, r.Subject, r.Object, kind, pred, r.Start, r.End, conf, rule, count); err != nil {
+		if err := b.relations.add(docID, i, r.Sentence, r.Subject, r.Object, l[0], l[1], r.Start, r.End-r.Start,
+			permille(r.Confidence), l[2], count); err != nil {
 			return err
 		}
 	}
@@ -640,25 +696,28 @@ func (w *writer) insert(d *Doc, ws *WriteStats) error {
 
 // datedDoc is a written document's dates.
 type datedDoc struct {
-	doc   int64
-	dates []extract.Date
+	doc, first int64  // its id, and the id of its first sentence
+	text       string // its text
+	dates      []extract.Date
 }
 
 // writerBulks are the multi-row inserts of a writer.
 type writerBulks struct {
-	sentences, docEntities, groupAliases, mentions, relations *bulk
+	sentences, docEntities, groupAliases, mentions, relations, cooccurrences *bulk
 }
 
 func (w *writer) bulks() *writerBulks {
 	if w.bulk == nil {
 		w.bulk = &writerBulks{
-			sentences:   newBulk(w, "sentences", []string{"doc_id", "idx", "start", "end", "text", "furniture"}, ""),
+			sentences:   newBulk(w, "sentences", []string{"id", "doc_id", "idx", "start", "text", "furniture"}, ""),
 			docEntities: newBulk(w, "doc_entities", []string{"doc_id", "idx", "group_id"}, ""),
 			groupAliases: newBulk(w, "group_aliases", []string{"group_id", "alias", "mentions"},
 				" ON CONFLICT (group_id, alias) DO UPDATE SET mentions = mentions + excluded.mentions"),
-			mentions: newBulk(w, "mention_rows", []string{"doc_id", "doc_entity", "seq", "sentence", "start", "end", "type", "source", "confidence"}, ""),
+			mentions: newBulk(w, "mention_rows", []string{"doc_id", "doc_entity", "seq", "sentence", "start", "len", "source", "permille"}, ""),
 			relations: newBulk(w, "relation_rows", []string{"doc_id", "seq", "sentence", "subject_idx", "object_idx",
-				"kind", "predicate", "start", "end", "confidence", "rule", "count"}, ""),
+				"kind", "predicate", "start", "len", "permille", "rule", "count"}, ""),
+			cooccurrences: newBulk(w, "cooccurrence_rows", []string{"doc_id", "seq", "sentence", "subject_idx", "object_idx",
+				"start", "len", "count"}, ""),
 		}
 	}
 	return w.bulk
@@ -669,7 +728,7 @@ func (w *writer) flushBulks() error {
 	if w.bulk == nil {
 		return nil
 	}
-	for _, b := range []*bulk{w.bulk.sentences, w.bulk.docEntities, w.bulk.groupAliases, w.bulk.mentions, w.bulk.relations} {
+	for _, b := range []*bulk{w.bulk.sentences, w.bulk.docEntities, w.bulk.groupAliases, w.bulk.mentions, w.bulk.relations, w.bulk.cooccurrences} {
 		if err := b.flush(); err != nil {
 			return err
 		}
@@ -887,7 +946,7 @@ func (w *writer) finish() error {
 		return err
 	}
 	for _, d := range w.dated {
-		if err := w.dates(d.doc, d.dates); err != nil {
+		if err := w.dates(d.doc, d.first, d.text, d.dates); err != nil {
 			return err
 		}
 	}
@@ -1190,7 +1249,7 @@ func (db *DB) IndexText(ctx context.Context) error {
 	defer tx.Rollback()
 	for _, q := range []string{
 		`INSERT INTO sentences_fts (docid, text) SELECT s.id, s.text FROM documents d
-			CROSS JOIN sentences s ON s.doc_id = d.id WHERE d.indexed = 0`,
+			CROSS JOIN sentences s ON s.id >= d.first_sentence AND s.id < d.first_sentence + d.sentences WHERE d.indexed = 0`,
 		`UPDATE documents SET indexed = 1 WHERE indexed = 0`,
 	} {
 		if _, err := tx.ExecContext(ctx, q); err != nil {

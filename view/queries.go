@@ -180,7 +180,7 @@ func loadEntity(ctx context.Context, db *sql.DB, id int64) (entityPage, error) {
 		return p, err
 	}
 	if err := scanAll(ctx, db, `SELECT d.id, d.path, m.sentence, m.start - s.start, m.end - s.start, s.text
-		FROM mentions m JOIN documents d ON d.id = m.doc_id JOIN sentences s ON s.doc_id = m.doc_id AND s.idx = m.sentence
+		FROM mentions m JOIN documents d ON d.id = m.doc_id JOIN sentences s ON s.id = m.sentence_id
 		WHERE m.entity_id = ? ORDER BY d.path, m.start LIMIT ?`, []any{id, contextLimit}, func(rows *sql.Rows) error {
 		var c contextItem
 		var from, to int
@@ -282,7 +282,8 @@ func loadDocument(ctx context.Context, db *sql.DB, id int64) (docData, error) {
 	if err != nil {
 		return d, fmt.Errorf("read document %d: %w", id, err)
 	}
-	if err := scanAll(ctx, db, `SELECT idx, start, end, text FROM sentences WHERE doc_id = ? ORDER BY start`, []any{id},
+	if err := scanAll(ctx, db, `SELECT s.idx, s.start, s.end, s.text FROM documents d
+		JOIN sentences s ON s.id >= d.first_sentence AND s.id < d.first_sentence + d.sentences WHERE d.id = ? ORDER BY s.start`, []any{id},
 		func(rows *sql.Rows) error {
 			var s sentenceRow
 			err := rows.Scan(&s.Idx, &s.Start, &s.End, &s.Text)

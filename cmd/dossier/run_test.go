@@ -100,7 +100,7 @@ func TestCheckCommand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.SQL().Exec(`UPDATE mention_rows SET end = end + 100000 WHERE (doc_id, doc_entity, seq) = (SELECT doc_id, doc_entity, seq FROM mention_rows LIMIT 1)`); err != nil {
+	if _, err := db.SQL().Exec(`UPDATE mention_rows SET len = len + 100000 WHERE (doc_id, doc_entity, seq) = (SELECT doc_id, doc_entity, seq FROM mention_rows LIMIT 1)`); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()

@@ -168,7 +168,7 @@ func TestMarkdownDocument(t *testing.T) {
 		}
 	}
 	var wednesday string
-	if err := sdb.QueryRow(`SELECT value FROM dates WHERE text = 'Wednesday'`).Scan(&wednesday); err != nil || wednesday != "2023-05-24" {
+	if err := sdb.QueryRow(`SELECT date FROM timeline WHERE date_text = 'Wednesday'`).Scan(&wednesday); err != nil || wednesday != "2023-05-24" {
 		t.Errorf("Wednesday resolved to %q (%v), want 2023-05-24", wednesday, err)
 	}
 }
