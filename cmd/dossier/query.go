@@ -339,7 +339,7 @@ func writeStats(w io.Writer, path string, s store.Stats, failed []store.DocInfo)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	size := humanSize(s.FileSize)
 	if s.InputBytes > 0 {
-		size += fmt.Sprintf(", %.1f times the %s of text it holds", float64(s.FileSize)/float64(s.InputBytes), humanSize(s.InputBytes))
+		size += fmt.Sprintf(", %.2f times the %s of text it holds", float64(s.FileSize)/float64(s.InputBytes), humanSize(s.InputBytes))
 	}
 	fmt.Fprintf(tw, "database\t%s (%s)\n", path, size)
 	if s.FileSize > 0 && s.FreeBytes*5 > s.FileSize {
