@@ -256,6 +256,12 @@ func (w *writer) recordDecisions() error {
 		if err != nil {
 			return err
 		}
+		if id != 0 && name == "" {
+			// The entity is gone by the end of the transaction (the
+			// documents that named it were replaced or removed in it):
+			// nothing was decided about what the store holds.
+			continue
+		}
 		if d.other != nil && d.other.label == name && d.g != nil {
 			d.name = d.g.display() // name the one that is not the entity's name
 		}

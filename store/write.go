@@ -525,7 +525,9 @@ func (w *writer) removeRows(docID int64) error {
 			return err
 		}
 	}
-	// Groups this document founded are founded by their next document now.
+	// Groups this document founded are founded by their next document now:
+	// the first of those stored, or of those this transaction has prepared
+	// and not yet written.
 	for _, id := range gids {
 		g := w.group(id)
 		if g == nil || g.founder>>20 != docID {
@@ -535,6 +537,13 @@ func (w *writer) removeRows(docID int64) error {
 		if err := w.tx.QueryRowContext(w.ctx, `SELECT coalesce(min(doc_id * 1048576 + idx), 0) FROM doc_entities WHERE group_id = ?`,
 			id).Scan(&f); err != nil {
 			return err
+		}
+		for d, ents := range w.pending {
+			for i, e := range ents {
+				if e.g == g {
+					f = earlier(f, founderKey(w.docIDs[d], int64(i)))
+				}
+			}
 		}
 		g.founder = f
 	}
