@@ -581,6 +581,7 @@ func (w *writer) splitGroup(g *group, off map[string]bool) error {
 	g.founder = 0
 	for _, n := range []*group{g, ga, gb} {
 		w.touched[n] = true
+		w.shrunk[n] = true
 	}
 	w.decide(ga, 0, "split", gb.label, ruleAliases, fmt.Sprintf("aliases file line %d", w.rules.forbidLine(g.typ, g.keys)))
 	w.rebuild[g.entity] = true

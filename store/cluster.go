@@ -34,8 +34,9 @@ type sharedFunc func(a, b []*group) (string, error)
 
 // clusterer decides which groups of one component form one entity.
 type clusterer struct {
-	parent map[*group]*group
-	size   map[*group]int
+	recheck bool // a group of the component lost a document: decide every link afresh
+	parent  map[*group]*group
+	size    map[*group]int
 	// full marks roots whose cluster has a name that identifies by itself.
 	full map[*group]bool
 	// sides are the forbid rules a root's cluster has names of: rule index
@@ -108,13 +109,14 @@ func (c *clusterer) join(a, b *group, rule, detail string) bool {
 //
 // A forbid rule of the aliases file refuses any union that would put its
 // two names in one cluster.
-func cluster(comp []*group, rules *AliasRules, shared sharedFunc) ([][]*group, []union, error) {
+func cluster(comp []*group, rules *AliasRules, shared sharedFunc, recheck bool) ([][]*group, []union, error) {
 	c := &clusterer{
-		parent: make(map[*group]*group, len(comp)),
-		size:   make(map[*group]int, len(comp)),
-		full:   make(map[*group]bool),
-		sides:  make(map[*group]map[int]uint8),
-		rules:  rules,
+		recheck: recheck,
+		parent:  make(map[*group]*group, len(comp)),
+		size:    make(map[*group]int, len(comp)),
+		full:    make(map[*group]bool),
+		sides:   make(map[*group]map[int]uint8),
+		rules:   rules,
 	}
 	typ := comp[0].typ
 	byName := make(map[string][]*group)
@@ -433,9 +435,10 @@ func (c *clusterer) spelling(typ string, comp []*group, shared sharedFunc) error
 			if a == b {
 				continue
 			}
-			if gs[0].entity != 0 && gs[0].entity == gs[i].entity {
+			if !c.recheck && gs[0].entity != 0 && gs[0].entity == gs[i].entity {
 				// Linked as spelling variants before: their shared context
-				// was found then and documents only add to it.
+				// was found then and documents only add to it (unless a
+				// document of the component went: recheck).
 				c.join(gs[0], gs[i], ruleSpelling, "")
 				continue
 			}

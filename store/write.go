@@ -147,6 +147,7 @@ type writer struct {
 	now   string
 
 	touched       map[*group]bool          // groups whose documents changed
+	shrunk        map[*group]bool          // groups that lost a document
 	byID          map[int64]*group         // groups by id, built on demand
 	pending       map[*Doc][]docEntity     // the entities of the documents being written
 	docIDs        map[*Doc]int64           // their rows
@@ -175,6 +176,7 @@ func newWriter(ctx context.Context, tx *sql.Tx, db *DB) *writer {
 		stmts:         make(map[string]*sql.Stmt),
 		now:           time.Now().UTC().Format(time.RFC3339),
 		touched:       make(map[*group]bool),
+		shrunk:        make(map[*group]bool),
 		pending:       make(map[*Doc][]docEntity),
 		docIDs:        make(map[*Doc]int64),
 		firstSentence: make(map[*Doc]int64),
@@ -506,6 +508,7 @@ func (w *writer) removeRows(docID int64) error {
 			g.docs--
 			g.dirty = true
 			w.touched[g] = true
+			w.shrunk[g] = true
 		}
 	}
 	// A document's sentences are the ids [first_sentence, first_sentence +
@@ -752,7 +755,11 @@ func (w *writer) relink(comps [][]*group) error {
 		if err := w.ctx.Err(); err != nil {
 			return err
 		}
-		clusters, unions, err := cluster(comp, w.rules, w.shared)
+		recheck := false
+		for _, g := range comp {
+			recheck = recheck || w.shrunk[g]
+		}
+		clusters, unions, err := cluster(comp, w.rules, w.shared, recheck)
 		if err != nil {
 			return err
 		}
@@ -1162,11 +1169,25 @@ func (w *writer) entityName(id int64) (string, error) {
 // shared is the sharedFunc of a writer: an entity named in a document with
 // a group of a and in a document with a group of b.
 func (w *writer) shared(a, b []*group) (string, error) {
-	ctxOf := func(gs []*group) (map[int64]bool, error) {
-		out := make(map[int64]bool)
-		self := make(map[int64]bool)
+	// The context of a group is the entities named beside it; a group
+	// not yet given an entity (new in this write, decided after this
+	// component) counts as itself, so that what the context says does not
+	// depend on which component is decided first.
+	type ctxKey struct {
+		entity int64
+		g      *group
+	}
+	keyOf := func(o *group) ctxKey {
+		if o.entity != 0 {
+			return ctxKey{entity: o.entity}
+		}
+		return ctxKey{g: o}
+	}
+	ctxOf := func(gs []*group) (map[ctxKey]bool, error) {
+		out := make(map[ctxKey]bool)
+		self := make(map[ctxKey]bool)
 		for _, g := range gs {
-			self[g.entity] = true
+			self[keyOf(g)] = true
 		}
 		for _, g := range gs {
 			if g.id == 0 {
@@ -1183,8 +1204,8 @@ func (w *writer) shared(a, b []*group) (string, error) {
 					rows.Close()
 					return nil, err
 				}
-				if o := w.group(id); o != nil && o.entity != 0 && !self[o.entity] {
-					out[o.entity] = true
+				if o := w.group(id); o != nil && o.docs > 0 && !self[keyOf(o)] {
+					out[keyOf(o)] = true
 				}
 			}
 			rows.Close()
@@ -1195,8 +1216,8 @@ func (w *writer) shared(a, b []*group) (string, error) {
 				for _, g := range gs {
 					if e.g == g {
 						for _, o := range ents {
-							if o.g != g && o.g.entity != 0 && !self[o.g.entity] {
-								out[o.g.entity] = true
+							if o.g != g && !self[keyOf(o.g)] {
+								out[keyOf(o.g)] = true
 							}
 						}
 					}
@@ -1213,17 +1234,30 @@ func (w *writer) shared(a, b []*group) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	var common []int64
-	for id := range ca {
-		if cb[id] {
-			common = append(common, id)
+	var common []ctxKey
+	for k := range ca {
+		if cb[k] {
+			common = append(common, k)
 		}
 	}
 	if len(common) == 0 {
 		return "", nil
 	}
-	sort.Slice(common, func(i, j int) bool { return common[i] < common[j] })
-	return w.entityName(common[0])
+	// The name of the first common entity, else of the first common group.
+	sort.Slice(common, func(i, j int) bool {
+		x, y := common[i], common[j]
+		if (x.entity != 0) != (y.entity != 0) {
+			return x.entity != 0
+		}
+		if x.entity != 0 {
+			return x.entity < y.entity
+		}
+		return x.g.names < y.g.names
+	})
+	if common[0].entity == 0 {
+		return common[0].g.label, nil
+	}
+	return w.entityName(common[0].entity)
 }
 
 func nullable(s string) any {
