@@ -157,6 +157,13 @@ func (db *DB) ApplyAliases(ctx context.Context) ([]Decision, error) {
 		if err := w.relink(w.ix.all(w.rules)); err != nil {
 			return err
 		}
+		// Every entity's canonical name is chosen again: a name the old
+		// rules pinned ("Kyiv = Kiev") goes with them.
+		for _, g := range w.ix.groups {
+			if g.entity != 0 && g.docs > 0 {
+				w.names[g.entity] = true
+			}
+		}
 		if err := w.finish(); err != nil {
 			return err
 		}

@@ -751,21 +751,36 @@ func (w *writer) flushBulks() error {
 // relink decides the entities of the given components again and moves
 // every name group whose entity changed, with its mentions and relations.
 func (w *writer) relink(comps [][]*group) error {
-	for _, comp := range comps {
-		if err := w.ctx.Err(); err != nil {
-			return err
+	// A component whose decisions looked at its neighbours' entities (rule
+	// 4) is decided again once every component has its entities, so that
+	// the order components are decided in does not matter.
+	var again [][]*group
+	for round := 0; round < 2; round++ {
+		for _, comp := range comps {
+			if err := w.ctx.Err(); err != nil {
+				return err
+			}
+			recheck := round > 0
+			for _, g := range comp {
+				recheck = recheck || w.shrunk[g]
+			}
+			used := false
+			shared := func(a, b []*group) (string, error) {
+				used = true
+				return w.shared(a, b)
+			}
+			clusters, unions, err := cluster(comp, w.rules, shared, recheck)
+			if err != nil {
+				return err
+			}
+			if err := w.assign(clusters, unions); err != nil {
+				return err
+			}
+			if used && round == 0 {
+				again = append(again, comp)
+			}
 		}
-		recheck := false
-		for _, g := range comp {
-			recheck = recheck || w.shrunk[g]
-		}
-		clusters, unions, err := cluster(comp, w.rules, w.shared, recheck)
-		if err != nil {
-			return err
-		}
-		if err := w.assign(clusters, unions); err != nil {
-			return err
-		}
+		comps, again = again, nil
 	}
 	// New groups get their rows now that their entities are known.
 	for g := range w.touched {
