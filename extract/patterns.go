@@ -444,6 +444,15 @@ func (d *relDoc) buildSentences() []*relSentence {
 		bySent[m.Sentence] = append(bySent[m.Sentence], i)
 	}
 	out := make([]*relSentence, 0, len(res.Sentences))
+	// The units of all sentences, in one allocation: a sentence has at
+	// most one unit per token.
+	total := 0
+	for _, s := range res.Sentences {
+		if s.FirstToken >= 0 && s.EndToken <= len(res.Tokens) && s.FirstToken < s.EndToken {
+			total += s.EndToken - s.FirstToken
+		}
+	}
+	units := make([]relUnit, 0, total)
 	for si, s := range res.Sentences {
 		rs := &relSentence{relDoc: d, si: si, start: s.Start, end: s.End}
 		out = append(out, rs)
@@ -454,7 +463,8 @@ func (d *relDoc) buildSentences() []*relSentence {
 		toks := res.Tokens[s.FirstToken:s.EndToken]
 		ms := bySent[si]
 		sort.SliceStable(ms, func(a, b int) bool { return res.Mentions[ms[a]].Start < res.Mentions[ms[b]].Start })
-		rs.u = make([]relUnit, 0, len(toks))
+		rs.u = units[len(units) : len(units) : len(units)+len(toks)]
+		units = units[:len(units)+len(toks)]
 		next := 0 // next mention of ms
 		lastEnd := s.Start
 		for t := 0; t < len(toks); {

@@ -98,8 +98,17 @@ func analyze(text string) ([]Token, []Sentence) {
 // splitTokens cuts text into tokens (prose's tokenizer's words, see
 // splitWords, then our own alignment and corrections), without tags.
 func splitTokens(text string) []Token {
-	return mergeInitials(splitHyphenated(alignProse(text, splitWords(nil, text))))
+	wp := wordsPool.Get().(*[]string)
+	words := splitWords((*wp)[:0], text)
+	toks := mergeInitials(splitHyphenated(alignProse(text, words)))
+	clear(words) // hold no document in the pool
+	*wp = words[:0]
+	wordsPool.Put(wp)
+	return toks
 }
+
+// wordsPool holds splitTokens's buffers of words.
+var wordsPool = sync.Pool{New: func() any { return new([]string) }}
 
 // auxiliaries make a following past tense a participle.
 var auxiliaries = wordSet(`be is are was were been being am 's has have had having get got gets`)

@@ -54,33 +54,47 @@ func splitWords(out []string, text string) []string {
 // asciiSpace marks the ASCII bytes unicode.IsSpace reports as space.
 var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
-// quoteReplacer is prose's sanitizer.
-var quoteReplacer = strings.NewReplacer(
-	"\u201c", `"`,
-	"\u201d", `"`,
-	"\u2018", "'",
-	"\u2019", "'",
-	"&rsquo;", "'")
-
-// straightQuotes returns text as prose's sanitizer leaves it, and text
-// itself (no copy) when it has nothing to replace.
+// straightQuotes returns text as prose's sanitizer leaves it, a
+// strings.Replacer of “ and ” by ", ‘ and ’ by ' and "&rsquo;" by ', and
+// text itself (no copy) when it has nothing to replace. No two of these
+// overlap, so replacing each where it is found, from left to right, is
+// what the Replacer does.
 func straightQuotes(text string) string {
+	var b strings.Builder
+	done := 0 // text[:done] is in b
 	for i := 0; i < len(text); i++ {
+		n, with := 0, byte(0)
 		switch text[i] {
 		case 0xe2:
 			if i+2 < len(text) && text[i+1] == 0x80 {
 				switch text[i+2] {
-				case 0x9c, 0x9d, 0x98, 0x99:
-					return quoteReplacer.Replace(text)
+				case 0x9c, 0x9d:
+					n, with = 3, '"'
+				case 0x98, 0x99:
+					n, with = 3, '\''
 				}
 			}
 		case '&':
 			if strings.HasPrefix(text[i:], "&rsquo;") {
-				return quoteReplacer.Replace(text)
+				n, with = len("&rsquo;"), '\''
 			}
 		}
+		if n == 0 {
+			continue
+		}
+		if done == 0 {
+			b.Grow(len(text))
+		}
+		b.WriteString(text[done:i])
+		b.WriteByte(with)
+		done = i + n
+		i += n - 1
 	}
-	return text
+	if done == 0 {
+		return text
+	}
+	b.WriteString(text[done:])
+	return b.String()
 }
 
 // splitRun is prose's doSplit for one run of characters that are not

@@ -24,8 +24,19 @@ func proseWords(t testing.TB, text string) []string {
 	return words
 }
 
+// proseSanitizer is prose's replacer, which straightQuotes reimplements.
+var proseSanitizer = strings.NewReplacer(
+	"\u201c", `"`,
+	"\u201d", `"`,
+	"\u2018", "'",
+	"\u2019", "'",
+	"&rsquo;", "'")
+
 func checkWords(t *testing.T, name, text string) {
 	t.Helper()
+	if got, want := straightQuotes(text), proseSanitizer.Replace(text); got != want {
+		t.Errorf("%s: straightQuotes gives %q, prose's replacer %q", name, got, want)
+	}
 	got := splitWords(nil, text)
 	var want []string
 	if proseFails(func() { want = proseWords(t, text) }) {

@@ -73,6 +73,7 @@ type scratch struct {
 	alpha   []float64
 	beta    []float64
 	emit    []float64
+	probs   []float64
 	tags    []int
 	// matches are the gazetteer's matches of the sentence, when the
 	// caller gave them (matched; see TagMatched).
