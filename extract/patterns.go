@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Typed relations: who leads, speaks for or belongs to what, what lies or is
@@ -386,6 +387,7 @@ type relDoc struct {
 	countries map[string]int // normalised country name -> LOCATION entity
 	isCountry []bool         // per entity
 	sents     []*relSentence // built once, by sentences
+	units     *[]relUnit     // the units of sents, from unitsPool (see release)
 	orgNames  map[string]int // one-word name of an organisation -> its entity; built when first asked
 }
 
@@ -430,6 +432,36 @@ func (d *relDoc) sentences() []*relSentence {
 	return d.sents
 }
 
+// unitsPool holds the units of documents whose relations are found, up
+// to maxPooledUnits a document (a larger one's are left to the collector).
+var unitsPool = sync.Pool{New: func() any { return new([]relUnit) }}
+
+const maxPooledUnits = 1 << 16
+
+// takeUnits returns an empty slice of units with room for n, for d's
+// sentences.
+func (d *relDoc) takeUnits(n int) []relUnit {
+	d.units = unitsPool.Get().(*[]relUnit)
+	if cap(*d.units) < n {
+		*d.units = make([]relUnit, 0, n)
+	}
+	return (*d.units)[:0]
+}
+
+// release gives d's units back to the pool: d and its sentences must not
+// be used after.
+func (d *relDoc) release() {
+	if d.units == nil {
+		return
+	}
+	if cap(*d.units) <= maxPooledUnits {
+		clear(*d.units) // hold no document's strings in the pool
+		*d.units = (*d.units)[:0]
+		unitsPool.Put(d.units)
+	}
+	d.units, d.sents = nil, nil
+}
+
 func (d *relDoc) buildSentences() []*relSentence {
 	res, text := d.res, d.text
 	bySent := make([][]int, len(res.Sentences))
@@ -452,7 +484,7 @@ func (d *relDoc) buildSentences() []*relSentence {
 			total += s.EndToken - s.FirstToken
 		}
 	}
-	units := make([]relUnit, 0, total)
+	units := d.takeUnits(total)
 	for si, s := range res.Sentences {
 		rs := &relSentence{relDoc: d, si: si, start: s.Start, end: s.End}
 		out = append(out, rs)
@@ -492,6 +524,7 @@ func (d *relDoc) buildSentences() []*relSentence {
 			t++
 		}
 	}
+	*d.units = units // for release, which clears what was used
 	return out
 }
 
