@@ -283,6 +283,15 @@ func (m *Model) emissionsExact(s *scratch, words []string) {
 	for j, k := range s.keys {
 		rows[j], _ = m.feats.get(k) // 0, an empty row, when absent
 	}
+	// Whether each token's word holds its cache slot (another word of
+	// the sentence may have taken it): no slot changes words below.
+	if cap(s.held) < n {
+		s.held = make([]bool, n, 2*n)
+	}
+	held := s.held[:n]
+	for j, slot := range s.slots {
+		held[j] = slot >= 0 && c.holds(slot, words[j])
+	}
 	start := 0
 	for i, end := range s.keyEnd {
 		clear(acc)
@@ -295,7 +304,7 @@ func (m *Model) emissionsExact(s *scratch, words []string) {
 				continue
 			}
 			slot := s.slots[j]
-			if slot < 0 || !c.holds(slot, words[j]) {
+			if !held[j] {
 				// A word too long to cache, or another word of the
 				// sentence took its slot: sum without keeping.
 				s.ownKeys = roleFeatures(s.ownKeys[:0], &s.infos[j], role, caps)

@@ -74,6 +74,7 @@ type scratch struct {
 	beta    []float64
 	emit    []float64
 	probs   []float64
+	held    []bool // see emissionsExact
 	tags    []int
 	// matches are the gazetteer's matches of the sentence, when the
 	// caller gave them (matched; see TagMatched).
