@@ -873,18 +873,64 @@ func (s *relSentence) roleRuns() []bool {
 			continue
 		}
 		w := u.word
+		f := roleRunWords[w]
 		switch {
-		case relDeterminers[w], relPrepositions[w], relPronouns[w], relNegation[w], s.possessive(i), isPunctWord(w):
-		case roleTable[w] != nil, relFormer[w], relDeputy[w], relNotReal[w]:
+		case f&runBreak != 0, s.possessive(i), isPunctWord(w):
+		case f&runRole != 0:
 			runs[i] = true
 		case strings.HasPrefix(u.tag, "JJ"), strings.HasPrefix(u.tag, "NN"), u.tag == "VBN":
-			runs[i] = !relCopulas[w] || u.tag != "VBN"
+			runs[i] = f&runCopula == 0 || u.tag != "VBN"
 		case u.tag == "VBG":
-			runs[i] = relRoleGerunds[w]
+			runs[i] = f&runGerund != 0
 		}
 	}
 	return runs
 }
+
+// What roleRuns reads of a word, in one look-up: whether it is one of
+// relDeterminers, relPrepositions, relPronouns or relNegation (runBreak),
+// one of roleTable, relFormer, relDeputy or relNotReal (runRole), one of
+// relCopulas, one of relRoleGerunds.
+const (
+	runBreak = 1 << iota
+	runRole
+	runCopula
+	runGerund
+)
+
+var roleRunWords = func() map[string]uint8 {
+	f := make(map[string]uint8)
+	for _, set := range []map[string]bool{relDeterminers, relPrepositions, relPronouns, relNegation} {
+		for w, ok := range set {
+			if ok {
+				f[w] |= runBreak
+			}
+		}
+	}
+	for w, defs := range roleTable {
+		if defs != nil {
+			f[w] |= runRole
+		}
+	}
+	for _, set := range []map[string]bool{relFormer, relDeputy, relNotReal} {
+		for w, ok := range set {
+			if ok {
+				f[w] |= runRole
+			}
+		}
+	}
+	for w, ok := range relCopulas {
+		if ok {
+			f[w] |= runCopula
+		}
+	}
+	for w, ok := range relRoleGerunds {
+		if ok {
+			f[w] |= runGerund
+		}
+	}
+	return f
+}()
 
 // runStart returns the first unit of the role phrase that ends at unit h
 // ("a senior research fellow", "chairman and chief executive").
