@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Typed relations: who leads, speaks for or belongs to what, what lies or is
@@ -386,6 +387,7 @@ type relDoc struct {
 	countries map[string]int // normalised country name -> LOCATION entity
 	isCountry []bool         // per entity
 	sents     []*relSentence // built once, by sentences
+	units     *[]relUnit     // the units of sents, from unitsPool (see release)
 	orgNames  map[string]int // one-word name of an organisation -> its entity; built when first asked
 }
 
@@ -430,6 +432,36 @@ func (d *relDoc) sentences() []*relSentence {
 	return d.sents
 }
 
+// unitsPool holds the units of documents whose relations are found, up
+// to maxPooledUnits a document (a larger one's are left to the collector).
+var unitsPool = sync.Pool{New: func() any { return new([]relUnit) }}
+
+const maxPooledUnits = 1 << 16
+
+// takeUnits returns an empty slice of units with room for n, for d's
+// sentences.
+func (d *relDoc) takeUnits(n int) []relUnit {
+	d.units = unitsPool.Get().(*[]relUnit)
+	if cap(*d.units) < n {
+		*d.units = make([]relUnit, 0, n)
+	}
+	return (*d.units)[:0]
+}
+
+// release gives d's units back to the pool: d and its sentences must not
+// be used after.
+func (d *relDoc) release() {
+	if d.units == nil {
+		return
+	}
+	if cap(*d.units) <= maxPooledUnits {
+		clear(*d.units) // hold no document's strings in the pool
+		*d.units = (*d.units)[:0]
+		unitsPool.Put(d.units)
+	}
+	d.units, d.sents = nil, nil
+}
+
 func (d *relDoc) buildSentences() []*relSentence {
 	res, text := d.res, d.text
 	bySent := make([][]int, len(res.Sentences))
@@ -444,6 +476,15 @@ func (d *relDoc) buildSentences() []*relSentence {
 		bySent[m.Sentence] = append(bySent[m.Sentence], i)
 	}
 	out := make([]*relSentence, 0, len(res.Sentences))
+	// The units of all sentences, in one allocation: a sentence has at
+	// most one unit per token.
+	total := 0
+	for _, s := range res.Sentences {
+		if s.FirstToken >= 0 && s.EndToken <= len(res.Tokens) && s.FirstToken < s.EndToken {
+			total += s.EndToken - s.FirstToken
+		}
+	}
+	units := d.takeUnits(total)
 	for si, s := range res.Sentences {
 		rs := &relSentence{relDoc: d, si: si, start: s.Start, end: s.End}
 		out = append(out, rs)
@@ -454,7 +495,8 @@ func (d *relDoc) buildSentences() []*relSentence {
 		toks := res.Tokens[s.FirstToken:s.EndToken]
 		ms := bySent[si]
 		sort.SliceStable(ms, func(a, b int) bool { return res.Mentions[ms[a]].Start < res.Mentions[ms[b]].Start })
-		rs.u = make([]relUnit, 0, len(toks))
+		rs.u = units[len(units) : len(units) : len(units)+len(toks)]
+		units = units[:len(units)+len(toks)]
 		next := 0 // next mention of ms
 		lastEnd := s.Start
 		for t := 0; t < len(toks); {
@@ -482,6 +524,7 @@ func (d *relDoc) buildSentences() []*relSentence {
 			t++
 		}
 	}
+	*d.units = units // for release, which clears what was used
 	return out
 }
 
@@ -830,18 +873,64 @@ func (s *relSentence) roleRuns() []bool {
 			continue
 		}
 		w := u.word
+		f := roleRunWords[w]
 		switch {
-		case relDeterminers[w], relPrepositions[w], relPronouns[w], relNegation[w], s.possessive(i), isPunctWord(w):
-		case roleTable[w] != nil, relFormer[w], relDeputy[w], relNotReal[w]:
+		case f&runBreak != 0, s.possessive(i), isPunctWord(w):
+		case f&runRole != 0:
 			runs[i] = true
 		case strings.HasPrefix(u.tag, "JJ"), strings.HasPrefix(u.tag, "NN"), u.tag == "VBN":
-			runs[i] = !relCopulas[w] || u.tag != "VBN"
+			runs[i] = f&runCopula == 0 || u.tag != "VBN"
 		case u.tag == "VBG":
-			runs[i] = relRoleGerunds[w]
+			runs[i] = f&runGerund != 0
 		}
 	}
 	return runs
 }
+
+// What roleRuns reads of a word, in one look-up: whether it is one of
+// relDeterminers, relPrepositions, relPronouns or relNegation (runBreak),
+// one of roleTable, relFormer, relDeputy or relNotReal (runRole), one of
+// relCopulas, one of relRoleGerunds.
+const (
+	runBreak = 1 << iota
+	runRole
+	runCopula
+	runGerund
+)
+
+var roleRunWords = func() map[string]uint8 {
+	f := make(map[string]uint8)
+	for _, set := range []map[string]bool{relDeterminers, relPrepositions, relPronouns, relNegation} {
+		for w, ok := range set {
+			if ok {
+				f[w] |= runBreak
+			}
+		}
+	}
+	for w, defs := range roleTable {
+		if defs != nil {
+			f[w] |= runRole
+		}
+	}
+	for _, set := range []map[string]bool{relFormer, relDeputy, relNotReal} {
+		for w, ok := range set {
+			if ok {
+				f[w] |= runRole
+			}
+		}
+	}
+	for w, ok := range relCopulas {
+		if ok {
+			f[w] |= runCopula
+		}
+	}
+	for w, ok := range relRoleGerunds {
+		if ok {
+			f[w] |= runGerund
+		}
+	}
+	return f
+}()
 
 // runStart returns the first unit of the role phrase that ends at unit h
 // ("a senior research fellow", "chairman and chief executive").

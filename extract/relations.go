@@ -278,5 +278,7 @@ func (x *Extractor) relations(text string, res *Result) []Relation {
 	// One set of sentence rows for typed and open relations.
 	d := newRelDoc(text, res)
 	rels = append(rels, d.modelRelations(x.relModel)...)
-	return append(rels, d.openRelations()...)
+	rels = append(rels, d.openRelations()...)
+	d.release()
+	return rels
 }

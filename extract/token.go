@@ -6,8 +6,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	prose "github.com/jdkato/prose/v2"
-
 	"github.com/dossier-nlp/dossier/extract/postag"
 )
 
@@ -97,18 +95,20 @@ func analyze(text string) ([]Token, []Sentence) {
 	return fixTags(toks), sents
 }
 
-// splitTokens cuts text into tokens (prose's tokenizer, then our own
-// alignment and corrections), without tags.
+// splitTokens cuts text into tokens (prose's tokenizer's words, see
+// splitWords, then our own alignment and corrections), without tags.
 func splitTokens(text string) []Token {
-	doc, err := prose.NewDocument(text,
-		prose.WithSegmentation(false),
-		prose.WithExtraction(false),
-		prose.WithTagging(false))
-	if err != nil {
-		return nil
-	}
-	return mergeInitials(splitHyphenated(alignProse(text, doc.Tokens())))
+	wp := wordsPool.Get().(*[]string)
+	words := splitWords((*wp)[:0], text)
+	toks := mergeInitials(splitHyphenated(alignProse(text, words)))
+	clear(words) // hold no document in the pool
+	*wp = words[:0]
+	wordsPool.Put(wp)
+	return toks
 }
+
+// wordsPool holds splitTokens's buffers of words.
+var wordsPool = sync.Pool{New: func() any { return new([]string) }}
 
 // auxiliaries make a following past tense a participle.
 var auxiliaries = wordSet(`be is are was were been being am 's has have had having get got gets`)
@@ -230,12 +230,12 @@ func splitHyphenated(toks []Token) []Token {
 	return toks
 }
 
-// alignProse places prose's tokens in text. Tags come later (analyze).
-func alignProse(text string, ptoks []prose.Token) []Token {
+// alignProse places prose's words in text. Tags come later (analyze).
+func alignProse(text string, words []string) []Token {
 	// Room for the tokens splitHyphenated adds, which it then adds in
 	// place.
-	toks := make([]Token, 0, len(ptoks)+len(ptoks)/16+8)
-	align(text, len(ptoks), func(i int) string { return ptoks[i].Text }, func(_, start, end int) {
+	toks := make([]Token, 0, len(words)+len(words)/16+8)
+	align(text, len(words), func(i int) string { return words[i] }, func(_, start, end int) {
 		toks = append(toks, Token{Text: text[start:end], Start: start, End: end})
 	})
 	return toks

@@ -114,6 +114,13 @@ func BenchmarkRunProseNaive(b *testing.B) {
 // tokenizer pays: every file of the $DOSSIER_BENCH_MB corpus read and
 // tokenized by prose (no tagging, no segmentation, nothing stored), on one
 // goroutine. Compare its MB/cpu-s with BenchmarkRun's in the same run.
+// Extraction itself no longer calls prose: it cuts the same words with
+// its own implementation of prose's rules (extract's BenchmarkSplitWords).
+//
+// A CPU profile of a run of both benchmarks adds up the two: prose's
+// tokenizer there is this benchmark's alone. Profile BenchmarkRun on its
+// own, with -run '^$' (-run x also runs every Example, whose names have an
+// x).
 func BenchmarkRunTokenizeFloor(b *testing.B) {
 	dir, size := benchCorpus(b, benchMB("DOSSIER_BENCH_MB", 8))
 	files := corpusFiles(dir)

@@ -8,19 +8,19 @@ import "hash/maphash"
 // key as a name, as a capitals-only abbreviation, and the longest name
 // that starts with it. It is built once and then only read.
 //
-// Probing reads tags, four bytes a slot (an eighth of a slot's size), and
+// Probing reads tags, one byte a slot (a fortieth of a slot's size), and
 // a slot itself only when its tag is the key's: most look-ups are of
 // words and phrases the table does not hold, and they touch a small array
 // that stays in the processor's cache.
 type nameTable struct {
-	tags  []uint32 // 0: an empty slot; else the top half of the key's hash, bit 0 set
+	tags  []uint8 // 0: an empty slot; else the top byte of the key's hash, bit 0 set
 	slots []nameSlot
 	mask  uint64
 	seed  maphash.Seed
 }
 
 // tagOf is the tag of a key of hash h.
-func tagOf(h uint64) uint32 { return uint32(h>>32) | 1 }
+func tagOf(h uint64) uint8 { return uint8(h>>56) | 1 }
 
 type nameSlot struct {
 	key   string
@@ -93,7 +93,7 @@ func (b *tableBuilder) table() *nameTable {
 	for size < 2*len(b.slots) {
 		size <<= 1
 	}
-	t := &nameTable{tags: make([]uint32, size), slots: make([]nameSlot, size), mask: uint64(size - 1), seed: b.seed}
+	t := &nameTable{tags: make([]uint8, size), slots: make([]nameSlot, size), mask: uint64(size - 1), seed: b.seed}
 	for n := range b.slots {
 		s := &b.slots[n]
 		if s.flags == 0 && s.first == 0 {

@@ -52,7 +52,7 @@ func (m *Model) sumsExact() bool {
 // by the word's hash), and maxCachedWord the longest word, in bytes, it
 // holds.
 const (
-	wordCacheSize = 4096
+	wordCacheSize = 8192
 	maxCachedWord = 24
 )
 

@@ -35,7 +35,10 @@ type wordCache struct {
 	// capitals (1); bit caps*nRoles+role of has tells which are filled.
 	sums []int32
 	has  []uint16
-	nl   int
+	// A word may take either slot of a pair (2i, 2i+1); mru[i] is the
+	// one used last, which a new word does not take.
+	mru []uint8
+	nl  int
 }
 
 // Roles of a word in the features of a token: the token itself, or its
@@ -59,6 +62,7 @@ func newWordCache(nl int) *wordCache {
 		infos: make([]tokInfo, wordCacheSize),
 		sums:  make([]int32, 2*nRoles*wordCacheSize*nl),
 		has:   make([]uint16, wordCacheSize),
+		mru:   make([]uint8, wordCacheSize/2),
 		nl:    nl,
 	}
 }
@@ -66,6 +70,19 @@ func newWordCache(nl int) *wordCache {
 // holds reports whether slot holds w.
 func (c *wordCache) holds(slot int, w string) bool {
 	return int(c.lens[slot]) == len(w) && string(c.text[slot*maxCachedWord:slot*maxCachedWord+len(w)]) == w
+}
+
+// find returns the slot that holds w, or else the slot w is to take: of
+// the two slots w may take, the one used less recently.
+func (c *wordCache) find(w string) int {
+	slot := int(featurehash.HashString(w) & (wordCacheSize - 1))
+	if !c.holds(slot, w) {
+		if c.holds(slot^1, w) || int(c.mru[slot>>1]) == slot&1 {
+			slot ^= 1
+		}
+	}
+	c.mru[slot>>1] = uint8(slot & 1)
+	return slot
 }
 
 // describeCached is describe for Tag: the properties of a word seen before
@@ -90,7 +107,7 @@ func (m *Model) describeCached(s *scratch, words []string) {
 			s.slots = append(s.slots, -1)
 			continue
 		}
-		slot := int(featurehash.HashString(w) & (wordCacheSize - 1))
+		slot := c.find(w)
 		if !c.holds(slot, w) {
 			ti := &c.infos[slot]
 			m.describeWord(s, w, ti, m.lex)
@@ -266,6 +283,15 @@ func (m *Model) emissionsExact(s *scratch, words []string) {
 	for j, k := range s.keys {
 		rows[j], _ = m.feats.get(k) // 0, an empty row, when absent
 	}
+	// Whether each token's word holds its cache slot (another word of
+	// the sentence may have taken it): no slot changes words below.
+	if cap(s.held) < n {
+		s.held = make([]bool, n, 2*n)
+	}
+	held := s.held[:n]
+	for j, slot := range s.slots {
+		held[j] = slot >= 0 && c.holds(slot, words[j])
+	}
 	start := 0
 	for i, end := range s.keyEnd {
 		clear(acc)
@@ -278,7 +304,7 @@ func (m *Model) emissionsExact(s *scratch, words []string) {
 				continue
 			}
 			slot := s.slots[j]
-			if slot < 0 || !c.holds(slot, words[j]) {
+			if !held[j] {
 				// A word too long to cache, or another word of the
 				// sentence took its slot: sum without keeping.
 				s.ownKeys = roleFeatures(s.ownKeys[:0], &s.infos[j], role, caps)

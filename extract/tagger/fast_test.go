@@ -161,10 +161,28 @@ func TestSparseTransitions(t *testing.T) {
 			t.Fatalf("%q: labels %v, want %v", words, got, want)
 		}
 		wp := m.denseMarginals(s, n, want)
-		gp := m.marginals(s, n, got)
+		gp := slices.Clone(m.marginals(s, n, got, 0, n-1))
 		for i := range wp {
 			if math.Float64bits(gp[i]) != math.Float64bits(wp[i]) {
 				t.Fatalf("%q token %d: probability %v, want %v", words, i, gp[i], wp[i])
+			}
+		}
+		// Over part of the sentence, the passes stop early: the
+		// probabilities in the part are the same bits.
+		for _, r := range [][2]int{{0, 0}, {n - 1, n - 1}, {n / 3, n / 2}, {1, n - 2}} {
+			lo, hi := r[0], r[1]
+			if lo < 0 || hi >= n || lo > hi {
+				continue
+			}
+			pp := m.marginals(s, n, got, lo, hi)
+			for i := range n {
+				want := 0.0
+				if i >= lo && i <= hi {
+					want = wp[i]
+				}
+				if math.Float64bits(pp[i]) != math.Float64bits(want) {
+					t.Fatalf("%q tokens %d-%d, token %d: probability %v, want %v", words, lo, hi, i, pp[i], want)
+				}
 			}
 		}
 	}

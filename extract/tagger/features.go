@@ -73,6 +73,8 @@ type scratch struct {
 	alpha   []float64
 	beta    []float64
 	emit    []float64
+	probs   []float64
+	held    []bool // see emissionsExact
 	tags    []int
 	// matches are the gazetteer's matches of the sentence, when the
 	// caller gave them (matched; see TagMatched).

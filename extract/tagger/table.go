@@ -98,7 +98,11 @@ type wtable struct {
 	// reads this small array first, so looking up a key the table does
 	// not hold (about a quarter of the look-ups) touches only it.
 	tags    []uint8
-	entries []wentry // weights of rows that do not fit in their slot
+	entries []wentry // weights of rows that do not fit in their slot, when not dense
+	// dense holds, nl to a row, the weights in steps of the rows that do
+	// not fit in their slot and whose weights are all exact steps: one
+	// row is added without reading labels, from one or two cache lines.
+	dense   []int16
 	nl      int
 	mask    uint64
 	shift   uint
@@ -119,9 +123,13 @@ type wentry struct {
 
 // A slot's info: bit 63 set, a row of at most two weights, its count in
 // bits 56-57, labels in bits 48-55 and 40-47, weights in multiples of
-// weightStep as int16 in bits 16-31 and 0-15. Bit 63 clear: the row's
-// weights are entries[info&0xffffffff : info>>32].
-const inlineRow = 1 << 63
+// weightStep as int16 in bits 16-31 and 0-15. Bit 62 set: the row is
+// dense[(info&0xffffffff)*nl:][:nl]. Both clear: the row's weights are
+// entries[info&0xffffffff : info>>32].
+const (
+	inlineRow = 1 << 63
+	denseRow  = 1 << 62
+)
 
 // packInline returns the info of a row of the labels ys with weights ws
 // (at most two), or false when it does not fit.
@@ -196,6 +204,27 @@ func (t *wtable) put(k uint64, row []float32) {
 	if nz <= 2 {
 		info, ok = packInline(ys[:nz], ws[:nz])
 	}
+	if !ok && t.nl > 0 {
+		// Dense, if every weight is k steps with k an int16.
+		at := len(t.dense)
+		t.dense = append(t.dense, make([]int16, t.nl)...)
+		ok = true
+		for y, v := range row[:t.nl] {
+			if v != 0 {
+				k, exact := steps(v)
+				if !exact {
+					ok = false
+					break
+				}
+				t.dense[at+y] = k
+			}
+		}
+		if ok {
+			info = denseRow | uint64(at/t.nl)
+		} else {
+			t.dense = t.dense[:at]
+		}
+	}
 	if !ok {
 		lo := len(t.entries)
 		for y, v := range row[:t.nl] {
@@ -257,6 +286,15 @@ func (t *wtable) addTo(sc []float32, info uint64) {
 		}
 		return
 	}
+	if info&denseRow != 0 {
+		at := int(uint32(info)) * t.nl
+		for y, k := range t.dense[at : at+t.nl] {
+			if k != 0 {
+				sc[y] += inlineWeight(k)
+			}
+		}
+		return
+	}
 	for _, e := range t.entries[uint32(info) : info>>32] {
 		sc[e.y] += e.w
 	}
@@ -272,6 +310,15 @@ func (t *wtable) addSteps(acc []int32, info uint64) {
 			acc[info>>40&0xff] += int32(int16(info))
 		case 1:
 			acc[info>>48&0xff] += int32(int16(info >> 16))
+		}
+		return
+	}
+	if info&denseRow != 0 {
+		at := int(uint32(info)) * t.nl
+		row := t.dense[at : at+t.nl]
+		acc = acc[:len(row)]
+		for y, k := range row {
+			acc[y] += int32(k)
 		}
 		return
 	}

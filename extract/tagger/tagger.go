@@ -182,7 +182,13 @@ func (m *Model) tag(words []string, matches []gazetteer.Match, matched bool) []S
 				start = i
 			}
 			if probs == nil {
-				probs = m.marginals(s, len(words), tags)
+				// Only the tokens of spans need their probability:
+				// those from the first labelled token to the last.
+				hi := len(tags) - 1
+				for tags[hi] == 0 {
+					hi--
+				}
+				probs = m.marginals(s, len(words), tags, start, hi)
 			}
 			conf := 1.0
 			for k := start; k <= i; k++ {
@@ -295,10 +301,13 @@ func (m *Model) viterbi(s *scratch, n int) []int {
 	return tags
 }
 
-// marginals returns, for every token, the probability of its label in tags
-// under the distribution exp(score/temp) over allowed label sequences,
-// computed by the forward-backward algorithm.
-func (m *Model) marginals(s *scratch, n int, tags []int) []float64 {
+// marginals returns, for every token from lo to hi, the probability of
+// its label in tags under the distribution exp(score/temp) over allowed
+// label sequences, computed by the forward-backward algorithm (0 for the
+// other tokens). The forward pass stops at hi and the backward pass at lo:
+// the probabilities are bit for bit those of both passes over the whole
+// sentence.
+func (m *Model) marginals(s *scratch, n int, tags []int, lo, hi int) []float64 {
 	nl := m.nl
 	if cap(s.alpha) < n*nl {
 		s.alpha = make([]float64, n*nl, 2*n*nl)
@@ -333,7 +342,7 @@ func (m *Model) marginals(s *scratch, n int, tags []int) []float64 {
 	}
 	// The sums skip the transitions that are not allowed: their
 	// potentials are 0, and adding a product with 0 changes no sum.
-	for i := 1; i < n; i++ {
+	for i := 1; i <= hi; i++ {
 		sum = 0
 		for y := 0; y < nl; y++ {
 			v := 0.0
@@ -354,7 +363,7 @@ func (m *Model) marginals(s *scratch, n int, tags []int) []float64 {
 	for y := 0; y < nl; y++ {
 		beta[(n-1)*nl+y] = tr[(nl+1)*nl+y]
 	}
-	for i := n - 2; i >= 0; i-- {
+	for i := n - 2; i >= lo; i-- {
 		sum = 0
 		for p := 0; p < nl; p++ {
 			v := 0.0
@@ -371,8 +380,12 @@ func (m *Model) marginals(s *scratch, n int, tags []int) []float64 {
 			beta[i*nl+p] /= sum
 		}
 	}
-	probs := make([]float64, n)
-	for i := 0; i < n; i++ {
+	if cap(s.probs) < n {
+		s.probs = make([]float64, n, 2*n)
+	}
+	probs := s.probs[:n]
+	clear(probs)
+	for i := lo; i <= hi; i++ {
 		z := 0.0
 		for y := 0; y < nl; y++ {
 			z += alpha[i*nl+y] * beta[i*nl+y]
