@@ -231,10 +231,11 @@ SELECT d.path AS doc, m.sentence, m.start, m.end, m.text, m.type,
   JOIN documents d ON d.id = m.doc_id
   JOIN entities e ON e.id = m.entity_id;
 
--- relations with names and evidence. Each of the two tables is read on
--- its own (not through `relations`), so that a condition on a document or
--- an entity reaches its key.
-CREATE VIEW relations_text AS
+-- Relations with names and evidence, one view for each of the two tables
+-- (typed_relations_text: relation_rows; cooccurrences_text:
+-- cooccurrence_rows), so that a condition on a document or an entity
+-- reaches their keys; relations_text is both.
+CREATE VIEW typed_relations_text AS
 SELECT d.path AS doc, r.sentence, es.name AS subject, (SELECT name FROM labels WHERE id = r.predicate) AS predicate,
        eo.name AS object, (SELECT name FROM labels WHERE id = r.kind) AS kind, r.confidence,
        (SELECT name FROM labels WHERE id = r.rule) AS rule, r.count, r.start, r.end,
@@ -249,13 +250,16 @@ SELECT d.path AS doc, r.sentence, es.name AS subject, (SELECT name FROM labels W
   JOIN name_groups go ON go.id = do.group_id
   JOIN entities es ON es.id = gs.entity_id
   JOIN entities eo ON eo.id = go.entity_id
- WHERE gs.entity_id <> go.entity_id
-UNION ALL
-SELECT d.path, c.sentence, CASE WHEN gs.entity_id > go.entity_id THEN eo.name ELSE es.name END, 'co_occurs',
-       CASE WHEN gs.entity_id > go.entity_id THEN es.name ELSE eo.name END, 'cooccurrence', 0.3, 'same-sentence', c.count,
-       coalesce(c.start, t.start), coalesce(c.start + c.len, t.end),
-       CASE WHEN c.start IS NULL THEN t.text ELSE CAST(substr(CAST(t.text AS BLOB), c.start - t.start + 1, c.len) AS TEXT) END,
-       min(gs.entity_id, go.entity_id), max(gs.entity_id, go.entity_id), c.doc_id * 16777216 + c.seq, d.id
+ WHERE gs.entity_id <> go.entity_id;
+
+CREATE VIEW cooccurrences_text AS
+SELECT d.path AS doc, c.sentence, CASE WHEN gs.entity_id > go.entity_id THEN eo.name ELSE es.name END AS subject,
+       'co_occurs' AS predicate, CASE WHEN gs.entity_id > go.entity_id THEN es.name ELSE eo.name END AS object,
+       'cooccurrence' AS kind, 0.3 AS confidence, 'same-sentence' AS rule, c.count,
+       coalesce(c.start, t.start) AS start, coalesce(c.start + c.len, t.end) AS end,
+       CASE WHEN c.start IS NULL THEN t.text ELSE CAST(substr(CAST(t.text AS BLOB), c.start - t.start + 1, c.len) AS TEXT) END AS evidence,
+       min(gs.entity_id, go.entity_id) AS subject_id, max(gs.entity_id, go.entity_id) AS object_id,
+       c.doc_id * 16777216 + c.seq AS id, d.id AS doc_id
   FROM cooccurrence_rows c
   JOIN documents d ON d.id = c.doc_id
   JOIN sentences t ON t.id = d.first_sentence + c.sentence
@@ -266,6 +270,11 @@ SELECT d.path, c.sentence, CASE WHEN gs.entity_id > go.entity_id THEN eo.name EL
   JOIN entities es ON es.id = gs.entity_id
   JOIN entities eo ON eo.id = go.entity_id
  WHERE gs.entity_id <> go.entity_id;
+
+CREATE VIEW relations_text AS
+SELECT * FROM typed_relations_text
+UNION ALL
+SELECT * FROM cooccurrences_text;
 
 CREATE VIEW relation_stats AS
 SELECT subject, predicate, object, kind,
@@ -284,42 +293,15 @@ SELECT e.id AS entity_id, r.subject, r.predicate, r.object, r.kind,
        max(r.confidence) AS confidence, r.evidence, r.doc AS evidence_doc, r.rule,
        r.subject_id, r.object_id
   FROM entities e
-  JOIN (SELECT d.path AS doc, es.name AS subject, (SELECT name FROM labels WHERE id = r.predicate) AS predicate,
-               eo.name AS object, (SELECT name FROM labels WHERE id = r.kind) AS kind, r.confidence,
-               (SELECT name FROM labels WHERE id = r.rule) AS rule, r.count,
-               CAST(substr(CAST(t.text AS BLOB), r.start - t.start + 1, r.len) AS TEXT) AS evidence,
-               gs.entity_id AS subject_id, go.entity_id AS object_id, r.doc_id
-          FROM relation_rows r
-          JOIN documents d ON d.id = r.doc_id
-          JOIN sentences t ON t.id = d.first_sentence + r.sentence
-          JOIN doc_entities ds ON ds.doc_id = r.doc_id AND ds.idx = r.subject_idx
-          JOIN name_groups gs ON gs.id = ds.group_id
-          JOIN doc_entities do ON do.doc_id = r.doc_id AND do.idx = r.object_idx
-          JOIN name_groups go ON go.id = do.group_id
-          JOIN entities es ON es.id = gs.entity_id
-          JOIN entities eo ON eo.id = go.entity_id
-         WHERE gs.entity_id <> go.entity_id) r
+  JOIN typed_relations_text r
     ON r.doc_id IN (SELECT de.doc_id FROM doc_entities de JOIN name_groups g ON g.id = de.group_id WHERE g.entity_id = e.id)
    AND (r.subject_id = e.id OR r.object_id = e.id)
  GROUP BY e.id, r.subject_id, r.predicate, r.object_id, r.kind
 UNION ALL
-SELECT e.id, r.subject, 'co_occurs', r.object, 'cooccurrence',
-       count(DISTINCT r.doc_id), sum(r.count), 0.3, r.evidence, r.doc, 'same-sentence', r.subject_id, r.object_id
+SELECT e.id, r.subject, r.predicate, r.object, r.kind,
+       count(DISTINCT r.doc_id), sum(r.count), max(r.confidence), r.evidence, r.doc, r.rule, r.subject_id, r.object_id
   FROM entities e
-  JOIN (SELECT d.path AS doc, CASE WHEN gs.entity_id > go.entity_id THEN eo.name ELSE es.name END AS subject,
-               CASE WHEN gs.entity_id > go.entity_id THEN es.name ELSE eo.name END AS object, c.count,
-               CASE WHEN c.start IS NULL THEN t.text ELSE CAST(substr(CAST(t.text AS BLOB), c.start - t.start + 1, c.len) AS TEXT) END AS evidence,
-               min(gs.entity_id, go.entity_id) AS subject_id, max(gs.entity_id, go.entity_id) AS object_id, c.doc_id
-          FROM cooccurrence_rows c
-          JOIN documents d ON d.id = c.doc_id
-          JOIN sentences t ON t.id = d.first_sentence + c.sentence
-          JOIN doc_entities ds ON ds.doc_id = c.doc_id AND ds.idx = c.subject_idx
-          JOIN name_groups gs ON gs.id = ds.group_id
-          JOIN doc_entities do ON do.doc_id = c.doc_id AND do.idx = c.object_idx
-          JOIN name_groups go ON go.id = do.group_id
-          JOIN entities es ON es.id = gs.entity_id
-          JOIN entities eo ON eo.id = go.entity_id
-         WHERE gs.entity_id <> go.entity_id) r
+  JOIN cooccurrences_text r
     ON r.doc_id IN (SELECT de.doc_id FROM doc_entities de JOIN name_groups g ON g.id = de.group_id WHERE g.entity_id = e.id)
    AND (r.subject_id = e.id OR r.object_id = e.id)
  GROUP BY e.id, r.subject_id, r.object_id;
