@@ -175,6 +175,12 @@ func Evaluate(gold []GoldDoc, pred []ExportDoc) *Report {
 	for i := range pred {
 		byName[path.Base(pred[i].Doc)] = &pred[i]
 	}
+	// A gold file that states no relation at all scores none (rather
+	// than counting every predicted relation as false).
+	withRelations := false
+	for _, g := range gold {
+		withRelations = withRelations || len(g.Relations) > 0
+	}
 	for _, g := range gold {
 		rep.Documents++
 		p := byName[path.Base(g.Doc)]
@@ -183,7 +189,9 @@ func Evaluate(gold []GoldDoc, pred []ExportDoc) *Report {
 			p = &ExportDoc{Doc: g.Doc}
 		}
 		rep.scoreEntities(g, p)
-		rep.scoreRelations(g, p)
+		if withRelations {
+			rep.scoreRelations(g, p)
+		}
 	}
 	for _, s := range rep.Entities {
 		s.finish()
@@ -266,25 +274,34 @@ func (rep *Report) scoreLinks(gold []GoldDoc) {
 
 	records := make(map[string]map[int64]string) // gold -> record -> name
 	golds := make(map[int64]map[string]string)   // record -> gold -> name
-	docsOf := make(map[string]map[string]bool)
 	goldName := make(map[string]string)
+	byGold := make(map[string][]occurrence)
+	byRecord := make(map[int64][]occurrence)
 	for _, o := range rep.occ {
 		if goldName[o.gold] == "" {
 			goldName[o.gold] = o.name
 		}
 		if records[o.gold] == nil {
 			records[o.gold] = make(map[int64]string)
-			docsOf[o.gold] = make(map[string]bool)
 		}
 		records[o.gold][o.record] = o.pname
-		docsOf[o.gold][o.doc] = true
 		if golds[o.record] == nil {
 			golds[o.record] = make(map[string]string)
 		}
 		golds[o.record][o.gold] = o.name
+		byGold[o.gold] = append(byGold[o.gold], o)
+		byRecord[o.record] = append(byRecord[o.record], o)
 	}
+	type listed struct {
+		pairs int
+		text  string
+	}
+	var splits, merged []listed
 	for g, rs := range records {
-		if len(rs) < 2 || len(docsOf[g]) < 2 {
+		// The pairs of g's occurrences in two documents that no record
+		// holds together: what splitting g costs.
+		missed := crossPairs(byGold[g], nil) - crossPairs(byGold[g], func(o occurrence) string { return fmt.Sprint(o.record) })
+		if len(rs) < 2 || missed == 0 {
 			continue
 		}
 		var parts []string
@@ -292,10 +309,11 @@ func (rep *Report) scoreLinks(gold []GoldDoc) {
 			parts = append(parts, fmt.Sprintf("%d %q", id, n))
 		}
 		sort.Strings(parts)
-		rep.Splits = append(rep.Splits, fmt.Sprintf("%s: %d records (%s)", goldName[g], len(rs), strings.Join(parts, ", ")))
+		splits = append(splits, listed{missed, fmt.Sprintf("%s: %d records, %s (%s)", goldName[g], len(rs), plural(missed, "pair"), strings.Join(parts, ", "))})
 	}
 	for id, gs := range golds {
-		if len(gs) < 2 {
+		wrong := crossPairs(byRecord[id], nil) - crossPairs(byRecord[id], func(o occurrence) string { return o.gold })
+		if len(gs) < 2 || wrong == 0 {
 			continue
 		}
 		var parts []string
@@ -303,10 +321,53 @@ func (rep *Report) scoreLinks(gold []GoldDoc) {
 			parts = append(parts, n)
 		}
 		sort.Strings(parts)
-		rep.Merged = append(rep.Merged, fmt.Sprintf("record %d holds %s", id, strings.Join(parts, " + ")))
+		merged = append(merged, listed{wrong, fmt.Sprintf("record %d holds %s, %s", id, strings.Join(parts, " + "), plural(wrong, "pair"))})
 	}
-	sort.Strings(rep.Splits)
-	sort.Strings(rep.Merged)
+	// Costliest first.
+	for _, l := range []*[]listed{&splits, &merged} {
+		sort.Slice(*l, func(i, j int) bool {
+			if (*l)[i].pairs != (*l)[j].pairs {
+				return (*l)[i].pairs > (*l)[j].pairs
+			}
+			return (*l)[i].text < (*l)[j].text
+		})
+	}
+	for _, l := range splits {
+		rep.Splits = append(rep.Splits, l.text)
+	}
+	for _, l := range merged {
+		rep.Merged = append(rep.Merged, l.text)
+	}
+}
+
+// crossPairs counts the pairs of occurrences in two different documents,
+// among all of occs when key is nil, else within each value of key.
+func crossPairs(occs []occurrence, key func(occurrence) string) int {
+	all := make(map[string]int)
+	same := make(map[string]int)
+	for _, o := range occs {
+		k := ""
+		if key != nil {
+			k = key(o)
+		}
+		all[k]++
+		same[k+"\x00"+o.doc]++
+	}
+	n := 0
+	for _, c := range all {
+		n += c * (c - 1) / 2
+	}
+	for _, c := range same {
+		n -= c * (c - 1) / 2
+	}
+	return n
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
 }
 
 func score(m map[string]*Score, k string) *Score {
@@ -473,7 +534,11 @@ func (rep *Report) WriteText(w io.Writer, verbose bool) {
 	fmt.Fprintln(w)
 	writeTable(w, "entities", "type", rep.Entities, rep.EntityAll)
 	fmt.Fprintf(w, "fragments: %d (extra records of an entity already found; counted as false positives)\n", rep.Fragments)
-	writeTable(w, "typed relations", "predicate", rep.Relations, rep.RelAll)
+	if len(rep.Relations) > 0 {
+		writeTable(w, "typed relations", "predicate", rep.Relations, rep.RelAll)
+	} else {
+		fmt.Fprintf(w, "\ntyped relations: the gold file states none, so none are scored\n")
+	}
 	l := rep.Links
 	fmt.Fprintf(w, "\ncross-document links (pairs of one gold entity's occurrences in two documents)\n")
 	fmt.Fprintf(w, "  precision %.3f  recall %.3f  F1 %.3f  (tp %d, fp %d, fn %d); %d entities split, %d records merged\n",

@@ -28,6 +28,7 @@ type evalOptions struct {
 
 	docred       string
 	goldEntities bool
+	corpus       bool
 
 	relsents string
 }
@@ -61,6 +62,17 @@ learned model with the patterns and for the patterns alone. With
 --gold-entities the extractor is given DocRED's own mentions; without it, it
 finds them itself (end to end). No database is needed.
 
+With --docred and --corpus, eval instead writes the file's documents out as
+text, runs them through the whole pipeline as one corpus (a temporary
+database, removed after) and scores the store's entities per document and its
+links across documents as --gold does. An entity's gold canonical name is the
+longest name its document gives it, and entities of two documents are one when
+one's canonical name is among the other's names: a document that only says
+"Putin" goes with one that says "Vladimir Putin" and "Putin", not with one that
+only says "Vladimir Putin". DocRED does not link entities across documents, so
+this gold is approximate; --verbose lists the splits and merges, costliest
+first, and some of them are the gold's.
+
 With --relsents, eval measures typed relations end to end on single annotated
 news sentences (testdata/relsents; format in extract.ReadRelSentences): each
 sentence is extracted as a document, titles are stripped from names on both
@@ -74,11 +86,18 @@ apart from entity recognition.`,
   dossier eval --gold gold.jsonl --pred out.jsonl   # score an export file
   dossier eval --conll testdata/training/uner-en_pud-ud-test.iob2.gz   # exact spans on annotated text
   dossier eval --docred testdata/training/redocred-test.json.gz --gold-entities   # typed relations
+  dossier eval --docred testdata/training/redocred-test.json.gz --corpus   # entities and links across documents
   dossier eval --relsents testdata/relsents/test.txt   # typed relations on news sentences`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if len(o.conll) > 0 {
 				return o.evalSpans()
+			}
+			if o.corpus && o.docred == "" {
+				return errNoDocREDCorpus
+			}
+			if o.docred != "" && o.corpus {
+				return o.evalDocREDCorpus(cmd.Context())
 			}
 			if o.docred != "" {
 				return o.evalDocRED()
@@ -137,6 +156,7 @@ apart from entity recognition.`,
 	f.StringVar(&o.entities, "entities", "", "with --conll: entity list, as for 'dossier run'")
 	f.StringVar(&o.docred, "docred", "", "score typed relations on this DocRED / Re-DocRED file instead")
 	f.BoolVar(&o.goldEntities, "gold-entities", false, "with --docred or --relsents: give the extractor the file's own mentions")
+	f.BoolVar(&o.corpus, "corpus", false, "with --docred: run its documents as one corpus through the whole pipeline and score entities and cross-document links")
 	f.StringVar(&o.relsents, "relsents", "", "score typed relations on this file of annotated news sentences instead")
 	return cmd
 }
