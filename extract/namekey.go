@@ -42,16 +42,25 @@ func OrganizationWordsKey(name string) string {
 }
 
 // OrganizationShortName returns the first word of a normalised
-// two-word organisation name whose second word ends organisations' names
-// ("wagner group" -> "wagner", "labour party" -> "labour"), the word such
-// a name is often shortened to, or "" for any other name.
+// two-word organisation name whose second word is one that such names drop
+// when shortened ("wagner group" -> "wagner", "labour party" -> "labour"),
+// or "" for any other name.
 func OrganizationShortName(key string) string {
 	first, rest, ok := strings.Cut(key, " ")
-	if !ok || first == "" || strings.Contains(rest, " ") || !orgHeads[rest] || orgFunctionWords[first] {
+	if !ok || first == "" || strings.Contains(rest, " ") || !orgDroppedHeads[rest] || orgFunctionWords[first] {
 		return ""
 	}
 	return first
 }
+
+// orgDroppedHeads are the last words of organisations' names that the
+// news drops when it shortens them: a company's, party's or armed unit's
+// designation ("Wagner Group" is "Wagner", "Azov Battalion" "Azov", "BBC
+// News" "BBC"). Heads that carry the name's meaning are not among them: a
+// "Guardian Council" is not "the Guardian", nor a "Security Service"
+// "Security".
+var orgDroppedHeads = wordSet(`group corps legion brigade battalion regiment party company corporation corp corp. inc inc. ltd ltd.
+	bank network media news`)
 
 // orgWordBreaks turn punctuation inside a name into word breaks.
 var orgWordBreaks = strings.NewReplacer("-", " ", "'s", " ", "’s", " ", "'", " ", "’", " ", "‘", " ", "\"", " ", ",", " ", ".", " ")

@@ -107,9 +107,10 @@ func resolveLinked(ms []Mention, links [][2]string) []Entity {
 		}
 		groups[find(g)].parent = find(target)
 	}
-	// A given name alone ("Denis", beside "Denis Nikitin") joins the one
-	// person of the document whose full name begins with it, when no
-	// full name ends with it.
+	// A first word alone joins the one person of the document whose full
+	// name begins with it, when no full name ends with it: a given name
+	// ("Denis", beside "Denis Nikitin") or a family name written first
+	// ("Xi" for "Xi Jinping", "Mahathir" for "Mahathir Mohamad").
 	byGiven := make(map[string][]int) // first word -> multi-word person groups
 	for g, gr := range groups {
 		if gr.typ == Person && fieldCount(gr.key) > 1 {
@@ -121,7 +122,7 @@ func resolveLinked(ms []Mention, links [][2]string) []Entity {
 		if gr.typ != Person || strings.Contains(gr.key, " ") || len(bySurname[gr.key]) > 0 {
 			continue
 		}
-		if cands := byGiven[gr.key]; len(cands) == 1 && gazetteer.Default().Lookup(gr.key).Has(gazetteer.FirstName) {
+		if cands := byGiven[gr.key]; len(cands) == 1 {
 			groups[find(g)].parent = find(cands[0])
 		}
 	}

@@ -104,9 +104,10 @@ func TestLoneAcronymJoinsMostDocuments(t *testing.T) {
 }
 
 // A one-word organisation name joins the one organisation the corpus
-// knows by that word and a word that ends organisations' names ("Wagner"
+// knows by that word and a word such names drop when shortened ("Wagner"
 // and "Wagner Group", in any order), and stays apart when two such
-// organisations are equally common ("Alfa Group", "Alfa Bank").
+// organisations are equally common ("Alfa Group", "Alfa Bank") or when the
+// last word is one the news keeps ("Guardian Council" is not "Guardian").
 func TestShortOrganisationNameJoinsItsLongName(t *testing.T) {
 	org := func(path, name string) Doc {
 		return docOf(t, path, name+" said.", [2]string{name, extract.Organization})
@@ -122,6 +123,9 @@ func TestShortOrganisationNameJoinsItsLongName(t *testing.T) {
 		{"short first", []Doc{org("a.txt", "Wagner"), org("b.txt", "Wagner Group")}, "a.txt", "Wagner Group", 1},
 		{"two long names", []Doc{org("a.txt", "Alfa Group"), org("b.txt", "Alfa Bank"), org("c.txt", "Alfa")}, "c.txt", "Alfa", 3},
 		{"not a name's end", []Doc{org("a.txt", "Wagner Music"), org("b.txt", "Wagner")}, "b.txt", "Wagner", 2},
+		{"a unit's designation", []Doc{org("a.txt", "Azov Battalion"), org("b.txt", "Azov")}, "b.txt", "Azov Battalion", 1},
+		// "Council" carries the name's meaning: the Guardian is a newspaper.
+		{"a head the news keeps", []Doc{org("a.txt", "Guardian Council"), org("b.txt", "Guardian")}, "b.txt", "Guardian", 2},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			db := newTestDB(t)

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dossier-nlp/dossier/extract"
 	"github.com/dossier-nlp/dossier/store"
 )
 
@@ -114,7 +115,7 @@ func TestArgumentErrors(t *testing.T) {
 
 func TestVersion(t *testing.T) {
 	code, out, _ := cli(t, "--version")
-	if code != 0 || !strings.Contains(out, "dossier ") || !strings.Contains(out, "extractor 4") {
+	if code != 0 || !strings.Contains(out, "dossier ") || !strings.Contains(out, "extractor "+extract.Version+" ") {
 		t.Errorf("--version: exit %d, %q", code, out)
 	}
 }
