@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"hash/maphash"
 	"slices"
 	"sort"
 	"strings"
@@ -39,10 +40,10 @@ type group struct {
 	entity   int64    // the entity it belongs to; 0 until decided
 	docs     int      // documents naming an entity so
 	mentions int
-	founder  int64    // its first document entity (founderKey); 0 for none
-	dirty    bool     // docs or mentions changed since loaded or written
-	mark     int      // traversal mark
-	links    []string // linkKeys of the group, computed when it is added
+	founder  int64     // its first document entity (founderKey); 0 for none
+	dirty    bool      // docs or mentions changed since loaded or written
+	mark     int       // traversal mark
+	links    []linkKey // linkKeys of the group, computed when it is added
 }
 
 // display is the group's name as written, followed by its other names
@@ -69,18 +70,52 @@ func (g *group) full() bool {
 	return false
 }
 
-// linkIndex is the in-memory linking index.
+// linkIndex is the in-memory linking index. It is built to hold millions
+// of groups (BenchmarkLinkIndexMemory): a group's names are one string
+// that its keys are cut from, link keys are hashes, and a link key that
+// one group alone has (most of them) costs one map entry.
 type linkIndex struct {
-	groups map[string]*group   // type + "\x00" + names
-	byLink map[string][]*group // link key -> groups
+	groups map[groupName]*group
+	first  map[linkKey]*group   // link key -> the first group that has it
+	more   map[linkKey][]*group // link key -> the others, when there are
 	mark   int
 }
 
-func newLinkIndex() *linkIndex {
-	return &linkIndex{groups: make(map[string]*group), byLink: make(map[string][]*group)}
+// groupName identifies a group: its type and its names joined by "|".
+type groupName struct{ typ, names string }
+
+// linkKey is the hash of a link key (type, kind and name). Two keys with
+// one hash would only put their groups into one component, which the
+// rules then decide by the groups' names, as they would apart.
+type linkKey uint64
+
+var linkSeed = maphash.MakeSeed()
+
+// newLinkKey is the linkKey of the type typ, the key kind and the name k.
+func newLinkKey(typ, kind, k string) linkKey {
+	var h maphash.Hash
+	h.SetSeed(linkSeed)
+	h.WriteString(typ)
+	h.WriteByte(0)
+	h.WriteString(kind)
+	h.WriteString(k)
+	return linkKey(h.Sum64())
 }
 
-func groupKey(typ, names string) string { return typ + "\x00" + names }
+func newLinkIndex() *linkIndex {
+	return &linkIndex{groups: make(map[groupName]*group), first: make(map[linkKey]*group), more: make(map[linkKey][]*group)}
+}
+
+// entityType returns the constant of an entity type, so that the index's
+// groups share one copy of each; other types are returned as they are.
+func entityType(t string) string {
+	for _, c := range [...]string{extract.Person, extract.Location, extract.Organization} {
+		if t == c {
+			return c
+		}
+	}
+	return t
+}
 
 // namesOf returns the sorted distinct normalised names of a document
 // entity and their "|"-joined form.
@@ -141,59 +176,77 @@ func dedupe(ss []string) []string {
 	return slices.Compact(ss)
 }
 
-// linkKeys returns every key a group can be linked by, each prefixed by
-// the group's type and the key's kind.
-func linkKeys(typ string, keys []string) []string {
-	p := typ + "\x00"
-	var out []string
+// linkKeys returns every key a group can be linked by, each of the
+// group's type and the key's kind.
+func linkKeys(typ string, keys []string) []linkKey {
+	var out []linkKey
 	for _, k := range expandedNames(typ, keys) {
-		out = append(out, p+linkName+k)
+		out = append(out, newLinkKey(typ, linkName, k))
 		if v := variantKey(k); v != "" {
-			out = append(out, p+linkSpelling+v)
+			out = append(out, newLinkKey(typ, linkSpelling, v))
 		}
 		switch typ {
 		case extract.Organization:
 			if w := extract.OrganizationWordsKey(k); w != "" {
-				out = append(out, p+linkWords+w)
+				out = append(out, newLinkKey(typ, linkWords, w))
 			}
 			if !strings.Contains(k, " ") {
-				out = append(out, p+linkShort+k)
+				out = append(out, newLinkKey(typ, linkShort, k))
 			} else if h := extract.OrganizationShortName(k); h != "" {
-				out = append(out, p+linkShort+h)
+				out = append(out, newLinkKey(typ, linkShort, h))
 			}
 		case extract.Person:
 			f := strings.Fields(k)
-			out = append(out, p+linkSurname+f[len(f)-1])
+			out = append(out, newLinkKey(typ, linkSurname, f[len(f)-1]))
 		}
 	}
-	return dedupe(out)
+	slices.Sort(out)
+	return slices.Clip(slices.Compact(out))
 }
 
 // add puts g into the index.
 func (ix *linkIndex) add(g *group) {
-	ix.groups[groupKey(g.typ, g.names)] = g
+	g.typ = entityType(g.typ)
+	ix.groups[groupName{g.typ, g.names}] = g
 	g.links = linkKeys(g.typ, g.keys)
 	for _, k := range g.links {
-		ix.byLink[k] = append(ix.byLink[k], g)
+		if ix.first[k] == nil {
+			ix.first[k] = g
+		} else {
+			ix.more[k] = append(ix.more[k], g)
+		}
 	}
 }
 
 // remove takes g out of the index.
 func (ix *linkIndex) remove(g *group) {
-	delete(ix.groups, groupKey(g.typ, g.names))
+	delete(ix.groups, groupName{g.typ, g.names})
 	for _, k := range g.links {
-		gs := ix.byLink[k]
-		for i, o := range gs {
-			if o == g {
-				gs[i] = gs[len(gs)-1]
-				gs = gs[:len(gs)-1]
-				break
+		gs := ix.more[k]
+		if ix.first[k] == g {
+			if len(gs) == 0 {
+				delete(ix.first, k)
+				continue
 			}
+			ix.first[k], gs = gs[len(gs)-1], gs[:len(gs)-1]
+		} else if i := slices.Index(gs, g); i >= 0 {
+			gs[i] = gs[len(gs)-1]
+			gs = gs[:len(gs)-1]
 		}
 		if len(gs) == 0 {
-			delete(ix.byLink, k)
+			delete(ix.more, k)
 		} else {
-			ix.byLink[k] = gs
+			ix.more[k] = gs
+		}
+	}
+}
+
+// linked calls f for each group that has the link key k.
+func (ix *linkIndex) linked(k linkKey, f func(*group)) {
+	if g := ix.first[k]; g != nil {
+		f(g)
+		for _, o := range ix.more[k] {
+			f(o)
 		}
 	}
 }
@@ -213,10 +266,11 @@ func (ix *linkIndex) get(e *extract.Entity) *group {
 // (sorted), adding it when the store has none.
 func (ix *linkIndex) getKeys(typ string, keys []string) *group {
 	names := strings.Join(keys, "|")
-	if g, ok := ix.groups[groupKey(typ, names)]; ok {
+	if g, ok := ix.groups[groupName{typ, names}]; ok {
 		return g
 	}
-	g := &group{typ: typ, names: names, keys: keys}
+	// The keys are cut from names, which holds their bytes once.
+	g := &group{typ: typ, names: names, keys: strings.Split(names, "|")}
 	ix.add(g)
 	return g
 }
@@ -236,20 +290,18 @@ func (ix *linkIndex) components(start []*group, rules *AliasRules) [][]*group {
 		comp := []*group{s}
 		for i := 0; i < len(comp); i++ {
 			g := comp[i]
-			visit := func(k string) {
-				for _, o := range ix.byLink[k] {
-					if o.mark != ix.mark {
-						o.mark = ix.mark
-						comp = append(comp, o)
-					}
+			add := func(o *group) {
+				if o.mark != ix.mark {
+					o.mark = ix.mark
+					comp = append(comp, o)
 				}
 			}
 			for _, k := range g.links {
-				visit(k)
+				ix.linked(k, add)
 			}
 			for _, m := range rules.mergesFor(g.typ, g.keys) {
 				for _, k := range m.keys() {
-					visit(g.typ + "\x00" + linkName + k)
+					ix.linked(newLinkKey(g.typ, linkName, k), add)
 				}
 			}
 		}

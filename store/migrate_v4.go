@@ -53,10 +53,10 @@ func buildNameGroups(ctx context.Context, tx *sql.Tx) error {
 			names = append(names, a)
 		}
 		_, joined := namesOf(&extract.Entity{Type: d.typ, Aliases: names})
-		g := groups[groupKey(d.typ, joined)]
+		g := groups[d.typ+"\x00"+joined]
 		if g == nil {
 			g = &grp{typ: d.typ, names: joined, votes: map[int64]int{}, aliases: map[string]int{}}
-			groups[groupKey(d.typ, joined)] = g
+			groups[d.typ+"\x00"+joined] = g
 			order = append(order, g)
 		}
 		d.g = g
