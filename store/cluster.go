@@ -95,7 +95,10 @@ func (c *clusterer) join(a, b *group, rule, detail string) bool {
 //  2. an exact shared name of two words or more (a country's or a
 //     place's other names count), or for organisations the same content
 //     words in another order or translation ("Liberty of Russia Legion",
-//     "Russian Freedom Legion");
+//     "Russian Freedom Legion"); a name that documents use as the short
+//     form of different longer names ("Foreign Ministry" beside "Russian
+//     Foreign Ministry" in one, "Ukrainian Foreign Ministry" in another)
+//     does not join those documents' entities (shortForms);
 //  3. a one-word name (an acronym, "Kremlin", a surname, "Wagner" of an
 //     organisation the corpus also knows as "Wagner Group") of a cluster that
 //     has no longer name joins the cluster that most documents give it:
@@ -157,6 +160,17 @@ func cluster(comp []*group, rules *AliasRules, shared sharedFunc, recheck bool) 
 	// use apart, and that share no word, links by its better-supported
 	// name only: one text's mistake does not merge two entities.
 	skip := bridges(comp, byName)
+	for g, ks := range shortForms(comp, byName) {
+		if skip == nil {
+			skip = make(map[*group]map[string]bool)
+		}
+		if skip[g] == nil {
+			skip[g] = make(map[string]bool)
+		}
+		for k := range ks {
+			skip[g][k] = true
+		}
+	}
 	for _, k := range names {
 		gs := byName[k]
 		if !strings.Contains(k, " ") || len(gs) < 2 {
@@ -244,6 +258,76 @@ func cluster(comp []*group, rules *AliasRules, shared sharedFunc, recheck bool) 
 		out[i] = byRoot[r] // comp is sorted, so each cluster is too
 	}
 	return out, c.unions, nil
+}
+
+// shortForms finds the names of two words or more that documents use as
+// the short form of different longer names: "Foreign Ministry" where one
+// text says "Russian Foreign Ministry" and another "Ukrainian Foreign
+// Ministry". It returns, for each group that uses such a name beside a
+// longer name containing it, that name, which the group must not link by:
+// the longer names decide. (Documents that use the short form alone still
+// share it with each other.)
+func shortForms(comp []*group, byName map[string][]*group) map[*group]map[string]bool {
+	var out map[*group]map[string]bool
+	for k, gs := range byName {
+		if len(gs) < 2 || !strings.Contains(k, " ") {
+			continue
+		}
+		// The groups that use k as a short form, with the longer names.
+		var qualified []*group
+		var longer [][]string
+		for _, g := range gs {
+			var ls []string
+			for _, o := range g.keys {
+				if o != k && containsWords(o, k) {
+					ls = append(ls, o)
+				}
+			}
+			if len(ls) > 0 {
+				qualified = append(qualified, g)
+				longer = append(longer, ls)
+			}
+		}
+		contested := false
+		for i := 0; i < len(qualified) && !contested; i++ {
+			for j := i + 1; j < len(qualified) && !contested; j++ {
+				contested = !slices.ContainsFunc(longer[i], func(l string) bool { return slices.Contains(longer[j], l) })
+			}
+		}
+		if !contested {
+			continue
+		}
+		if out == nil {
+			out = make(map[*group]map[string]bool)
+		}
+		for _, g := range qualified {
+			if out[g] == nil {
+				out[g] = make(map[string]bool)
+			}
+			out[g][k] = true
+		}
+	}
+	return out
+}
+
+// containsWords reports whether the name long holds the words of short,
+// in order and together, and more words besides.
+func containsWords(long, short string) bool {
+	if len(long) <= len(short) {
+		return false
+	}
+	for i := 0; ; {
+		j := strings.Index(long[i:], short)
+		if j < 0 {
+			return false
+		}
+		at := i + j
+		end := at + len(short)
+		if (at == 0 || long[at-1] == ' ') && (end == len(long) || long[end] == ' ') {
+			return true
+		}
+		i = at + 1
+	}
 }
 
 // bridges finds the groups that alone join two full names: names of two

@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/dossier-nlp/dossier/extract"
@@ -144,5 +145,68 @@ func TestShortOrganisationNameJoinsItsLongName(t *testing.T) {
 				t.Errorf("%d organisations, want %d (%v)", n, tc.count, entityNames(t, db))
 			}
 		})
+	}
+}
+
+// A name of two words that documents use as the short form of different
+// longer names ("Foreign Ministry" for the Russian and for the Ukrainian
+// one) does not join them, even beside a common neighbour, in either
+// order; where one longer name alone uses it, documents that say only the
+// short form join that entity.
+func TestSharedShortFormKeepsLongerNamesApart(t *testing.T) {
+	// ministry is a document naming Ukraine and a ministry by long and
+	// short names (short empty: the long name alone).
+	ministry := func(path, long, short string) Doc {
+		text := "In Ukraine, the " + long + " spoke."
+		ms := [][2]string{{"Ukraine", extract.Location}, {long, extract.Organization}}
+		if short != "" {
+			text += " The " + short + " said so."
+			ms = append(ms, [2]string{short, extract.Organization})
+		}
+		d := docOf(t, path, text, ms...)
+		if short != "" { // one entity of both names
+			res := d.Result
+			res.Mentions[2].Entity = 1
+			res.Entities[1].Aliases = append(res.Entities[1].Aliases, short)
+			res.Entities[1].Mentions++
+			res.Entities = res.Entities[:2]
+		}
+		return d
+	}
+	bare := docOf(t, "c.txt", "The Foreign Ministry said so.", [2]string{"Foreign Ministry", extract.Organization})
+	for _, tc := range []struct {
+		name  string
+		docs  []Doc
+		count int // organisations
+		bare  string
+	}{
+		{"two longer names", []Doc{ministry("a.txt", "Russian Foreign Ministry", "Foreign Ministry"),
+			ministry("b.txt", "Ukrainian Foreign Ministry", "Foreign Ministry"), bare}, 3, "Foreign Ministry"},
+		{"one longer name", []Doc{ministry("a.txt", "Russian Foreign Ministry", "Foreign Ministry"),
+			ministry("b.txt", "Russian Foreign Ministry", ""), bare}, 1, "Russian Foreign Ministry"},
+	} {
+		for _, reverse := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%s/reverse=%v", tc.name, reverse), func(t *testing.T) {
+				db := newTestDB(t)
+				docs := slices.Clone(tc.docs)
+				if reverse {
+					slices.Reverse(docs)
+				}
+				for _, d := range docs {
+					write(t, db, d)
+				}
+				if n := count(t, db, "SELECT count(*) FROM entities WHERE type = 'ORGANIZATION'"); n != tc.count {
+					t.Errorf("%d organisations, want %d (%v)", n, tc.count, entityNames(t, db))
+				}
+				var got string
+				if err := db.SQL().QueryRow(`SELECT e.name FROM mentions m JOIN documents d ON d.id = m.doc_id
+					JOIN entities e ON e.id = m.entity_id WHERE d.path = 'c.txt'`).Scan(&got); err != nil {
+					t.Fatal(err)
+				}
+				if got != tc.bare {
+					t.Errorf("the short form alone is in %q, want %q", got, tc.bare)
+				}
+			})
+		}
 	}
 }
