@@ -57,6 +57,14 @@ func wordSet(s string) map[string]bool {
 // derby"). It returns an empty span (start == end) when nothing name-like
 // is left.
 func trimSpan(toks []Token, start, end int, typ string) (int, int) {
+	// A finite verb in lower case ends the name before it: the tagger ran
+	// a name on over its verb ("the Foreign Ministry said Kyiv would").
+	for i := start + 1; i < end-1; i++ {
+		if finiteVerb(toks[i]) {
+			end = i
+			break
+		}
+	}
 	for start < end {
 		w := toks[start].Text
 		switch {
@@ -86,6 +94,24 @@ trimmedEnd:
 	}
 	return start, end
 }
+
+// finiteVerb reports whether t is an English verb of reporting or an
+// auxiliary, in lower case and in a tense ("said", "says", "is", "will"),
+// which no name holds. (Lower-case words inside names of other languages,
+// "Møre og Romsdal", "Zell am See", are not in the list, even when tagged
+// as verbs.)
+func finiteVerb(t Token) bool {
+	switch t.Tag {
+	case "VBD", "VBZ", "VBP", "MD":
+		return namelessVerbs[t.Text]
+	}
+	return false
+}
+
+// namelessVerbs are the verbs finiteVerb knows.
+var namelessVerbs = wordSet(`said says say told tells added adds warned warns announced announces reported reports
+	claimed claims denied denies confirmed confirms accused accuses urged urges is are was were has have had
+	will would could can may might should must`)
 
 // capitalisedBefore reports whether a token of toks[start:end] begins with
 // a capital letter.

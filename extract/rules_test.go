@@ -416,6 +416,11 @@ func TestTrimSpanLowerTail(t *testing.T) {
 		{"the Kharkiv derby", Location, "Kharkiv"},
 		{"Ludwig van Beethoven", Person, "Ludwig van Beethoven"},
 		{"taco bell", Organization, "taco bell"},
+		// A verb of reporting ends the name; other languages' lower-case
+		// words inside names stay.
+		{"the Foreign Ministry said Kyiv", Organization, "Foreign Ministry"},
+		{"Zell am See", Location, "Zell am See"},
+		{"Sogn og Fjordane", Location, "Sogn og Fjordane"},
 	}
 	for _, tt := range tests {
 		toks := tokenize(tt.text)
