@@ -528,6 +528,17 @@ func (d *relDoc) buildSentences() []*relSentence {
 	return out
 }
 
+// mentions returns the number of s's units that are mentions.
+func (s *relSentence) mentions() int {
+	n := 0
+	for i := range s.u {
+		if s.u[i].m >= 0 {
+			n++
+		}
+	}
+	return n
+}
+
 // Tests on the units of a sentence. Each is false for an index outside
 // the sentence.
 
@@ -745,7 +756,9 @@ func (d *relDoc) modelRelations(model *relate.Model) []Relation {
 		}
 		first := len(rels)
 		rels = s.patternRelations(rels)
-		if model != nil {
+		// The model scores pairs of mentions and checks the patterns'
+		// relations: a sentence with neither needs no features.
+		if model != nil && (len(rels) > first || s.mentions() >= 2) {
 			rels = append(rels[:first], s.applyModel(model, rels[first:], &sc)...)
 		}
 	}
