@@ -261,9 +261,9 @@ func cluster(comp []*group, rules *AliasRules, shared sharedFunc, recheck bool) 
 }
 
 // shortForms finds the names of two words or more that documents use as
-// the short form of different longer names: "Foreign Ministry" where one
-// text says "Russian Foreign Ministry" and another "Ukrainian Foreign
-// Ministry". It returns, for each group that uses such a name beside a
+// the short form of different longer names, with no longer name that all
+// of them use: "Foreign Ministry" where one text says "Russian Foreign
+// Ministry" and another "Ukrainian Foreign Ministry". It returns, for each group that uses such a name beside a
 // longer name containing it, that name, which the group must not link by:
 // the longer names decide. (Documents that use the short form alone still
 // share it with each other.)
@@ -288,13 +288,22 @@ func shortForms(comp []*group, byName map[string][]*group) map[*group]map[string
 				longer = append(longer, ls)
 			}
 		}
-		contested := false
-		for i := 0; i < len(qualified) && !contested; i++ {
-			for j := i + 1; j < len(qualified) && !contested; j++ {
-				contested = !slices.ContainsFunc(longer[i], func(l string) bool { return slices.Contains(longer[j], l) })
+		// Uncontested when one longer name is among every such group's
+		// (linear in the groups: a component may hold thousands).
+		if len(qualified) < 2 {
+			continue
+		}
+		uses := make(map[string]int)
+		for _, ls := range longer {
+			for _, l := range ls {
+				uses[l]++
 			}
 		}
-		if !contested {
+		agreed := false
+		for _, n := range uses {
+			agreed = agreed || n == len(qualified)
+		}
+		if agreed {
 			continue
 		}
 		if out == nil {
