@@ -47,8 +47,30 @@ func TestChurn(t *testing.T) {
 		seeds = []int64{n}
 	}
 	for _, seed := range seeds {
-		t.Run(fmt.Sprint("seed=", seed), func(t *testing.T) { churn(t, seed, false) })
-		t.Run(fmt.Sprint("seed=", seed, "/aliases"), func(t *testing.T) { churn(t, seed, true) })
+		t.Run(fmt.Sprint("seed=", seed), func(t *testing.T) { churn(t, seed, false, nil) })
+		t.Run(fmt.Sprint("seed=", seed, "/aliases"), func(t *testing.T) { churn(t, seed, true, nil) })
+	}
+}
+
+// churnMinistries are paragraphs in which "Foreign Ministry" and "Defense
+// Ministry" are the short forms of the Russian and of the Ukrainian
+// ministry, or stand alone: TestChurnShortForms churns them alone, so that
+// the short-form rule decides with every mix of documents.
+var churnMinistries = []string{
+	"The Russian Foreign Ministry summoned the British ambassador on Monday. The Foreign Ministry said London had crossed a line.",
+	"The Ukrainian Foreign Ministry condemned the strike on Odesa. The Foreign Ministry said Kyiv would ask the United Nations to act.",
+	"The Foreign Ministry in Moscow declined to comment on the report published by Reuters on Tuesday.",
+	"The Russian Defense Ministry said its forces had taken the village. The Defense Ministry published a video of the assault.",
+	"The Ukrainian Defense Ministry said the claim was false. The Defense Ministry in Kyiv released its own figures on Wednesday.",
+	"A spokesman for the Defense Ministry said the drills near Belgorod would continue until the end of the month.",
+	"Maria Zakharova, a spokeswoman for the Russian Foreign Ministry, said the talks with Washington were over.",
+	"Dmytro Kuleba, who heads the Ukrainian Foreign Ministry, met Antony Blinken in Washington on Thursday.",
+}
+
+// TestChurnShortForms is TestChurn over churnMinistries.
+func TestChurnShortForms(t *testing.T) {
+	for _, seed := range []int64{0, 1, 2} {
+		t.Run(fmt.Sprint("seed=", seed), func(t *testing.T) { churn(t, seed, false, churnMinistries) })
 	}
 }
 
@@ -65,15 +87,18 @@ Wagner Group = Wagner, PMC Wagner
 `
 )
 
-// churn runs one random sequence; with aliases, under churnAliases (then
+// churn runs one random sequence over the seed articles' paragraphs, or
+// over paras when given; with aliases, under churnAliases (then
 // churnAliases2) and with documents in two folders.
-func churn(t *testing.T, seed int64, aliases bool) {
+func churn(t *testing.T, seed int64, aliases bool, paras []string) {
 	ctx := context.Background()
 	files, err := filepath.Glob("../testdata/seeds/*.txt")
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no seed articles: %v", err)
 	}
-	var paras []string
+	if paras != nil {
+		files = nil
+	}
 	for _, f := range files {
 		b, err := os.ReadFile(f)
 		if err != nil {
