@@ -257,6 +257,25 @@ func resolveLinked(ms []Mention, links [][2]string) []Entity {
 		}
 	}
 
+	// Step 12: a bare head noun ("the Palace", "the Council") joins the one
+	// longer name of its type that it ends in the document ("the Imperial
+	// Palace", "the Guardian Council").
+	byHead := make(map[string][]int)
+	for h, hr := range groups {
+		if (hr.typ == Organization || hr.typ == Location) && fieldCount(hr.key) >= 2 {
+			k := hr.typ + " " + lastField(hr.key)
+			byHead[k] = append(byHead[k], h)
+		}
+	}
+	for g, gr := range groups {
+		if strings.Contains(gr.key, " ") || !(gr.typ == Organization && orgHeads[gr.key] || gr.typ == Location && placeHeads[gr.key]) {
+			continue
+		}
+		if hs := byHead[gr.typ+" "+gr.key]; len(hs) == 1 {
+			union(g, hs[0])
+		}
+	}
+
 	// Step 11: an organisation named by its first and last words only,
 	// when its last word heads organisations' names ("Liberty Legion",
 	// "Liberty of Russia Legion"), joins the one longer organisation that
@@ -418,6 +437,10 @@ func maxConfidence(ms []Mention, members []int) float64 {
 }
 
 // regionWords follow a place's name to name its administrative area.
+// placeHeads are the common nouns that end places' names and stand for
+// them alone: "the Palace" of "the Imperial Palace".
+var placeHeads = wordSet(`palace square river lake bay island islands mountains valley bridge cathedral castle stadium airport station park`)
+
 var regionWords = wordSet(`oblast region province district county state governorate krai raion rayon prefecture territory municipality`)
 
 // wordBag returns the sorted content words of a normalised name of two
