@@ -44,13 +44,21 @@ func (o *evalOptions) evalDocREDCorpus(ctx context.Context) error {
 		return err
 	}
 	gold := make([]store.GoldDoc, 0, len(docs))
+	empty := 0
 	for i, d := range docs {
 		t := d.Text()
+		if strings.TrimSpace(t.Text) == "" {
+			empty++ // nothing to extract, nothing to score
+			continue
+		}
 		name := fmt.Sprintf("%04d.txt", i)
 		if err := os.WriteFile(filepath.Join(texts, name), []byte(t.Text+"\n"), 0o644); err != nil {
 			return err
 		}
 		gold = append(gold, docredGold(name, t))
+	}
+	if len(gold) == 0 {
+		return fmt.Errorf("%s holds no document with text", o.docred)
 	}
 	db, err := store.Open(ctx, filepath.Join(dir, "eval.db"))
 	if err != nil {
@@ -62,7 +70,10 @@ func (o *evalOptions) evalDocREDCorpus(ctx context.Context) error {
 		return err
 	}
 	if sum.Failed > 0 {
-		return fmt.Errorf("%d of %d documents failed", sum.Failed, len(docs))
+		return fmt.Errorf("%d of %d documents could not be stored; run them with 'dossier run' to see why", sum.Failed, len(gold))
+	}
+	if empty > 0 {
+		fmt.Fprintf(o.stderr, "%s without text left out\n", plural(empty, "document"))
 	}
 	var pred []store.ExportDoc
 	if err := db.ExportDocs(ctx, func(d store.ExportDoc) error {
@@ -76,7 +87,7 @@ func (o *evalOptions) evalDocREDCorpus(ctx context.Context) error {
 		return writeJSON(o.stdout, rep)
 	}
 	fmt.Fprintf(o.stdout, "%d documents of %s run as one corpus (%s): entities per document, links across documents\n",
-		len(docs), filepath.Base(o.docred), x.Version())
+		len(gold), filepath.Base(o.docred), x.Version())
 	rep.WriteText(o.stdout, o.verbose)
 	return nil
 }

@@ -62,9 +62,21 @@ func TestEvalDocREDCorpus(t *testing.T) {
 		t.Errorf("relations scored without gold relations: %v", rep.Relations)
 	}
 
-	code, out, _ = cli(t, "eval", "--docred", file, "--corpus")
+	code, out, errs = cli(t, "eval", "--docred", file, "--corpus")
 	if code != 0 || !strings.Contains(out, "3 documents of docred.json run as one corpus") || !strings.Contains(out, "cross-document links") {
 		t.Errorf("text report: exit %d\n%s", code, out)
+	}
+	// A document without text is left out, and said so.
+	docs = append(docs, doc([][]string{{" "}}))
+	if b, err = json.Marshal(docs); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs = cli(t, "eval", "--docred", file, "--corpus")
+	if code != 0 || !strings.Contains(errs, "1 document without text left out") || !strings.Contains(out, "documents: 3") {
+		t.Errorf("with an empty document: exit %d, %q\n%s", code, errs, out)
 	}
 	if code, _, errs := cli(t, "eval", "--corpus"); code == 0 || !strings.Contains(errs, "--docred") {
 		t.Errorf("--corpus alone: exit %d, %q", code, errs)
