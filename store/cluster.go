@@ -239,7 +239,7 @@ func cluster(comp []*group, rules *AliasRules, shared sharedFunc, recheck bool) 
 
 	// 4. Spelling variants, with shared context.
 	if shared != nil {
-		if err := c.spelling(typ, comp, shared); err != nil {
+		if err := c.spelling(typ, comp, shared, skip); err != nil {
 			return nil, nil, err
 		}
 	}
@@ -502,13 +502,13 @@ func (c *clusterer) short(typ, k string, gs, comp, longer []*group) {
 }
 
 // spelling applies rule 4.
-func (c *clusterer) spelling(typ string, comp []*group, shared sharedFunc) error {
+func (c *clusterer) spelling(typ string, comp []*group, shared sharedFunc, skip map[*group]map[string]bool) error {
 	bySkel := make(map[string][]*group)
 	var skels []string
 	for _, g := range comp {
 		for _, k := range g.keys {
-			if typ == extract.Person && !strings.Contains(k, " ") {
-				continue
+			if typ == extract.Person && !strings.Contains(k, " ") || skip[g][k] {
+				continue // a name rule 2 does not link by links no variants either
 			}
 			v := variantKey(k)
 			if v == "" {
