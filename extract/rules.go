@@ -1174,15 +1174,20 @@ func (r docRules) datelines(text string, toks []Token, sents []Sentence, ms []Me
 		for n < len(stoks) && n < 4 && isCapsWord(stoks[n].Text) {
 			n++
 		}
-		if n == 0 || n == len(stoks) || stoks[n].Text != "," && !isDate(stoks[n].Text) && !isDash(stoks[n].Text) {
+		// A wire's dash may be a hyphen between spaces ("KYIV - The").
+		dash := func(k int) bool {
+			return isDash(stoks[k].Text) || stoks[k].Text == "-" && k > 0 && k+1 < len(stoks) &&
+				stoks[k-1].End < stoks[k].Start && stoks[k].End < stoks[k+1].Start
+		}
+		if n == 0 || n == len(stoks) || stoks[n].Text != "," && !isDate(stoks[n].Text) && !dash(n) {
 			continue
 		}
 		// "HOUSTON — A fire": a place the gazetteer knows; "MOGADISHU,
 		// Somalia —": the country or state after the comma a place too.
-		dated := isDash(stoks[n].Text) && n+1 < len(stoks) && startsUpper(stoks[n+1].Text) &&
+		dated := dash(n) && n+1 < len(stoks) && startsUpper(stoks[n+1].Text) &&
 			r.gaz.Lookup(text[stoks[0].Start:stoks[n-1].End]).Has(gazetteer.Place)
 		for k := n + 1; !dated && stoks[n].Text == "," && k < len(stoks) && k <= n+4; k++ {
-			if isDash(stoks[k].Text) {
+			if dash(k) {
 				dated = k > n+1 && r.gaz.Lookup(text[stoks[n+1].Start:stoks[k-1].End]).Has(gazetteer.Place)
 				break
 			}
@@ -1199,8 +1204,14 @@ func (r docRules) datelines(text string, toks []Token, sents []Sentence, ms []Me
 		}
 		if covered(start, end) {
 			// "KYIV, Ukraine 2023-05-12" tagged as an organisation: a
-			// known place opening a dateline is the place.
+			// known place opening a dateline is the place; a name run on
+			// over the dash ("WASHINGTON - House Speaker") ends before it.
+			place := text[start:end]
 			for i := range ms {
+				if ms[i].Start == start && ms[i].End > end && dash(n) && ms[i].End > stoks[n].Start &&
+					r.gaz.Lookup(place).Has(gazetteer.Place) && !r.knownOrg(place) {
+					ms[i].End, ms[i].Text, ms[i].Type = end, place, Location
+				}
 				if ms[i].Start == start && ms[i].End == end && ms[i].Type != Location &&
 					r.gaz.Lookup(ms[i].Text).Has(gazetteer.Place) && !r.knownOrg(ms[i].Text) {
 					ms[i].Type = Location

@@ -509,6 +509,12 @@ func TestDatelines(t *testing.T) {
 		{"FBI — the agency said so.", nil, []string{}},
 		{"PS — There is a party tonight.", nil, []string{}},
 		{"SMITH, John — The letter came.", nil, []string{}},
+		// A wire's hyphen between spaces is its dash; a name the tagger ran
+		// on over it ends before it, and a hyphen inside a word is none.
+		{"KYIV - Ukraine said so.", []string{"KYIV/ORGANIZATION", "Ukraine/LOCATION"}, []string{"KYIV/LOCATION", "Ukraine/LOCATION"}},
+		{"WASHINGTON - House Speaker Mike Johnson spoke.", []string{"WASHINGTON - House/LOCATION", "Mike Johnson/PERSON"}, []string{"WASHINGTON/LOCATION", "Mike Johnson/PERSON"}},
+		{"ANKARA - Erdogan spoke.", nil, []string{"ANKARA/LOCATION"}},
+		{"TEL-AVIV Shares fell.", nil, []string{}},
 	} {
 		toks, sents, ms := docWith(t, tc.text, tc.names...)
 		ms = r.datelines(tc.text, toks, sents, ms)

@@ -209,9 +209,9 @@ func TestTwoFoldersSamePaths(t *testing.T) {
 func TestLinkingNewsSet(t *testing.T) {
 	x := extractor(t)
 	ctx := context.Background()
-	paths, err := filepath.Glob("../testdata/linking/*.txt")
+	paths, err := filepath.Glob("../testdata/linking/articles/*.txt")
 	if err != nil || len(paths) == 0 {
-		t.Fatalf("no articles in testdata/linking: %v", err)
+		t.Fatalf("no articles in testdata/linking/articles: %v", err)
 	}
 	sort.Strings(paths)
 	f, err := os.Open("../testdata/linking/gold.jsonl")
@@ -228,7 +228,7 @@ func TestLinkingNewsSet(t *testing.T) {
 		name string
 		runs []string
 	}{
-		{"name order", []string{"../testdata/linking"}},
+		{"name order", []string{"../testdata/linking/articles"}},
 		{"one file at a time, last first", func() []string {
 			r := append([]string(nil), paths...)
 			sort.Sort(sort.Reverse(sort.StringSlice(r)))
