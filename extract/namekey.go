@@ -73,10 +73,13 @@ var orgFunctionWords = wordSet(`of the and for in on at to de del la le & a an`)
 // which entity a name is.
 func NameFunctionWord(w string) bool { return orgFunctionWords[w] }
 
-// orgWordFolds are words that translations of one name render differently.
+// orgWordFolds are words that translations of one name render differently,
+// and British and American spellings that writers choose, not the
+// organisation. "Labour" and "Labor" are not among them: the spelling is
+// part of the name (Britain's Labour Party, Australia's Labor Party).
 var orgWordFolds = map[string]string{
 	"liberty": "freedom", "defence": "defense", "organisation": "organization",
-	"centre": "center", "programme": "program", "labour": "labor",
+	"centre": "center", "programme": "program",
 }
 
 // demonymCountry maps single-word nationality adjectives to the first name

@@ -127,6 +127,8 @@ func TestShortOrganisationNameJoinsItsLongName(t *testing.T) {
 		{"a unit's designation", []Doc{org("a.txt", "Azov Battalion"), org("b.txt", "Azov")}, "b.txt", "Azov Battalion", 1},
 		// "Council" carries the name's meaning: the Guardian is a newspaper.
 		{"a head the news keeps", []Doc{org("a.txt", "Guardian Council"), org("b.txt", "Guardian")}, "b.txt", "Guardian", 2},
+		// Labour and Labor are two parties' names, not two spellings.
+		{"Labour is not Labor", []Doc{org("a.txt", "Labour Party"), org("b.txt", "Labor Party")}, "b.txt", "Labor Party", 2},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			db := newTestDB(t)
