@@ -263,10 +263,11 @@ func cluster(comp []*group, rules *AliasRules, shared sharedFunc, recheck bool) 
 // shortForms finds the names of two words or more that documents use as
 // the short form of different longer names, with no longer name that all
 // of them use: "Foreign Ministry" where one text says "Russian Foreign
-// Ministry" and another "Ukrainian Foreign Ministry". It returns, for each group that uses such a name beside a
-// longer name containing it, that name, which the group must not link by:
-// the longer names decide. (Documents that use the short form alone still
-// share it with each other.)
+// Ministry" and another "Ukrainian Foreign Ministry". It returns, for each
+// group that uses such a name beside a longer name containing it, that
+// name, which the group must not link by: the longer names decide.
+// (Documents that use the short form alone still share it with each
+// other.)
 func shortForms(comp []*group, byName map[string][]*group) map[*group]map[string]bool {
 	var out map[*group]map[string]bool
 	for k, gs := range byName {
