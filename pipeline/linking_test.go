@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dossier-nlp/dossier/extract"
 	"github.com/dossier-nlp/dossier/store"
 )
 
@@ -47,6 +48,30 @@ func entitySet(t *testing.T, db *store.DB) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// runAll runs each of runs (folders or files) into a new store, in turn.
+func runAll(t *testing.T, x *extract.Extractor, runs []string) *store.DB {
+	t.Helper()
+	db := openDB(t)
+	for _, p := range runs {
+		if _, err := Run(context.Background(), p, db, x, Options{Workers: 2}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return db
+}
+
+// sameEntities checks that db holds the entities *want describes (see
+// entitySet), or sets *want when it is empty.
+func sameEntities(t *testing.T, db *store.DB, want *string) {
+	t.Helper()
+	got := strings.Join(entitySet(t, db), "\n")
+	if *want == "" {
+		*want = got
+	} else if got != *want {
+		t.Errorf("entities differ from a run in name order:\n%s\n--- want\n%s", got, *want)
+	}
 }
 
 func linkScore(t *testing.T, db *store.DB) *store.Report {
@@ -92,18 +117,8 @@ func TestLinkingIgnoresOrder(t *testing.T) {
 			filepath.Join(forward, "b"), filepath.Join(forward, "a")}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			db := openDB(t)
-			for _, dir := range c.runs {
-				if _, err := Run(ctx, dir, db, x, Options{Workers: 2}); err != nil {
-					t.Fatal(err)
-				}
-			}
-			got := strings.Join(entitySet(t, db), "\n")
-			if want == "" {
-				want = got
-			} else if got != want {
-				t.Errorf("entities differ from a run in name order:\n%s\n--- want\n%s", got, want)
-			}
+			db := runAll(t, x, c.runs)
+			sameEntities(t, db, &want)
 			rep := linkScore(t, db)
 			if rep.Links.Precision < 0.98 || rep.Links.F1 < 0.95 {
 				t.Errorf("cross-document links P %.3f F1 %.3f, want P >= 0.98, F1 >= 0.95; splits %v, merged %v",
@@ -236,18 +251,8 @@ func TestLinkingNewsSet(t *testing.T) {
 		}()},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			db := openDB(t)
-			for _, p := range c.runs {
-				if _, err := Run(ctx, p, db, x, Options{Workers: 2}); err != nil {
-					t.Fatal(err)
-				}
-			}
-			got := strings.Join(entitySet(t, db), "\n")
-			if want == "" {
-				want = got
-			} else if got != want {
-				t.Errorf("entities differ from a run in name order:\n%s\n--- want\n%s", got, want)
-			}
+			db := runAll(t, x, c.runs)
+			sameEntities(t, db, &want)
 			var pred []store.ExportDoc
 			if err := db.ExportDocs(ctx, func(d store.ExportDoc) error { pred = append(pred, d); return nil }); err != nil {
 				t.Fatal(err)
