@@ -5,6 +5,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/dossier-nlp/dossier/extract"
 )
@@ -25,6 +27,7 @@ const (
 	ruleSpelling  = "spelling variant"
 	ruleAliases   = "aliases file"
 	rulePlaceName = "place name variant"
+	ruleInitial   = "middle initial"
 )
 
 // sharedFunc returns the name of an entity that is named in a document
@@ -217,6 +220,28 @@ func cluster(comp []*group, rules *AliasRules, shared sharedFunc, recheck bool) 
 		}
 	}
 
+	// 2b. A person's name without its middle initials ("Donald Trump",
+	// "Donald J. Trump"), when only one name with initials writes so:
+	// "George Bush" stays apart from "George W. Bush" and "George H. W.
+	// Bush", which stay apart from each other.
+	if typ == extract.Person {
+		initialed := make(map[string][]string) // name without initials -> names with
+		for _, k := range names {
+			if b := withoutInitials(k); b != "" && !slices.Contains(initialed[b], k) {
+				initialed[b] = append(initialed[b], k)
+			}
+		}
+		for _, b := range names {
+			if ks := initialed[b]; len(ks) == 1 {
+				for _, g := range byName[ks[0]] {
+					for _, o := range byName[b] {
+						c.join(o, g, ruleInitial, fmt.Sprintf("%q is %q without its initials", ks[0], b))
+					}
+				}
+			}
+		}
+	}
+
 	// 3. One-word names.
 	var byShort map[string][]*group // organisations' two-word names by their short name
 	if typ == extract.Organization {
@@ -318,6 +343,46 @@ func shortForms(comp []*group, byName map[string][]*group) map[*group]map[string
 		}
 	}
 	return out
+}
+
+// withoutInitials returns a person's normalised name without the initials
+// between its first and last words ("donald j. trump" -> "donald trump"),
+// or "" when it has none or begins with one ("j. k. rowling").
+func withoutInitials(k string) string {
+	f := strings.Fields(k)
+	if len(f) < 3 || initial(f[0]) || initial(f[len(f)-1]) {
+		return ""
+	}
+	out := []string{f[0]}
+	for _, w := range f[1 : len(f)-1] {
+		if !initial(w) {
+			out = append(out, w)
+		}
+	}
+	out = append(out, f[len(f)-1])
+	if len(out) == len(f) {
+		return ""
+	}
+	return strings.Join(out, " ")
+}
+
+// initial reports whether the word w is an initial or a run of them: "j",
+// "j.", "h.w.".
+func initial(w string) bool {
+	if utf8.RuneCountInString(w) == 1 {
+		r, _ := utf8.DecodeRuneInString(w)
+		return unicode.IsLetter(r)
+	}
+	if !strings.HasSuffix(w, ".") {
+		return false
+	}
+	for _, part := range strings.Split(strings.TrimSuffix(w, "."), ".") {
+		r, n := utf8.DecodeRuneInString(part)
+		if n == 0 || n != len(part) || !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // containsWords reports whether the name long holds the words of short,

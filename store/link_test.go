@@ -212,3 +212,40 @@ func TestSharedShortFormKeepsLongerNamesApart(t *testing.T) {
 		}
 	}
 }
+
+// A person's name joins the same name with middle initials in another
+// document when only one such name writes so ("Donald Trump", "Donald J.
+// Trump"); "George Bush" stays apart from "George W. Bush" and "George H.
+// W. Bush", and "Donald Trump Jr." from "Donald Trump".
+func TestMiddleInitials(t *testing.T) {
+	person := func(path, name string) Doc {
+		return docOf(t, path, name+" spoke.", [2]string{name, extract.Person})
+	}
+	for _, tc := range []struct {
+		name  string
+		docs  []Doc
+		count int // people
+	}{
+		{"one name with an initial", []Doc{person("a.txt", "Donald J. Trump"), person("b.txt", "Donald Trump")}, 1},
+		{"two names with initials", []Doc{person("a.txt", "George W. Bush"), person("b.txt", "George H. W. Bush"), person("c.txt", "George Bush")}, 3},
+		{"initials run together", []Doc{person("a.txt", "George W. Bush"), person("b.txt", "George H.W. Bush"), person("c.txt", "George Bush")}, 3},
+		{"a son", []Doc{person("a.txt", "Donald Trump Jr."), person("b.txt", "Donald Trump")}, 2},
+		{"an initial first", []Doc{person("a.txt", "J. K. Rowling"), person("b.txt", "J. Rowling")}, 2},
+	} {
+		for _, reverse := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%s/reverse=%v", tc.name, reverse), func(t *testing.T) {
+				db := newTestDB(t)
+				docs := slices.Clone(tc.docs)
+				if reverse {
+					slices.Reverse(docs)
+				}
+				for _, d := range docs {
+					write(t, db, d)
+				}
+				if n := count(t, db, "SELECT count(*) FROM entities WHERE type = 'PERSON'"); n != tc.count {
+					t.Errorf("%d people, want %d (%v)", n, tc.count, entityNames(t, db))
+				}
+			})
+		}
+	}
+}
