@@ -52,11 +52,12 @@ func TestChurn(t *testing.T) {
 	}
 }
 
-// churnMinistries are paragraphs in which "Foreign Ministry" and "Defense
+// churnNews are paragraphs in which "Foreign Ministry" and "Defense
 // Ministry" are the short forms of the Russian and of the Ukrainian
-// ministry, or stand alone: TestChurnShortForms churns them alone, so that
-// the short-form rule decides with every mix of documents.
-var churnMinistries = []string{
+// ministry, or stand alone, and people are named with and without middle
+// initials: TestChurnShortForms churns them alone, so that the short-form
+// and initials rules decide with every mix of documents.
+var churnNews = []string{
 	"The Russian Foreign Ministry summoned the British ambassador on Monday. The Foreign Ministry said London had crossed a line.",
 	"The Ukrainian Foreign Ministry condemned the strike on Odesa. The Foreign Ministry said Kyiv would ask the United Nations to act.",
 	"The Foreign Ministry in Moscow declined to comment on the report published by Reuters on Tuesday.",
@@ -65,12 +66,15 @@ var churnMinistries = []string{
 	"A spokesman for the Defense Ministry said the drills near Belgorod would continue until the end of the month.",
 	"Maria Zakharova, a spokeswoman for the Russian Foreign Ministry, said the talks with Washington were over.",
 	"Dmytro Kuleba, who heads the Ukrainian Foreign Ministry, met Antony Blinken in Washington on Thursday.",
+	"Former President Donald J. Trump said on Friday that he would appeal the ruling in New York.",
+	"Donald Trump spoke in Iowa. Trump said George W. Bush had been wrong about Iraq.",
+	"George H. W. Bush, the 41st president, was remembered in Houston, where George Bush had lived.",
 }
 
-// TestChurnShortForms is TestChurn over churnMinistries.
+// TestChurnShortForms is TestChurn over churnNews.
 func TestChurnShortForms(t *testing.T) {
 	for _, seed := range []int64{0, 1, 2} {
-		t.Run(fmt.Sprint("seed=", seed), func(t *testing.T) { churn(t, seed, false, churnMinistries) })
+		t.Run(fmt.Sprint("seed=", seed), func(t *testing.T) { churn(t, seed, false, churnNews) })
 	}
 }
 
