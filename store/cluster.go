@@ -28,7 +28,6 @@ const (
 	ruleAliases   = "aliases file"
 	rulePlaceName = "place name variant"
 	ruleInitial   = "middle initial"
-	ruleAcronym   = "acronym"
 )
 
 // sharedFunc returns the name of an entity that is named in a document
@@ -267,11 +266,6 @@ func cluster(comp []*group, rules *AliasRules, shared sharedFunc, recheck bool) 
 	if shared != nil {
 		if err := c.spelling(typ, comp, shared, skip); err != nil {
 			return nil, nil, err
-		}
-		if typ == extract.Organization {
-			if err := c.acronyms(comp, byName, shared); err != nil {
-				return nil, nil, err
-			}
 		}
 	}
 
@@ -571,64 +565,6 @@ func (c *clusterer) short(typ, k string, gs, comp, longer []*group) {
 			c.join(target, g, rule, detail)
 		}
 	}
-}
-
-// acronyms applies the end of rule 4: a name of two to four letters
-// ("FBI", "U.N.") of a cluster without a longer name, that no document uses
-// beside a longer name, joins the one organisation whose name it
-// abbreviates ("Federal Bureau of Investigation") when both are named
-// beside a common other entity, as spelling variants are; with two such
-// organisations it stays apart. (Whether a document wrote it in capitals
-// is not asked: the group's names are normalised, and the writing it keeps
-// is one document's, which would make the decision depend on the order.)
-func (c *clusterer) acronyms(comp []*group, byName map[string][]*group, shared sharedFunc) error {
-	byInitials := make(map[string][]*group)
-	for _, g := range comp {
-		for _, k := range g.keys {
-			if strings.Contains(k, " ") {
-				if in := nameInitials(k); in != "" {
-					byInitials[in] = append(byInitials[in], g)
-				}
-			}
-		}
-	}
-	for _, g := range comp {
-		if len(g.keys) != 1 || c.full[c.find(g)] {
-			continue
-		}
-		k := g.keys[0]
-		if n := len(nameInitials(k)); n < 2 || n > 4 {
-			continue
-		}
-		if slices.ContainsFunc(byName[k], func(o *group) bool { return c.full[c.find(o)] }) {
-			continue // a document gives it a longer name: rule 3 decided
-		}
-		var target *group
-		contested := false
-		for _, h := range byInitials[nameInitials(k)] {
-			if r := c.find(h); target == nil {
-				target = r
-			} else if r != target {
-				contested = true
-			}
-		}
-		if target == nil || contested {
-			continue
-		}
-		if c.recheck || g.entity == 0 || g.entity != target.entity {
-			// Not linked so before (or a document of the component went):
-			// look for the shared context.
-			name, err := shared(c.members(c.find(g), comp), c.members(target, comp))
-			if err != nil {
-				return err
-			}
-			if name == "" {
-				continue
-			}
-		}
-		c.join(target, g, ruleAcronym, fmt.Sprintf("%q abbreviates %q", g.label, target.label))
-	}
-	return nil
 }
 
 // spelling applies rule 4.

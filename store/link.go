@@ -8,8 +8,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/dossier-nlp/dossier/extract"
 )
@@ -154,7 +152,6 @@ const (
 	linkSurname  = "s:"
 	linkShort    = "h:"
 	linkSpelling = "v:"
-	linkInitials = "i:"
 )
 
 // expandedNames returns a group's names with the other names of the
@@ -198,9 +195,6 @@ func linkKeys(typ string, keys []string) []linkKey {
 			} else if h := extract.OrganizationShortName(k); h != "" {
 				out = append(out, newLinkKey(typ, linkShort, h))
 			}
-			if in := nameInitials(k); in != "" {
-				out = append(out, newLinkKey(typ, linkInitials, in))
-			}
 		case extract.Person:
 			f := strings.Fields(k)
 			out = append(out, newLinkKey(typ, linkSurname, f[len(f)-1]))
@@ -208,35 +202,6 @@ func linkKeys(typ string, keys []string) []linkKey {
 	}
 	slices.Sort(out)
 	return slices.Clip(slices.Compact(out))
-}
-
-// nameInitials returns what an acronym of the organisation name k would
-// be: the initials of a name of two content words or more ("federal
-// bureau of investigation" -> "fbi"), or a short word itself without its
-// periods ("u.n." -> "un"); "" for others.
-func nameInitials(k string) string {
-	if !strings.Contains(k, " ") {
-		w := strings.ReplaceAll(k, ".", "")
-		if n := len(w); n < 2 || n > 6 {
-			return ""
-		}
-		return w
-	}
-	var b strings.Builder
-	for _, w := range strings.Fields(k) {
-		if extract.NameFunctionWord(w) {
-			continue
-		}
-		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsLetter(r) {
-			return ""
-		}
-		b.WriteRune(r)
-	}
-	if b.Len() < 2 {
-		return ""
-	}
-	return b.String()
 }
 
 // add puts g into the index.

@@ -249,39 +249,3 @@ func TestMiddleInitials(t *testing.T) {
 		}
 	}
 }
-
-// An acronym that no document spells out joins the one organisation whose
-// name it abbreviates when both are named beside a common entity, in
-// either order; without that support, or with two such organisations, it
-// stays apart.
-func TestAcronymJoinsItsLongName(t *testing.T) {
-	doc := func(path, place, org string) Doc {
-		return docOf(t, path, "In "+place+", the "+org+" said so.", [2]string{place, extract.Location}, [2]string{org, extract.Organization})
-	}
-	fbi := doc("a.txt", "Texas", "Federal Bureau of Investigation")
-	for _, tc := range []struct {
-		name  string
-		docs  []Doc
-		count int // organisations
-	}{
-		{"a common neighbour", []Doc{fbi, doc("b.txt", "Texas", "FBI")}, 1},
-		{"no common neighbour", []Doc{fbi, doc("b.txt", "Ohio", "FBI")}, 2},
-		{"two long names", []Doc{fbi, doc("c.txt", "Texas", "Florida Bank of Industry"), doc("b.txt", "Texas", "FBI")}, 3},
-	} {
-		for _, reverse := range []bool{false, true} {
-			t.Run(fmt.Sprintf("%s/reverse=%v", tc.name, reverse), func(t *testing.T) {
-				db := newTestDB(t)
-				docs := slices.Clone(tc.docs)
-				if reverse {
-					slices.Reverse(docs)
-				}
-				for _, d := range docs {
-					write(t, db, d)
-				}
-				if n := count(t, db, "SELECT count(*) FROM entities WHERE type = 'ORGANIZATION'"); n != tc.count {
-					t.Errorf("%d organisations, want %d (%v)", n, tc.count, entityNames(t, db))
-				}
-			})
-		}
-	}
-}
