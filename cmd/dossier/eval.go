@@ -29,6 +29,7 @@ type evalOptions struct {
 	docred       string
 	goldEntities bool
 	corpus       bool
+	keep         string
 
 	relsents string
 }
@@ -64,8 +65,9 @@ finds them itself (end to end). No database is needed.
 
 With --docred and --corpus, eval instead writes the file's documents out as
 text, runs them through the whole pipeline as one corpus (a temporary
-database, removed after) and scores the store's entities per document and its
-links across documents as --gold does. An entity's gold canonical name is the
+database, removed after unless --keep FILE names one to keep; the texts are
+not kept) and scores the store's entities per document and its links across
+documents as --gold does. An entity's gold canonical name is the
 longest name its document gives it, and entities of two documents are one when
 one's canonical name is among the other's names: a document that only says
 "Putin" goes with one that says "Vladimir Putin" and "Putin", not with one that
@@ -87,6 +89,7 @@ apart from entity recognition.`,
   dossier eval --conll testdata/training/uner-en_pud-ud-test.iob2.gz   # exact spans on annotated text
   dossier eval --docred testdata/training/redocred-test.json.gz --gold-entities   # typed relations
   dossier eval --docred testdata/training/redocred-test.json.gz --corpus   # entities and links across documents
+  dossier eval --docred testdata/training/redocred-dev.json.gz --corpus --keep dev.db --verbose
   dossier eval --relsents testdata/relsents/test.txt   # typed relations on news sentences`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -95,6 +98,9 @@ apart from entity recognition.`,
 			}
 			if o.corpus && o.docred == "" {
 				return errNoDocREDCorpus
+			}
+			if o.keep != "" && !o.corpus {
+				return errors.New("--keep FILE goes with --docred FILE --corpus")
 			}
 			if o.docred != "" && o.corpus {
 				return o.evalDocREDCorpus(cmd.Context())
@@ -157,6 +163,7 @@ apart from entity recognition.`,
 	f.StringVar(&o.docred, "docred", "", "score typed relations on this DocRED / Re-DocRED file instead")
 	f.BoolVar(&o.goldEntities, "gold-entities", false, "with --docred or --relsents: give the extractor the file's own mentions")
 	f.BoolVar(&o.corpus, "corpus", false, "with --docred: run its documents as one corpus through the whole pipeline and score entities and cross-document links")
+	f.StringVar(&o.keep, "keep", "", "with --corpus: keep the corpus's database in this new file, to look at with dossier's commands or sqlite3")
 	f.StringVar(&o.relsents, "relsents", "", "score typed relations on this file of annotated news sentences instead")
 	return cmd
 }

@@ -60,7 +60,14 @@ func (o *evalOptions) evalDocREDCorpus(ctx context.Context) error {
 	if len(gold) == 0 {
 		return fmt.Errorf("%s holds no document with text", o.docred)
 	}
-	db, err := store.Open(ctx, filepath.Join(dir, "eval.db"))
+	dbPath := filepath.Join(dir, "eval.db")
+	if o.keep != "" {
+		if _, err := os.Stat(o.keep); err == nil {
+			return fmt.Errorf("--keep %s: the file exists; give a new file's name", o.keep)
+		}
+		dbPath = o.keep
+	}
+	db, err := store.Open(ctx, dbPath)
 	if err != nil {
 		return err
 	}

@@ -78,6 +78,17 @@ func TestEvalDocREDCorpus(t *testing.T) {
 	if code != 0 || !strings.Contains(errs, "1 document without text left out") || !strings.Contains(out, "documents: 3") {
 		t.Errorf("with an empty document: exit %d, %q\n%s", code, errs, out)
 	}
+	// --keep leaves the database, and refuses a file that exists.
+	kept := filepath.Join(t.TempDir(), "corpus.db")
+	if code, _, errs := cli(t, "eval", "--docred", file, "--corpus", "--keep", kept); code != 0 {
+		t.Fatalf("--keep: exit %d: %s", code, errs)
+	}
+	if code, out, errs := cli(t, "entities", "--db", kept); code != 0 || !strings.Contains(out, "Vladimir Putin") {
+		t.Errorf("entities of the kept database: exit %d, %s%s", code, out, errs)
+	}
+	if code, _, errs := cli(t, "eval", "--docred", file, "--corpus", "--keep", kept); code == 0 || !strings.Contains(errs, "exists") {
+		t.Errorf("--keep over a file: exit %d, %q", code, errs)
+	}
 	if code, _, errs := cli(t, "eval", "--corpus"); code == 0 || !strings.Contains(errs, "--docred") {
 		t.Errorf("--corpus alone: exit %d, %q", code, errs)
 	}
