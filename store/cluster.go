@@ -162,18 +162,7 @@ func cluster(comp []*group, rules *AliasRules, shared sharedFunc, recheck bool) 
 	// group that alone puts together two full names that other documents
 	// use apart, and that share no word, links by its better-supported
 	// name only: one text's mistake does not merge two entities.
-	skip := bridges(comp, byName)
-	for g, ks := range shortForms(comp, byName) {
-		if skip == nil {
-			skip = make(map[*group]map[string]bool)
-		}
-		if skip[g] == nil {
-			skip[g] = make(map[string]bool)
-		}
-		for k := range ks {
-			skip[g][k] = true
-		}
-	}
+	skip := shortForms(comp, byName, bridges(comp, byName))
 	for _, k := range names {
 		gs := byName[k]
 		if !strings.Contains(k, " ") || len(gs) < 2 {
@@ -292,9 +281,9 @@ func cluster(comp []*group, rules *AliasRules, shared sharedFunc, recheck bool) 
 // group that uses such a name beside a longer name containing it, that
 // name, which the group must not link by: the longer names decide.
 // (Documents that use the short form alone still share it with each
-// other.)
-func shortForms(comp []*group, byName map[string][]*group) map[*group]map[string]bool {
-	var out map[*group]map[string]bool
+// other.) It adds them to out, the names groups must not link by so far,
+// and returns it.
+func shortForms(comp []*group, byName map[string][]*group, out map[*group]map[string]bool) map[*group]map[string]bool {
 	for k, gs := range byName {
 		if len(gs) < 2 || !strings.Contains(k, " ") {
 			continue

@@ -246,29 +246,12 @@ func (rep *Report) scoreLinks(gold []GoldDoc) {
 			}
 		}
 	}
-	pairs := func(key func(o occurrence) string) int {
-		n := 0
-		byKey := make(map[string]int)
-		byKeyDoc := make(map[string]int)
-		for _, o := range rep.occ {
-			k := key(o)
-			byKey[k]++
-			byKeyDoc[k+"\x00"+o.doc]++
-		}
-		for _, c := range byKey {
-			n += c * (c - 1) / 2
-		}
-		for _, c := range byKeyDoc {
-			n -= c * (c - 1) / 2
-		}
-		return n
-	}
 	for i := range rep.occ {
 		rep.occ[i].gold = find(rep.occ[i].gold)
 	}
-	both := pairs(func(o occurrence) string { return o.gold + "\x00" + fmt.Sprint(o.record) })
-	goldPairs := pairs(func(o occurrence) string { return o.gold })
-	predPairs := pairs(func(o occurrence) string { return fmt.Sprint(o.record) })
+	both := crossPairs(rep.occ, func(o occurrence) string { return o.gold + "\x00" + fmt.Sprint(o.record) })
+	goldPairs := crossPairs(rep.occ, func(o occurrence) string { return o.gold })
+	predPairs := crossPairs(rep.occ, func(o occurrence) string { return fmt.Sprint(o.record) })
 	rep.Links = Score{TP: both, FP: predPairs - both, FN: goldPairs - both}
 	rep.Links.finish()
 

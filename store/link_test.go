@@ -187,29 +187,19 @@ func TestSharedShortFormKeepsLongerNamesApart(t *testing.T) {
 		{"one longer name", []Doc{ministry("a.txt", "Russian Foreign Ministry", "Foreign Ministry"),
 			ministry("b.txt", "Russian Foreign Ministry", ""), bare}, 1, "Russian Foreign Ministry"},
 	} {
-		for _, reverse := range []bool{false, true} {
-			t.Run(fmt.Sprintf("%s/reverse=%v", tc.name, reverse), func(t *testing.T) {
-				db := newTestDB(t)
-				docs := slices.Clone(tc.docs)
-				if reverse {
-					slices.Reverse(docs)
-				}
-				for _, d := range docs {
-					write(t, db, d)
-				}
-				if n := count(t, db, "SELECT count(*) FROM entities WHERE type = 'ORGANIZATION'"); n != tc.count {
-					t.Errorf("%d organisations, want %d (%v)", n, tc.count, entityNames(t, db))
-				}
-				var got string
-				if err := db.SQL().QueryRow(`SELECT e.name FROM mentions m JOIN documents d ON d.id = m.doc_id
+		inBothOrders(t, tc.name, tc.docs, func(t *testing.T, db *DB) {
+			if n := count(t, db, "SELECT count(*) FROM entities WHERE type = 'ORGANIZATION'"); n != tc.count {
+				t.Errorf("%d organisations, want %d (%v)", n, tc.count, entityNames(t, db))
+			}
+			var got string
+			if err := db.SQL().QueryRow(`SELECT e.name FROM mentions m JOIN documents d ON d.id = m.doc_id
 					JOIN entities e ON e.id = m.entity_id WHERE d.path = 'c.txt'`).Scan(&got); err != nil {
-					t.Fatal(err)
-				}
-				if got != tc.bare {
-					t.Errorf("the short form alone is in %q, want %q", got, tc.bare)
-				}
-			})
-		}
+				t.Fatal(err)
+			}
+			if got != tc.bare {
+				t.Errorf("the short form alone is in %q, want %q", got, tc.bare)
+			}
+		})
 	}
 }
 
@@ -232,20 +222,29 @@ func TestMiddleInitials(t *testing.T) {
 		{"a son", []Doc{person("a.txt", "Donald Trump Jr."), person("b.txt", "Donald Trump")}, 2},
 		{"an initial first", []Doc{person("a.txt", "J. K. Rowling"), person("b.txt", "J. Rowling")}, 2},
 	} {
-		for _, reverse := range []bool{false, true} {
-			t.Run(fmt.Sprintf("%s/reverse=%v", tc.name, reverse), func(t *testing.T) {
-				db := newTestDB(t)
-				docs := slices.Clone(tc.docs)
-				if reverse {
-					slices.Reverse(docs)
-				}
-				for _, d := range docs {
-					write(t, db, d)
-				}
-				if n := count(t, db, "SELECT count(*) FROM entities WHERE type = 'PERSON'"); n != tc.count {
-					t.Errorf("%d people, want %d (%v)", n, tc.count, entityNames(t, db))
-				}
-			})
-		}
+		inBothOrders(t, tc.name, tc.docs, func(t *testing.T, db *DB) {
+			if n := count(t, db, "SELECT count(*) FROM entities WHERE type = 'PERSON'"); n != tc.count {
+				t.Errorf("%d people, want %d (%v)", n, tc.count, entityNames(t, db))
+			}
+		})
+	}
+}
+
+// inBothOrders writes docs into a new store in their order and into
+// another in reverse, and checks each with check (subtests name/reverse=...).
+func inBothOrders(t *testing.T, name string, docs []Doc, check func(*testing.T, *DB)) {
+	t.Helper()
+	for _, reverse := range []bool{false, true} {
+		t.Run(fmt.Sprintf("%s/reverse=%v", name, reverse), func(t *testing.T) {
+			db := newTestDB(t)
+			ds := slices.Clone(docs)
+			if reverse {
+				slices.Reverse(ds)
+			}
+			for _, d := range ds {
+				write(t, db, d)
+			}
+			check(t, db)
+		})
 	}
 }
