@@ -55,6 +55,7 @@ func (r docRules) apply(text string, toks []Token, sents []Sentence, ms []Mentio
 	ms = r.cityStates(text, toks, sents, ms)
 	ms = r.openingNames(text, toks, sents, ms)
 	ms = r.resultLines(text, toks, sents, ms)
+	ms = r.roleClubs(text, toks, sents, ms)
 	clubs := r.typeClubs(toks, sents, ms)
 	r.unifyTypes(toks, ms, clubs)
 	ms = r.propagate(text, toks, sents, ms)
@@ -597,7 +598,8 @@ func cueType(toks []Token, m Mention) string {
 // sportsVerbs say that the names around them are teams: "Kharkiv beat
 // Dnipro 2-1", "Leeds drew with Chelsea 1-1", "lost 0-3 to Porto".
 var sportsVerbs = wordSet(`beat beats defeated defeat defeats drew draw draws edged edge thrashed thrash routed rout
-	crushed crush overcame overcome outplayed held hosted host hosts lost lose loses trounced downed won win wins`)
+	crushed crush overcame overcome outplayed held hosted host hosts lost lose loses trounced downed won win wins
+	upset upsets stunned stun`)
 
 // playerRoles, between a town and a person, say the town is a club
 // ("Lazio striker Paolo Bianchi").
@@ -623,14 +625,22 @@ func (r docRules) typeClubs(toks []Token, sents []Sentence, ms []Mention) map[in
 		byEnd[tokenAt(toks, m.End-1)] = i
 	}
 	retype := func(i int, ok bool) {
-		if !ok || ms[i].Type != Location || r.gaz.Lookup(ms[i].Text).Has(gazetteer.Country) {
+		// A town the tagger took for a person is a club there too ("a
+		// 2-1 win over Kilmarnock"), but not in capitals, where a
+		// headline's subject is as often an athlete ("JOHNSON WINS").
+		if !ok || ms[i].Type == Organization ||
+			ms[i].Type == Person && (!r.townName(ms[i].Text) || isCapsWord(ms[i].Text)) ||
+			r.gaz.Lookup(ms[i].Text).Has(gazetteer.Country) {
 			return
 		}
 		ms[i].Type = Organization
 		clubs[i] = true
 	}
 	for _, s := range sents {
-		scored, sporty := false, false
+		// A sports headline ("CRICKET - SUSSEX BEAT DERBYSHIRE") counts
+		// as a sentence with a score; its verbs are in capitals.
+		scored := sportsHeadline(toks[s.FirstToken:s.EndToken])
+		sporty := false
 		for t := s.FirstToken; t < s.EndToken && !scored; t++ {
 			scored = isScore(toks[t].Text)
 			sporty = sporty || sportsVerbs[toks[t].Text]
@@ -642,6 +652,18 @@ func (r docRules) typeClubs(toks []Token, sents []Sentence, ms []Mention) map[in
 					ms[i].Type = Organization
 					clubs[i] = true
 				}
+			}
+		}
+		// "Somerset v Essex": both sides of a fixture are teams.
+		for t := s.FirstToken + 1; t+1 < s.EndToken; t++ {
+			if w := toks[t].Text; w != "v" && w != "vs" && w != "vs." && w != "V" && w != "VS" {
+				continue
+			}
+			a, okA := byEnd[t-1]
+			b, okB := byStart[t+1]
+			if okA && okB {
+				retype(a, true)
+				retype(b, true)
 			}
 		}
 		// "Lazio striker Paolo Bianchi", "Valencia 's midfielder Jorge
@@ -663,8 +685,9 @@ func (r docRules) typeClubs(toks []Token, sents []Sentence, ms []Mention) map[in
 		if !scored {
 			continue
 		}
+		found := len(clubs)
 		for t := s.FirstToken; t < s.EndToken; t++ {
-			if !sportsVerbs[toks[t].Text] {
+			if !inLower(sportsVerbs, toks[t].Text) {
 				continue
 			}
 			i, ok := byEnd[t-1]
@@ -673,14 +696,102 @@ func (r docRules) typeClubs(toks []Token, sents []Sentence, ms []Mention) map[in
 			if next < s.EndToken && isScore(toks[next].Text) {
 				next++ // "lost 0-3 to Porto"
 			}
-			if next < s.EndToken && teamLinks[toks[next].Text] {
+			if next < s.EndToken && inLower(teamLinks, toks[next].Text) {
 				next++
 			}
 			i, ok = byStart[next]
 			retype(i, ok)
 		}
+		// "Heerenveen and Vitesse Arnhem drew 0-0": a town joined to an
+		// organisation in a sentence with a score is a club.
+		for t := s.FirstToken + 1; t+1 < s.EndToken; t++ {
+			if toks[t].Text != "and" {
+				continue
+			}
+			a, okA := byEnd[t-1]
+			b, okB := byStart[t+1]
+			if okA && okB && ms[b].Type == Organization {
+				retype(a, true)
+			} else if okA && okB && ms[a].Type == Organization {
+				retype(b, true)
+			}
+		}
+		// "Pittsburgh scored three runs to beat Cincinnati 5-3": the town
+		// that opens a sentence whose verb's object is a club, and that a
+		// lower-case verb follows, is the other club.
+		if i, ok := byStart[s.FirstToken]; ok && len(clubs) > found {
+			if e := tokenAt(toks, ms[i].End-1) + 1; e < s.EndToken && isLowerWord(toks[e].Text) {
+				retype(i, true)
+			}
+		}
 	}
 	return clubs
+}
+
+// roleClubs adds the club the tagger missed before a player's role and a
+// person: "Hibernian striker Darren Jackson", "Sevilla coach Luis Ortega".
+// The club is one to three capitalised words that the part-of-speech
+// tagger takes for proper nouns, no mention covers and the gazetteer does
+// not know as a country, a nationality or a given name.
+func (r docRules) roleClubs(text string, toks []Token, sents []Sentence, ms []Mention) []Mention {
+	starts := mentionStarts(toks, ms)
+	covered := coverage(ms)
+	var added []Mention
+	for _, s := range sents {
+		for t := s.FirstToken + 1; t+1 < s.EndToken; t++ {
+			if !isLowerWord(toks[t].Text) || !playerRoles[toks[t].Text] {
+				continue
+			}
+			if p := starts[t+1]; p == 0 || ms[p-1].Type != Person {
+				continue
+			}
+			first := t
+			for first > s.FirstToken && t-first < 3 && startsUpper(toks[first-1].Text) &&
+				(toks[first-1].Tag == "NNP" || toks[first-1].Tag == "NNPS") {
+				first--
+			}
+			if first == t {
+				continue
+			}
+			from, to := toks[first].Start, toks[t-1].End
+			name := text[from:to]
+			if covered(from, to) || r.gaz.Lookup(name).Has(gazetteer.Country|gazetteer.Demonym|gazetteer.FirstName) ||
+				r.gaz.Word(toks[first].Text).Has(gazetteer.Demonym|gazetteer.FirstName) {
+				continue
+			}
+			added = append(added, Mention{Start: from, End: to, Text: name, Type: Organization,
+				Sentence: sentenceOf(sents, from), Source: SourceDocument, Confidence: 0.6})
+		}
+	}
+	return append(ms, added...)
+}
+
+// sportNames open a sports headline: "SOCCER - ...", "ICE HOCKEY - ...".
+var sportNames = wordSet(`SOCCER FOOTBALL CRICKET BASEBALL BASKETBALL TENNIS GOLF RUGBY HOCKEY ATHLETICS BOXING
+	CYCLING RACING NFL NBA NHL HANDBALL VOLLEYBALL`)
+
+// sportsHeadline reports whether a sentence is a sports headline: in
+// capitals, one to three words ending in a sport's name, then a dash.
+func sportsHeadline(toks []Token) bool {
+	for i := 0; i < len(toks) && i < 3; i++ {
+		if sportNames[toks[i].Text] {
+			return i+1 < len(toks) && (toks[i+1].Text == "-" || isDash(toks[i+1].Text)) && allCaps(toks)
+		}
+		if !isCapsWord(toks[i].Text) {
+			return false
+		}
+	}
+	return false
+}
+
+// townName reports whether name is one word the gazetteer knows as a town
+// or a region, and not as a country or a given name.
+func (r docRules) townName(name string) bool {
+	if strings.Contains(name, " ") {
+		return false
+	}
+	c := r.gaz.Lookup(name)
+	return c.Has(gazetteer.City|gazetteer.Region) && !c.Has(gazetteer.Country|gazetteer.FirstName)
 }
 
 // isScore reports whether w is a match score: two numbers of one or two
@@ -723,15 +834,15 @@ func (r docRules) unifyTypes(toks []Token, ms []Mention, sure map[int]bool) {
 			fixed[i] = true
 			continue
 		}
-		v := votes[m.Text]
+		v := votes[strings.ToUpper(m.Text)]
 		if v == nil {
 			v = make(map[string]float64)
-			votes[m.Text] = v
+			votes[strings.ToUpper(m.Text)] = v
 		}
 		v[m.Type] += w
 	}
 	for i := range ms {
-		v := votes[ms[i].Text]
+		v := votes[strings.ToUpper(ms[i].Text)]
 		if len(v) < 2 || fixed[i] {
 			continue
 		}
@@ -1719,6 +1830,16 @@ func (r docRules) resultLines(text string, toks []Token, sents []Sentence, ms []
 	}
 	covered := coverage(ms)
 	var added []Mention
+	// A line is a result when one of its teams is a name the tagger or
+	// the gazetteer knows (not "Chapter 1 Section 2"), or, on a page with
+	// such a line, when it has a result's shape ("Wasps 31 Harlequins 17").
+	type result struct {
+		line  []Token
+		teams [][2]int
+		known bool
+	}
+	var results []result
+	page := false
 	for first := 0; first < len(toks); {
 		end := first + 1
 		for end < len(toks) && !strings.Contains(text[toks[end-1].End:toks[end].Start], "\n") {
@@ -1727,15 +1848,26 @@ func (r docRules) resultLines(text string, toks []Token, sents []Sentence, ms []
 		line := toks[first:end]
 		first = end
 		teams := resultTeams(line)
-		known := false // a team the tagger or the gazetteer knows: not "Chapter 1 Section 2"
+		if teams == nil {
+			continue
+		}
+		known := false
 		for _, tm := range teams {
 			from, to := line[tm[0]].Start, line[tm[1]-1].End
 			_, tagged := byStart[from]
 			known = known || tagged || r.gaz.Lookup(text[from:to]).Has(gazetteer.Place|gazetteer.Org) || r.knownOrg(text[from:to])
 		}
-		if !known {
+		page = page || known
+		if !known && !properNouns(line, teams) {
 			continue
 		}
+		results = append(results, result{line, teams, known})
+	}
+	for _, res := range results {
+		if !res.known && !page {
+			continue
+		}
+		line, teams := res.line, res.teams
 		for _, tm := range teams {
 			from, to := line[tm[0]].Start, line[tm[1]-1].End
 			name := text[from:to]
@@ -1758,6 +1890,19 @@ func (r docRules) resultLines(text string, toks []Token, sents []Sentence, ms []
 		}
 	}
 	return append(ms, added...)
+}
+
+// properNouns reports whether every word of the teams of a result line
+// is tagged a proper noun.
+func properNouns(line []Token, teams [][2]int) bool {
+	for _, tm := range teams {
+		for _, t := range line[tm[0]:tm[1]] {
+			if t.Tag != "NNP" && t.Tag != "NNPS" {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // resultTeams returns the token ranges of the team names of a result line
