@@ -1872,8 +1872,13 @@ func (r docRules) resultLines(text string, toks []Token, sents []Sentence, ms []
 			from, to := line[tm[0]].Start, line[tm[1]-1].End
 			name := text[from:to]
 			c := r.gaz.Lookup(name)
+			// A golfer's row ("Fred Couples 68 70 69 207") names a person.
+			person := len(teams) == 1 && r.personName(line[tm[0]:tm[1]])
 			if i, ok := byStart[from]; ok && ms[i].End == to {
-				if ms[i].Type == Location && !c.Has(gazetteer.Country) {
+				switch {
+				case person:
+					ms[i].Type = Person
+				case ms[i].Type == Location && !c.Has(gazetteer.Country):
 					ms[i].Type = Organization
 				}
 				continue
@@ -1882,7 +1887,10 @@ func (r docRules) resultLines(text string, toks []Token, sents []Sentence, ms []
 				continue
 			}
 			typ := Organization
-			if c.Has(gazetteer.Country) {
+			switch {
+			case person:
+				typ = Person
+			case c.Has(gazetteer.Country):
 				typ = Location
 			}
 			added = append(added, Mention{Start: from, End: to, Text: name, Type: typ,
@@ -1927,12 +1935,13 @@ func resultTeams(line []Token) [][2]int {
 	if n == len(line) && n-a >= 4 {
 		return [][2]int{{0, a}}
 	}
-	// A result: name, score, name, score, then nothing or a parenthesis.
-	if n != a+1 || !isSmallNumber(line[a].Text) {
+	// A result: name, score, name, score, then nothing or a parenthesis
+	// (scores of up to three digits: "Chicago 104 Detroit 98").
+	if n != a+1 {
 		return nil
 	}
 	b := name(n)
-	if b == n || b >= len(line) || !isSmallNumber(line[b].Text) {
+	if b == n || b >= len(line) || !isNumber(line[b].Text) {
 		return nil
 	}
 	if b+1 < len(line) && line[b+1].Text != "(" {
