@@ -7,8 +7,10 @@ import (
 )
 
 // EvaluateSpans measures the whole extractor (tagger, document rules and
-// all) on annotated sentences: it writes them out as documents of perDoc
-// sentences (tokens joined by spaces, one sentence a line), extracts each
+// all) on annotated sentences: it writes them out as documents (tokens
+// joined by spaces, one sentence a line) of perDoc sentences, or, when
+// perDoc is 0, the documents the examples mark (Example.DocStart; 10
+// sentences a document when none is marked), extracts each
 // document, and scores the mentions against the gold spans by exact token
 // boundaries and type. A mention that does not fall on the gold tokens'
 // boundaries counts as a false positive.
@@ -32,13 +34,11 @@ func (x *Extractor) EvaluateSpansErrors(gold []tagger.Example, perDoc int) (tagg
 }
 
 func (x *Extractor) evaluateSpans(gold []tagger.Example, perDoc int, withErrors bool) (tagger.Scores, []SpanError) {
-	if perDoc <= 0 {
-		perDoc = 10
-	}
 	var s tagger.Scores
 	var errs []SpanError
-	for first := 0; first < len(gold); first += perDoc {
-		doc := gold[first:min(first+perDoc, len(gold))]
+	for _, dr := range documentRanges(gold, perDoc) {
+		first := dr[0]
+		doc := gold[dr[0]:dr[1]]
 		type pos struct{ sent, tok int }
 		var b strings.Builder
 		starts := make(map[int]pos)
@@ -118,4 +118,32 @@ func spanError(words []string, gold, pred []tagger.Span, off []string) (SpanErro
 	}
 	e.Extra = append(e.Extra, off...)
 	return e, len(e.Missed)+len(e.Extra) > 0
+}
+
+// documentRanges cuts gold into documents [first, end) of perDoc
+// sentences, or, when perDoc is 0 or less, at the sentences that start a
+// document (Example.DocStart), or every 10 sentences when none does.
+func documentRanges(gold []tagger.Example, perDoc int) [][2]int {
+	marked := false
+	for _, ex := range gold[min(1, len(gold)):] {
+		marked = marked || ex.DocStart
+	}
+	if perDoc <= 0 && !marked {
+		perDoc = 10
+	}
+	var out [][2]int
+	if perDoc > 0 {
+		for first := 0; first < len(gold); first += perDoc {
+			out = append(out, [2]int{first, min(first+perDoc, len(gold))})
+		}
+		return out
+	}
+	first := 0
+	for i := 1; i <= len(gold); i++ {
+		if i == len(gold) || gold[i].DocStart {
+			out = append(out, [2]int{first, i})
+			first = i
+		}
+	}
+	return out
 }

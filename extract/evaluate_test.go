@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"reflect"
 	"testing"
 
 	"github.com/dossier-nlp/dossier/extract/tagger"
@@ -40,5 +41,31 @@ func TestEvaluateSpansErrors(t *testing.T) {
 	e := errs[0]
 	if len(e.Missed) != 1 || e.Missed[0] != "PERSON Moscow" || len(e.Extra) != 1 || e.Extra[0] != "LOCATION Moscow" {
 		t.Errorf("missed %q, extra %q; want PERSON Moscow missed, LOCATION Moscow extra", e.Missed, e.Extra)
+	}
+}
+
+// documentRanges cuts at the documents a CoNLL file marks, unless told a
+// number of sentences, and every 10 sentences when the file marks none.
+func TestDocumentRanges(t *testing.T) {
+	ex := func(start bool) tagger.Example { return tagger.Example{Words: []string{"a"}, Labels: []string{"O"}, DocStart: start} }
+	marked := []tagger.Example{ex(true), ex(false), ex(false), ex(true), ex(true), ex(false)}
+	var plain []tagger.Example
+	for range 23 {
+		plain = append(plain, ex(false))
+	}
+	for _, tc := range []struct {
+		gold   []tagger.Example
+		perDoc int
+		want   [][2]int
+	}{
+		{marked, 0, [][2]int{{0, 3}, {3, 4}, {4, 6}}},
+		{marked, 4, [][2]int{{0, 4}, {4, 6}}},
+		{plain, 0, [][2]int{{0, 10}, {10, 20}, {20, 23}}},
+		{plain[:1], 0, [][2]int{{0, 1}}},
+		{nil, 0, nil},
+	} {
+		if got := documentRanges(tc.gold, tc.perDoc); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("documentRanges(%d sentences, %d) = %v, want %v", len(tc.gold), tc.perDoc, got, tc.want)
+		}
 	}
 }

@@ -49,7 +49,8 @@ cost. Fragments are extra records of an entity already found.
 
 With --conll, eval instead measures extraction itself on annotated sentences
 (CoNLL, CoNLL-U or Universal NER files, as for 'dossier train'): it writes them
-out as documents of --per-doc sentences, extracts them with the built-in model
+out as documents (those the file's -DOCSTART- lines mark, else 10 sentences
+each, or --per-doc sentences each), extracts them with the built-in model
 (or --model, --entities) and prints exact-match span precision, recall and F1
 per type; --verbose lists every sentence it got wrong, with the gold mentions
 it missed and the mentions it found that no gold span equals. No database is
@@ -157,7 +158,7 @@ apart from entity recognition.`,
 	f.BoolVar(&o.json, "json", false, "print the report as JSON")
 	f.StringSliceVar(&o.conll, "conll", nil, "score exact mention spans on these annotated files instead")
 	f.StringVar(&o.format, "format", "auto", "format of the --conll files: auto, conll, conllu, uner")
-	f.IntVar(&o.perDoc, "per-doc", 10, "sentences per document when scoring --conll files")
+	f.IntVar(&o.perDoc, "per-doc", 0, "sentences per document when scoring --conll files (0: the file's documents, as its -DOCSTART- lines mark them, or 10 when it marks none)")
 	f.StringVar(&o.model, "model", "", "with --conll: tagger model file (default: the built-in model)")
 	f.StringVar(&o.entities, "entities", "", "with --conll: entity list, as for 'dossier run'")
 	f.StringVar(&o.docred, "docred", "", "score typed relations on this DocRED / Re-DocRED file instead")

@@ -32,7 +32,8 @@ func MapType(tag string) string {
 //
 //   - "conll": one token per line, the token in the first column and its tag
 //     in the last, separated by white space; blank lines between sentences;
-//     "-DOCSTART-" lines are skipped. Tags may be IOB1, IOB2 or BIOES/BILOU.
+//     a "-DOCSTART-" line starts a document (Example.DocStart of the next
+//     sentence). Tags may be IOB1, IOB2 or BIOES/BILOU.
 //   - "uner": Universal NER TSV: index, token, tag, ... per line, "#"
 //     comment lines, blank lines between sentences.
 //   - "conllu": CoNLL-U with GUM's "Entity=" mention annotation in the MISC
@@ -59,9 +60,11 @@ func readColumns(r io.Reader, uner bool) ([]Example, error) {
 	sc.Buffer(make([]byte, 1<<16), 1<<24)
 	var out []Example
 	var words, tags []string
+	docStart := false
 	flush := func() {
 		if len(words) > 0 {
-			out = append(out, Example{Words: words, Labels: normaliseTags(words, tags)})
+			out = append(out, Example{Words: words, Labels: normaliseTags(words, tags), DocStart: docStart})
+			docStart = false
 		}
 		words, tags = nil, nil
 	}
@@ -99,6 +102,7 @@ func readColumns(r io.Reader, uner bool) ([]Example, error) {
 		}
 		if f[0] == "-DOCSTART-" {
 			flush()
+			docStart = true
 			continue
 		}
 		words = append(words, strings.TrimSpace(f[0]))

@@ -25,10 +25,12 @@ func TestReadCoNLL(t *testing.T) {
 		{
 			name:   "conll IOB1 with spaces, MISC and DOCSTART",
 			format: "conll",
-			input:  "-DOCSTART- O\n\nThe O\nGerman I-MISC\nBundesbank I-ORG\nmet O\nJohn I-PER\nSmith I-PER\nB-PER B-PER\nJones I-PER\n",
+			input:  "-DOCSTART- O\n\nThe O\nGerman I-MISC\nBundesbank I-ORG\nmet O\nJohn I-PER\nSmith I-PER\nB-PER B-PER\nJones I-PER\n\nHe O\n\n-DOCSTART- O\n\nBye O\n",
 			want: []Example{
 				{Words: []string{"The", "German", "Bundesbank", "met", "John", "Smith", "B-PER", "Jones"},
-					Labels: []string{"O", "O", "B-ORGANIZATION", "O", "B-PERSON", "I-PERSON", "B-PERSON", "I-PERSON"}},
+					Labels: []string{"O", "O", "B-ORGANIZATION", "O", "B-PERSON", "I-PERSON", "B-PERSON", "I-PERSON"}, DocStart: true},
+				{Words: []string{"He"}, Labels: []string{"O"}},
+				{Words: []string{"Bye"}, Labels: []string{"O"}, DocStart: true},
 			},
 		},
 		{
@@ -88,7 +90,7 @@ func TestReadCoNLL(t *testing.T) {
 				t.Fatal(err)
 			}
 			if !reflect.DeepEqual(got, tc.want) {
-				t.Errorf("got  %q\nwant %q", got, tc.want)
+				t.Errorf("got  %+v\nwant %+v", got, tc.want)
 			}
 		})
 	}

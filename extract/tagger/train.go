@@ -17,6 +17,9 @@ import (
 type Example struct {
 	Words  []string
 	Labels []string
+	// DocStart is true for the first sentence after a "-DOCSTART-" line
+	// of a CoNLL file: a new document starts there.
+	DocStart bool
 }
 
 // TrainOptions control Train. The zero value trains for 10 epochs with
