@@ -47,7 +47,9 @@ func TestEvaluateSpansErrors(t *testing.T) {
 // documentRanges cuts at the documents a CoNLL file marks, unless told a
 // number of sentences, and every 10 sentences when the file marks none.
 func TestDocumentRanges(t *testing.T) {
-	ex := func(start bool) tagger.Example { return tagger.Example{Words: []string{"a"}, Labels: []string{"O"}, DocStart: start} }
+	ex := func(start bool) tagger.Example {
+		return tagger.Example{Words: []string{"a"}, Labels: []string{"O"}, DocStart: start}
+	}
 	marked := []tagger.Example{ex(true), ex(false), ex(false), ex(true), ex(true), ex(false)}
 	var plain []tagger.Example
 	for range 23 {
