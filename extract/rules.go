@@ -43,8 +43,10 @@ func (r docRules) apply(text string, toks []Token, sents []Sentence, ms []Mentio
 	r.typeByCueNoun(toks, ms)
 	r.typeByApposition(toks, ms)
 	r.typeByContext(toks, ms)
+	r.typeByBusinessCue(toks, ms)
 	r.typeListedPlaces(toks, ms)
 	ms = r.splitCompanyPlace(text, toks, ms)
+	ms = r.ampersandNames(text, toks, sents, ms)
 	r.typeByHeadWord(toks, ms)
 	ms = r.joinPlaceOrgs(text, toks, ms)
 	ms, links := r.acronyms(text, toks, sents, ms)
@@ -545,6 +547,56 @@ func (r docRules) typeByContext(toks []Token, ms []Mention) {
 	}
 }
 
+// shareNouns before "of" or "in" name what one holds of a company:
+// "shares in Lloyds", "a stake in Baker Hughes".
+var shareNouns = wordSet(`shares share stake stakes holding holdings`)
+
+// marketJobs before "at" or "with" are jobs at a firm: "analysts at Dean
+// Witter", "an economist with Kleinwort Benson".
+var marketJobs = wordSet(`analyst analysts economist economists strategist strategists trader traders dealer dealers
+	broker brokers banker bankers`)
+
+// typeByBusinessCue makes a person, or a place that is no country, an
+// organisation where business news says it is a company: after "shares
+// in" or "a stake in", after "analysts at" ("analysts at Dean Witter"),
+// or, for a person, as the subject of a verb followed by "its" ("Johnson
+// Matthey raised its dividend": people have no "its"). Verbs of saying
+// are left out: "Putin said its army…" may speak of another.
+func (r docRules) typeByBusinessCue(toks []Token, ms []Mention) {
+	for i := range ms {
+		m := &ms[i]
+		if m.Type == Organization {
+			continue
+		}
+		first, last := tokenAt(toks, m.Start), tokenAt(toks, m.End-1)
+		if first < 0 || last < 0 {
+			continue
+		}
+		c := r.gaz.Lookup(m.Text)
+		cued := false
+		if first >= 2 && !(m.Type == Location && c.Has(gazetteer.Country)) {
+			prep, noun := strings.ToLower(toks[first-1].Text), strings.ToLower(toks[first-2].Text)
+			// Shares are of companies, even one named like a region
+			// ("shares in Lloyds"); a stake may be in a region's future.
+			cued = (prep == "in" || prep == "of") && (noun == "shares" || noun == "share") ||
+				(prep == "in" || prep == "of") && shareNouns[noun] && !c.Has(gazetteer.Region) ||
+				(prep == "at" || prep == "with") && marketJobs[noun]
+		}
+		// Places have "its" too: only a person is retyped by it.
+		if !cued && m.Type == Person && last+2 < len(toks) {
+			v, pron := toks[last+1], toks[last+2].Text
+			cued = pron == "its" && isLowerWord(v.Text) && strings.HasPrefix(v.Tag, "VB") && !sayingVerbs[v.Text]
+		}
+		if cued {
+			m.Type = Organization
+		}
+	}
+}
+
+// sayingVerbs report speech.
+var sayingVerbs = wordSet(`said says say told tells added adds warned warns claimed claims stated states noted notes
+	insisted insists announced announces`)
+
 // placeLists are plural nouns that introduce a list of places: "the
 // villages of Kozinka and Gora Podol", "the regions of Belgorod, Kursk and
 // Bryansk".
@@ -914,6 +966,84 @@ const placeOrgConfidence = 0.7
 
 // companySuffixes end companies' names.
 var companySuffixes = wordSet(`co co. corp corp. inc inc. ltd ltd. llc plc ag sa nv gmbh company corporation industries enterprises holdings group motors airlines`)
+
+// ampersandNames makes one organisation of capitalised names joined by
+// "&" ("Marks & Spencer", "Ernst & Young", "Standard & Poor"), which the
+// tagger often cuts into people: a person's name has no ampersand. Each
+// side is one to three capitalised proper nouns, and the tagger must have
+// found a name among them (a heading's "Retail Stores & Vendors" is none);
+// names the gazetteer knows as a place ("Trinidad & Tobago") and joins of
+// places are left alone.
+func (r docRules) ampersandNames(text string, toks []Token, sents []Sentence, ms []Mention) []Mention {
+	var spans [][2]int // token ranges [first, end) of the joined names
+	for _, s := range sents {
+		for t := s.FirstToken + 1; t+1 < s.EndToken; t++ {
+			if toks[t].Text != "&" || !startsUpper(toks[t-1].Text) || !startsUpper(toks[t+1].Text) {
+				continue
+			}
+			first, end := t-1, t+2
+			for first > s.FirstToken && t-first < 3 && properNoun(toks[first-1]) {
+				first--
+			}
+			for end < s.EndToken && end-t <= 3 && properNoun(toks[end]) {
+				end++
+			}
+			spans = append(spans, [2]int{first, end})
+		}
+	}
+	if len(spans) == 0 {
+		return ms
+	}
+	for _, sp := range spans {
+		from, to := toks[sp[0]].Start, toks[sp[1]-1].End
+		name := text[from:to]
+		amp := sp[0] + 1
+		for toks[amp].Text != "&" {
+			amp++
+		}
+		if r.gaz.Lookup(name).Has(gazetteer.Place) ||
+			amp-sp[0] == 1 && r.gaz.Word(toks[sp[0]].Text).Has(gazetteer.FirstName) &&
+				r.gaz.Word(toks[amp+1].Text).Has(gazetteer.FirstName) {
+			continue // "Dean & Gene": two people by their given names
+		}
+		places, inside, outside, same := 0, 0, false, -1
+		for i, m := range ms {
+			switch {
+			case m.Start == from && m.End == to:
+				same = i
+				inside++
+			case m.Start >= from && m.End <= to:
+				inside++
+				if m.Type == Location {
+					places++
+				}
+			case m.Start < to && m.End > from:
+				outside = true // a longer name runs over it
+			}
+		}
+		if outside || inside == 0 || places > 0 && places == inside {
+			continue
+		}
+		if same >= 0 && inside == 1 {
+			ms[same].Type = Organization
+			continue
+		}
+		kept := ms[:0]
+		for _, m := range ms {
+			if m.Start < from || m.End > to {
+				kept = append(kept, m)
+			}
+		}
+		ms = append(kept, Mention{Start: from, End: to, Text: name, Type: Organization,
+			Sentence: sentenceOf(sents, from), Source: SourceDocument, Confidence: 0.6})
+	}
+	return ms
+}
+
+// properNoun reports whether t is a capitalised word tagged a proper noun.
+func properNoun(t Token) bool {
+	return startsUpper(t.Text) && (t.Tag == "NNP" || t.Tag == "NNPS")
+}
 
 // splitCompanyPlace splits "Ford Motor Co. of Dearborn" into the company
 // and its town when the tagger took both for one name.

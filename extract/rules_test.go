@@ -181,6 +181,12 @@ func TestDocRules(t *testing.T) {
 		{"not any capitals before a comma", "NOTE , this is 12 words long and has no date at all", nil, nil, nil},
 		{"surnames of people tagged in full", "Steven Seagal arrived. Reporters asked Seagal about Washington.",
 			[]string{"Steven Seagal/PERSON"}, []string{"Steven Seagal/PERSON", "Seagal/PERSON"}, nil},
+		{"names joined by an ampersand are one company", "Marks & Spencer cut prices. Ernst & Young audited them. Bosnia & Herzegovina agreed. Retail Stores & Vendors : Dean & Gene Ween played.",
+			[]string{"Spencer/PERSON/0.9", "Ernst/PERSON/0.6", "Bosnia/LOCATION", "Herzegovina/LOCATION", "Dean/PERSON", "Gene Ween/PERSON"},
+			[]string{"Marks & Spencer/ORGANIZATION", "Ernst & Young/ORGANIZATION", "Bosnia/LOCATION", "Herzegovina/LOCATION", "Dean/PERSON", "Gene Ween/PERSON"}, nil},
+		{"companies by business cues", "Shares in Lloyds fell. Analysts at Dean Witter agreed. Johnson Matthey raised its dividend. Yeltsin said its army would stay. A spokesman for Yeltsin spoke. Shares in Russia fell.",
+			[]string{"Lloyds/LOCATION", "Dean Witter/PERSON", "Johnson Matthey/PERSON", "Yeltsin/PERSON", "Yeltsin/PERSON", "Russia/LOCATION"},
+			[]string{"Lloyds/ORGANIZATION", "Dean Witter/ORGANIZATION", "Johnson Matthey/ORGANIZATION", "Yeltsin/PERSON", "Yeltsin/PERSON", "Russia/LOCATION"}, nil},
 		{"direction words trimmed off places", "Drones hit Northeast Ukraine.",
 			[]string{"Northeast Ukraine/LOCATION"}, []string{"Ukraine/LOCATION"}, nil},
 	}
