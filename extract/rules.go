@@ -564,33 +564,36 @@ var marketJobs = wordSet(`analyst analysts economist economists strategist strat
 // are left out: "Putin said its army…" may speak of another.
 func (r docRules) typeByBusinessCue(toks []Token, ms []Mention) {
 	for i := range ms {
-		m := &ms[i]
-		if m.Type == Organization {
-			continue
-		}
-		first, last := tokenAt(toks, m.Start), tokenAt(toks, m.End-1)
-		if first < 0 || last < 0 {
-			continue
-		}
-		c := r.gaz.Lookup(m.Text)
-		cued := false
-		if first >= 2 && !(m.Type == Location && c.Has(gazetteer.Country)) {
-			prep, noun := strings.ToLower(toks[first-1].Text), strings.ToLower(toks[first-2].Text)
-			// Shares are of companies, even one named like a region
-			// ("shares in Lloyds"); a stake may be in a region's future.
-			cued = (prep == "in" || prep == "of") && (noun == "shares" || noun == "share") ||
-				(prep == "in" || prep == "of") && shareNouns[noun] && !c.Has(gazetteer.Region) ||
-				(prep == "at" || prep == "with") && marketJobs[noun]
-		}
-		// Places have "its" too: only a person is retyped by it.
-		if !cued && m.Type == Person && last+2 < len(toks) {
-			v, pron := toks[last+1], toks[last+2].Text
-			cued = pron == "its" && isLowerWord(v.Text) && strings.HasPrefix(v.Tag, "VB") && !sayingVerbs[v.Text]
-		}
-		if cued {
-			m.Type = Organization
+		if ms[i].Type != Organization && r.businessCue(toks, ms[i]) {
+			ms[i].Type = Organization
 		}
 	}
+}
+
+// businessCue reports whether a business cue (see typeByBusinessCue) says
+// m, a person or a place, is a company.
+func (r docRules) businessCue(toks []Token, m Mention) bool {
+	first, last := tokenAt(toks, m.Start), tokenAt(toks, m.End-1)
+	if first < 0 || last < 0 {
+		return false
+	}
+	c := r.gaz.Lookup(m.Text)
+	if first >= 2 && !(m.Type == Location && c.Has(gazetteer.Country)) {
+		prep, noun := strings.ToLower(toks[first-1].Text), strings.ToLower(toks[first-2].Text)
+		// Shares are of companies, even one named like a region
+		// ("shares in Lloyds"); a stake may be in a region's future.
+		if (prep == "in" || prep == "of") && (noun == "shares" || noun == "share") ||
+			(prep == "in" || prep == "of") && shareNouns[noun] && !c.Has(gazetteer.Region) ||
+			(prep == "at" || prep == "with") && marketJobs[noun] {
+			return true
+		}
+	}
+	// Places have "its" too: only a person is retyped by it.
+	if m.Type == Person && last+2 < len(toks) {
+		v, pron := toks[last+1], toks[last+2].Text
+		return pron == "its" && isLowerWord(v.Text) && strings.HasPrefix(v.Tag, "VB") && !sayingVerbs[v.Text]
+	}
+	return false
 }
 
 // sayingVerbs report speech.
@@ -881,6 +884,9 @@ func (r docRules) unifyTypes(toks []Token, ms []Mention, sure map[int]bool) {
 		w := m.Confidence
 		switch {
 		case sure[i]:
+			fixed[i], w = true, 1
+		case m.Type == Organization && r.businessCue(toks, Mention{Start: m.Start, End: m.End, Text: m.Text, Type: Person}):
+			// Retyped by a business cue: as sure as a club.
 			fixed[i], w = true, 1
 		case cueType(toks, m) == m.Type:
 			fixed[i] = true
@@ -1736,7 +1742,8 @@ func (r docRules) propagate(text string, toks []Token, sents []Sentence, ms []Me
 		words      []string
 		typ        string
 		confidence float64
-		rank       int // place in its byFirst list
+		rank       int  // place in its byFirst list
+		caps       bool // the name in capitals, matched only in lines in capitals
 	}
 	seen := make(map[string]*name)
 	byFirst := make(map[string][]*name)
@@ -1771,6 +1778,35 @@ func (r docRules) propagate(text string, toks []Token, sents []Sentence, ms []Me
 	if len(seen) == 0 {
 		return ms
 	}
+	// A headline in capitals names what the text names ("BUNDESBANK
+	// LEAVES RATES UNCHANGED" above "The Bundesbank left…").
+	capsSent := make([]bool, len(sents))
+	anyCaps := false
+	for i, s := range sents {
+		capsSent[i] = s.EndToken-s.FirstToken > 1 && allCaps(toks[s.FirstToken:s.EndToken])
+		anyCaps = anyCaps || capsSent[i]
+	}
+	if anyCaps {
+		keys := make([]string, 0, len(seen))
+		for k := range seen {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys) // the same names in every run
+		for _, k := range keys {
+			n := seen[k]
+			up := make([]string, len(n.words))
+			for i, w := range n.words {
+				up[i] = strings.ToUpper(w)
+			}
+			uk := strings.Join(up, " ")
+			if _, ok := seen[uk]; ok || n.caps {
+				continue
+			}
+			cn := &name{words: up, typ: n.typ, confidence: n.confidence, caps: true}
+			seen[uk] = cn
+			byFirst[up[0]] = append(byFirst[up[0]], cn)
+		}
+	}
 	// The name matched at a token is the first of its first word's list
 	// (longest first) whose words follow: found by the hash of the words,
 	// for each length the list has, so the work per token does not grow
@@ -1801,6 +1837,9 @@ func (r docRules) propagate(text string, toks []Token, sents []Sentence, ms []Me
 			}
 			h := wordsHash(l, func(i int) string { return toks[t+i].Text })
 			for _, c := range byWords[h] {
+				if c.caps && !capsSent[sentenceOf(sents, toks[t].Start)] {
+					continue
+				}
 				if len(c.words) == l && (n == nil || c.rank < n.rank) && sameWords(toks[t:end], c.words) {
 					n = c
 				}
@@ -1819,7 +1858,7 @@ func (r docRules) propagate(text string, toks []Token, sents []Sentence, ms []Me
 		}
 		// A longer capitalised name continuing past the match is
 		// another name ("Belgorod" in "Belgorod People's Republic").
-		if end < len(toks) && startsUpper(toks[end].Text) && toks[end].Start == stop+1 && len(n.words) == 1 {
+		if end < len(toks) && startsUpper(toks[end].Text) && toks[end].Start == stop+1 && len(n.words) == 1 && !n.caps {
 			continue
 		}
 		added = append(added, Mention{Start: start, End: stop, Text: text[start:stop], Type: n.typ,
