@@ -57,6 +57,7 @@ func (r docRules) apply(text string, toks []Token, sents []Sentence, ms []Mentio
 	ms = r.cityStates(text, toks, sents, ms)
 	ms = r.openingNames(text, toks, sents, ms)
 	ms = r.resultLines(text, toks, sents, ms)
+	ms = r.sportsLists(text, toks, sents, ms)
 	ms = r.roleClubs(text, toks, sents, ms)
 	clubs := r.typeClubs(toks, sents, ms)
 	r.unifyTypes(toks, ms, clubs)
@@ -1083,7 +1084,8 @@ var weekdays = wordSet(`monday tuesday wednesday thursday friday saturday sunday
 
 // typeByHeadWord makes a name headed by an organisation word ("Ministry of
 // Defense", "Border Guard Service", "Wagner Group") an organisation, unless
-// the gazetteer knows the whole name as a place.
+// the gazetteer knows the whole name as a place or it is a person's given
+// name and surname.
 func (r docRules) typeByHeadWord(toks []Token, ms []Mention) {
 	for i := range ms {
 		m := &ms[i]
@@ -1096,7 +1098,10 @@ func (r docRules) typeByHeadWord(toks []Token, ms []Mention) {
 		}
 		head := r.orgSuffix(toks[last].Text) ||
 			r.orgSuffix(toks[first].Text) && last > first+1 && strings.EqualFold(toks[first+1].Text, "of")
-		if head && !r.gaz.Lookup(m.Text).Has(gazetteer.Place) {
+		// "Jim Courier" is a person: a given name that is no place's
+		// before the head word ("Charlotte Observer" is a newspaper).
+		person := m.Type == Person && r.personName(toks[first:last+1]) && !r.gaz.Word(toks[first].Text).Has(gazetteer.Place)
+		if head && !person && !r.gaz.Lookup(m.Text).Has(gazetteer.Place) {
 			m.Type = Organization
 		}
 	}
@@ -2068,6 +2073,176 @@ func (r docRules) resultLines(text string, toks []Token, sents []Sentence, ms []
 	}
 	return append(ms, added...)
 }
+
+// listLabels open a line that lists people: "Scorers : Ravanelli 12 ,
+// Vialli 45", "Bowling : Gough 20-4-65-3 , Cork 18-2-70-1".
+var listLabels = wordSet(`scorers scorer goalscorers goalscorer goals scorer(s) bowling batting substitutes subs
+	booked cautioned sent-off lineup line-up referee`)
+
+// batting marks a cricket batsman's line: "M. Atherton c Stewart b Gough
+// 45", "N. Hussain lbw b Wasim 12", "G. Thorpe not out 88".
+var batting = wordSet(`c b lbw st`)
+
+// sportsLists types the people of a sports page's lists, which the tagger
+// reads poorly: a line labelled "Scorers :", "Bowling :" and the like, a
+// team's line-up ("Arsenal : Seaman , Dixon , Adams , ..."; nine names or
+// more with only punctuation and numbers between them, the team before the
+// colon), and a cricket batsman's line. Each
+// capitalised run between commas, numbers, brackets and the scorecard's
+// words is a person; a country in brackets (a nationality) stays a place,
+// and a line-up's team is a club unless it is a country. Mentions inside a
+// person's run give way to it; a mention running past one is cut there.
+func (r docRules) sportsLists(text string, toks []Token, sents []Sentence, ms []Mention) []Mention {
+	var people [][2]int // token ranges
+	var teams [][2]int
+	for first := 0; first < len(toks); {
+		end := first + 1
+		for end < len(toks) && !strings.Contains(text[toks[end-1].End:toks[end].Start], "\n") {
+			end++
+		}
+		lo, hi := first, end
+		first = end
+		if hi-lo < 3 || hi-lo > 120 {
+			continue
+		}
+		colon := -1
+		for t := lo; t < hi && t < lo+4; t++ {
+			if toks[t].Text == ":" {
+				colon = t
+				break
+			}
+		}
+		runs := nameRuns(toks, lo, hi)
+		switch {
+		case colon > lo && inLower(listLabels, strings.ToLower(toks[colon-1].Text)):
+			for _, rn := range runs {
+				switch {
+				case rn[0] <= colon:
+				case rn[1] < hi && toks[rn[1]].Text == "-":
+					teams = append(teams, rn) // "Scorers : Leeds - Ian Rush 23"
+				default:
+					people = append(people, rn)
+				}
+			}
+		case colon > lo:
+			var items [][2]int
+			for _, rn := range runs {
+				if rn[0] > colon {
+					items = append(items, rn)
+				}
+			}
+			if len(items) < 9 || len(runs) == 0 || runs[0][0] != lo || runs[0][1] != colon || !onlySeparators(toks, items) {
+				continue
+			}
+			teams = append(teams, runs[0])
+			people = append(people, items...)
+		default:
+			// A batsman: a name, then c, b, lbw or st, or "not out",
+			// and a number at the end of the line.
+			if !isNumber(toks[hi-1].Text) || len(runs) == 0 || runs[0][0] != lo {
+				continue
+			}
+			cricket := false
+			for t := runs[0][1]; t < hi-1; t++ {
+				w := toks[t].Text
+				cricket = cricket || batting[w] || w == "not" && toks[t+1].Text == "out"
+			}
+			if cricket {
+				people = append(people, runs...)
+			}
+		}
+	}
+	if len(people) == 0 && len(teams) == 0 {
+		return ms
+	}
+	add := func(rn [2]int, typ string) {
+		from, to := toks[rn[0]].Start, toks[rn[1]-1].End
+		for i := range ms {
+			if ms[i].Start == from && ms[i].End == to {
+				ms[i].Type = typ // found already: only its type changes
+				return
+			}
+		}
+		kept := ms[:0]
+		for _, m := range ms {
+			switch {
+			case m.End <= from || m.Start >= to:
+				kept = append(kept, m)
+			case m.Start >= from && m.End <= to:
+				// inside: gives way
+			case m.Start < from:
+				// runs into the name: cut before it
+				if e := tokenAt(toks, m.Start); e >= 0 {
+					m.End = toks[max(e, rn[0]-1)].End
+					for k := rn[0] - 1; k > e && !startsUpper(toks[k].Text); k-- {
+						m.End = toks[k-1].End
+					}
+					m.Text = text[m.Start:m.End]
+					if m.End > m.Start && m.End <= from {
+						kept = append(kept, m)
+					}
+				}
+			default:
+				// starts inside and runs past: the name takes it
+			}
+		}
+		ms = append(kept, Mention{Start: from, End: to, Text: text[from:to], Type: typ,
+			Sentence: sentenceOf(sents, from), Source: SourceDocument, Confidence: 0.6})
+	}
+	for _, rn := range teams {
+		name := text[toks[rn[0]].Start:toks[rn[1]-1].End]
+		if r.gaz.Lookup(name).Has(gazetteer.Country) {
+			add(rn, Location)
+		} else {
+			add(rn, Organization)
+		}
+	}
+	for _, rn := range people {
+		name := text[toks[rn[0]].Start:toks[rn[1]-1].End]
+		if rn[0] > 0 && toks[rn[0]-1].Text == "(" && r.gaz.Lookup(name).Has(gazetteer.Country|gazetteer.Region|gazetteer.City) {
+			continue // a nationality or a club in brackets
+		}
+		add(rn, Person)
+	}
+	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
+	return ms
+}
+
+// onlySeparators reports whether only punctuation and numbers stand
+// between consecutive runs.
+func onlySeparators(toks []Token, runs [][2]int) bool {
+	for i := 1; i < len(runs); i++ {
+		for t := runs[i-1][1]; t < runs[i][0]; t++ {
+			if w := toks[t].Text; w != "," && w != ";" && w != "-" && w != "(" && w != ")" && w != "." && !isNumber(w) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// nameRuns returns the runs [first, end) of capitalised words (with
+// initials such as "M." and particles "de", "van", "del" inside) between
+// lo and hi, at most four words each.
+func nameRuns(toks []Token, lo, hi int) [][2]int {
+	var runs [][2]int
+	for t := lo; t < hi; {
+		if !startsUpper(toks[t].Text) || isNumber(toks[t].Text) {
+			t++
+			continue
+		}
+		e := t + 1
+		for e < hi && e-t < 4 && (startsUpper(toks[e].Text) || nameParticles[toks[e].Text] && e+1 < hi && startsUpper(toks[e+1].Text)) {
+			e++
+		}
+		runs = append(runs, [2]int{t, e})
+		t = e
+	}
+	return runs
+}
+
+// nameParticles may stand inside a person's name.
+var nameParticles = wordSet(`de da di del van von der den le la dos das`)
 
 // properNouns reports whether every word of the teams of a result line
 // is tagged a proper noun.

@@ -182,6 +182,12 @@ func TestDocRules(t *testing.T) {
 		{"a headline in capitals names what the text names", "BUNDESBANK LEAVES RATES UNCHANGED\nThe Bundesbank left its rate at 2.5 percent. AGASSI OUT\nAndre Agassi lost. Agassi said NATO WOULD WAIT.",
 			[]string{"Bundesbank/ORGANIZATION/0.8", "Andre Agassi/PERSON"},
 			[]string{"BUNDESBANK/ORGANIZATION", "Bundesbank/ORGANIZATION", "AGASSI/PERSON", "Andre Agassi/PERSON", "Agassi/PERSON"}, nil},
+		{"people of a sports page's lists", "Scorers : Leeds - Ian Rush 23 , Del Piero 78\nM. Atherton c Stewart b Gough 45\nReferee : Pierluigi Collina ( Italy )\n" +
+			"Arsenal : Seaman , Dixon , Adams , Bould , Winterburn , Parlour , Merson , Vieira , Platt\nPresent : Smith , Jones and Brown of the board .\nJim Courier ( U.S. ) beat Pioline",
+			[]string{"Ian Rush/PERSON", "M. Atherton c Stewart/PERSON", "Italy/LOCATION", "Bould/LOCATION", "Platt/ORGANIZATION", "Smith/PERSON", "Jim Courier/PERSON", "U.S./LOCATION"},
+			[]string{"Leeds/ORGANIZATION", "Ian Rush/PERSON", "Del Piero/PERSON", "M. Atherton/PERSON", "Stewart/PERSON", "Gough/PERSON", "Pierluigi Collina/PERSON", "Italy/LOCATION",
+				"Arsenal/ORGANIZATION", "Seaman/PERSON", "Dixon/PERSON", "Adams/PERSON", "Bould/PERSON", "Winterburn/PERSON", "Parlour/PERSON", "Merson/PERSON", "Vieira/PERSON", "Platt/PERSON",
+				"Smith/PERSON", "Jim Courier/PERSON", "U.S./LOCATION"}, nil},
 		{"surnames of people tagged in full", "Steven Seagal arrived. Reporters asked Seagal about Washington.",
 			[]string{"Steven Seagal/PERSON"}, []string{"Steven Seagal/PERSON", "Seagal/PERSON"}, nil},
 		{"names joined by an ampersand are one company", "Marks & Spencer cut prices. Ernst & Young audited them. Bosnia & Herzegovina agreed. Retail Stores & Vendors : Dean & Gene Ween played.",
