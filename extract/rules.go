@@ -59,6 +59,7 @@ func (r docRules) apply(text string, toks []Token, sents []Sentence, ms []Mentio
 	ms = r.resultLines(text, toks, sents, ms)
 	ms = r.sportsLists(text, toks, sents, ms)
 	ms = r.roleClubs(text, toks, sents, ms)
+	ms = r.itsSubjects(text, toks, sents, ms)
 	clubs := r.typeClubs(toks, sents, ms)
 	r.unifyTypes(toks, ms, clubs)
 	ms = r.propagate(text, toks, sents, ms)
@@ -589,6 +590,13 @@ func (r docRules) businessCue(toks []Token, m Mention) bool {
 			return true
 		}
 	}
+	// "agreed to buy Manweb": what is bought is a company, unless the
+	// tagger is fairly sure of a person (a player changing clubs) or it is
+	// a person's full name.
+	if m.Type == Person && m.Confidence < buyPersonConfidence && first >= 1 && acquireVerbs[strings.ToLower(toks[first-1].Text)] &&
+		!r.personName(toks[first:last+1]) {
+		return true
+	}
 	// Places have "its" too: only a person is retyped by it.
 	if m.Type == Person && last+2 < len(toks) {
 		v, pron := toks[last+1], toks[last+2].Text
@@ -596,6 +604,46 @@ func (r docRules) businessCue(toks []Token, m Mention) bool {
 	}
 	return false
 }
+
+// itsSubjects adds the organisation the tagger missed that opens a
+// sentence and owns the "its" after its verb: "South African Breweries
+// raised its stake". The name is one to four capitalised proper nouns no
+// mention covers, not a place, a nationality alone or a person's name.
+func (r docRules) itsSubjects(text string, toks []Token, sents []Sentence, ms []Mention) []Mention {
+	covered := coverage(ms)
+	var added []Mention
+	for _, s := range sents {
+		// Proper nouns, after capitalised adjectives ("South African
+		// Breweries").
+		end := s.FirstToken
+		for end < s.EndToken && end-s.FirstToken < 4 && startsUpper(toks[end].Text) &&
+			(properNoun(toks[end]) || toks[end].Tag == "JJ") {
+			end++
+		}
+		if end == s.FirstToken || !properNoun(toks[end-1]) || end+1 >= s.EndToken || toks[end+1].Text != "its" {
+			continue
+		}
+		if v := toks[end]; !isLowerWord(v.Text) || !strings.HasPrefix(v.Tag, "VB") || sayingVerbs[v.Text] {
+			continue
+		}
+		from, to := toks[s.FirstToken].Start, toks[end-1].End
+		name := text[from:to]
+		c := r.gaz.Lookup(name)
+		if covered(from, to) || c.Has(gazetteer.Place|gazetteer.Demonym|gazetteer.FirstName) || r.personName(toks[s.FirstToken:end]) {
+			continue
+		}
+		added = append(added, Mention{Start: from, End: to, Text: name, Type: Organization,
+			Sentence: sentenceOf(sents, from), Source: SourceDocument, Confidence: 0.6})
+	}
+	return append(ms, added...)
+}
+
+// buyPersonConfidence is the tagger confidence under which a person that
+// is bought is a company.
+const buyPersonConfidence = 0.6
+
+// acquireVerbs take a company as their object: "agreed to buy Manweb".
+var acquireVerbs = wordSet(`buy buys bought buying acquire acquires acquired acquiring`)
 
 // sayingVerbs report speech.
 var sayingVerbs = wordSet(`said says say told tells added adds warned warns claimed claims stated states noted notes
@@ -784,8 +832,14 @@ func (r docRules) typeClubs(toks []Token, sents []Sentence, ms []Mention) map[in
 	return clubs
 }
 
+// companyRoles2 are jobs at an organisation that stand between it and a
+// person: "Anglo American chairman Julian Ogilvie Thompson".
+var companyRoles2 = wordSet(`chairman chairwoman spokesman spokeswoman executive ceo`)
+
 // roleClubs adds the club the tagger missed before a player's role and a
-// person: "Hibernian striker Darren Jackson", "Sevilla coach Luis Ortega".
+// person: "Hibernian striker Darren Jackson", "Sevilla coach Luis Ortega";
+// and so the organisation before a chairman or a spokesman ("Anglo
+// American chairman Julian Ogilvie Thompson").
 // The club is one to three capitalised words that the part-of-speech
 // tagger takes for proper nouns, no mention covers and the gazetteer does
 // not know as a country, a nationality or a given name.
@@ -795,21 +849,25 @@ func (r docRules) roleClubs(text string, toks []Token, sents []Sentence, ms []Me
 	var added []Mention
 	for _, s := range sents {
 		for t := s.FirstToken + 1; t+1 < s.EndToken; t++ {
-			if !isLowerWord(toks[t].Text) || !playerRoles[toks[t].Text] {
+			if !isLowerWord(toks[t].Text) || !playerRoles[toks[t].Text] && !companyRoles2[toks[t].Text] {
 				continue
 			}
 			if p := starts[t+1]; p == 0 || ms[p-1].Type != Person {
 				continue
 			}
-			first := t
+			role := t // the role's first word: "chief executive"
+			if toks[t].Text == "executive" && t-1 > s.FirstToken && toks[t-1].Text == "chief" {
+				role = t - 1
+			}
+			first := role
 			for first > s.FirstToken && t-first < 3 && startsUpper(toks[first-1].Text) &&
 				(toks[first-1].Tag == "NNP" || toks[first-1].Tag == "NNPS") {
 				first--
 			}
-			if first == t {
+			if first == role {
 				continue
 			}
-			from, to := toks[first].Start, toks[t-1].End
+			from, to := toks[first].Start, toks[role-1].End
 			name := text[from:to]
 			if covered(from, to) || r.gaz.Lookup(name).Has(gazetteer.Country|gazetteer.Demonym|gazetteer.FirstName) ||
 				r.gaz.Word(toks[first].Text).Has(gazetteer.Demonym|gazetteer.FirstName) {
