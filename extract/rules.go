@@ -751,8 +751,9 @@ func (r docRules) typeClubs(toks []Token, sents []Sentence, ms []Mention) map[in
 		}
 		if scored || sporty {
 			// "Sibir Novosibirsk lost 1-3 to Rostov": a club, not a person.
-			for i, m := range ms {
-				if m.Type == Person && m.Start >= toks[s.FirstToken].Start && m.End <= toks[s.EndToken-1].End && r.clubName(m.Text) {
+			for t := s.FirstToken; t < s.EndToken; t++ {
+				i, ok := byStart[t]
+				if ok && ms[i].Type == Person && ms[i].End <= toks[s.EndToken-1].End && r.clubName(ms[i].Text) {
 					ms[i].Type = Organization
 					clubs[i] = true
 				}
@@ -1059,6 +1060,8 @@ func (r docRules) ampersandNames(text string, toks []Token, sents []Sentence, ms
 	if len(spans) == 0 {
 		return ms
 	}
+	sorted := sortedMentions(ms)
+	var edits []spanEdit
 	for _, sp := range spans {
 		from, to := toks[sp[0]].Start, toks[sp[1]-1].End
 		name := text[from:to]
@@ -1071,38 +1074,124 @@ func (r docRules) ampersandNames(text string, toks []Token, sents []Sentence, ms
 				r.gaz.Word(toks[amp+1].Text).Has(gazetteer.FirstName) {
 			continue // "Dean & Gene": two people by their given names
 		}
-		places, inside, outside, same := 0, 0, false, -1
-		for i, m := range ms {
-			switch {
-			case m.Start == from && m.End == to:
-				same = i
-				inside++
-			case m.Start >= from && m.End <= to:
-				inside++
-				if m.Type == Location {
-					places++
-				}
-			case m.Start < to && m.End > from:
-				outside = true // a longer name runs over it
+		inside, crossing := sorted.within(from, to)
+		places := 0
+		for _, m := range inside {
+			if m.Type == Location {
+				places++
 			}
 		}
-		if outside || inside == 0 || places > 0 && places == inside {
-			continue
+		if crossing || len(inside) == 0 || places == len(inside) {
+			continue // a longer name runs over it, or no name, or places only
 		}
-		if same >= 0 && inside == 1 {
-			ms[same].Type = Organization
-			continue
-		}
-		kept := ms[:0]
-		for _, m := range ms {
-			if m.Start < from || m.End > to {
-				kept = append(kept, m)
-			}
-		}
-		ms = append(kept, Mention{Start: from, End: to, Text: name, Type: Organization,
-			Sentence: sentenceOf(sents, from), Source: SourceDocument, Confidence: 0.6})
+		edits = append(edits, spanEdit{from: from, to: to, typ: Organization})
 	}
-	return ms
+	return applyEdits(text, toks, sents, ms, edits)
+}
+
+// spanEdit is a name a rule puts in place of the mentions over its span.
+type spanEdit struct {
+	from, to int
+	typ      string
+}
+
+// applyEdits puts each edit's mention in place of the mentions over its
+// span, in one pass over both sorted by start (edits that overlap an
+// earlier one are dropped): a mention with the very span takes the edit's
+// type and keeps the rest; one inside, or starting inside and running
+// past, gives way; one running into the span from before is cut at its
+// last capitalised word before it, or dropped when none is left. It
+// returns the mentions sorted by start.
+func applyEdits(text string, toks []Token, sents []Sentence, ms []Mention, edits []spanEdit) []Mention {
+	if len(edits) == 0 {
+		return ms
+	}
+	sort.SliceStable(edits, func(i, j int) bool { return edits[i].from < edits[j].from })
+	kept := edits[:1]
+	for _, e := range edits[1:] {
+		if e.from >= kept[len(kept)-1].to {
+			kept = append(kept, e)
+		}
+	}
+	edits = kept
+	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
+	done := make([]bool, len(edits))
+	out := ms[:0]
+	e := 0
+	for _, m := range ms {
+		for e < len(edits) && edits[e].to <= m.Start {
+			e++
+		}
+		if e == len(edits) || edits[e].from >= m.End {
+			out = append(out, m) // over no edit
+			continue
+		}
+		ed := edits[e]
+		switch {
+		case m.Start == ed.from && m.End == ed.to:
+			m.Type = ed.typ
+			done[e] = true
+			out = append(out, m)
+		case m.Start >= ed.from:
+			// inside, or starting inside: gives way
+		default:
+			// Runs into the edit from before: cut at its last
+			// capitalised word before the edit.
+			first := tokenAt(toks, m.Start)
+			k := tokenAt(toks, ed.from) - 1
+			for k >= first && k >= 0 && !startsUpper(toks[k].Text) {
+				k--
+			}
+			if first >= 0 && k >= first {
+				m.End = toks[k].End
+				m.Text = text[m.Start:m.End]
+				out = append(out, m)
+			}
+		}
+	}
+	for i, ed := range edits {
+		if !done[i] {
+			out = append(out, Mention{Start: ed.from, End: ed.to, Text: text[ed.from:ed.to], Type: ed.typ,
+				Sentence: sentenceOf(sents, ed.from), Source: SourceDocument, Confidence: 0.6})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
+
+// mentionIndex answers which mentions lie over a span, by binary search
+// over the mentions sorted by start.
+type mentionIndex struct {
+	ms     []Mention // sorted by start
+	maxEnd []int     // maxEnd[i]: the furthest end of ms[:i+1]
+}
+
+func sortedMentions(ms []Mention) mentionIndex {
+	s := append([]Mention(nil), ms...)
+	sort.SliceStable(s, func(i, j int) bool { return s[i].Start < s[j].Start })
+	maxEnd := make([]int, len(s))
+	for i, m := range s {
+		maxEnd[i] = m.End
+		if i > 0 {
+			maxEnd[i] = max(maxEnd[i], maxEnd[i-1])
+		}
+	}
+	return mentionIndex{s, maxEnd}
+}
+
+// within returns the mentions inside [from, to) and whether another
+// mention overlaps the span without lying inside it.
+func (x mentionIndex) within(from, to int) (inside []Mention, crossing bool) {
+	i := sort.Search(len(x.ms), func(i int) bool { return x.ms[i].Start >= from })
+	crossing = i > 0 && x.maxEnd[i-1] > from
+	for ; i < len(x.ms) && x.ms[i].Start < to; i++ {
+		if x.ms[i].End <= to {
+			inside = append(inside, x.ms[i])
+		} else {
+			crossing = true
+		}
+	}
+	return inside, crossing
 }
 
 // properNoun reports whether t is a capitalised word tagged a proper noun.
@@ -2213,57 +2302,23 @@ func (r docRules) sportsLists(text string, toks []Token, sents []Sentence, ms []
 	if len(people) == 0 && len(teams) == 0 {
 		return ms
 	}
-	add := func(rn [2]int, typ string) {
-		from, to := toks[rn[0]].Start, toks[rn[1]-1].End
-		for i := range ms {
-			if ms[i].Start == from && ms[i].End == to {
-				ms[i].Type = typ // found already: only its type changes
-				return
-			}
-		}
-		kept := ms[:0]
-		for _, m := range ms {
-			switch {
-			case m.End <= from || m.Start >= to:
-				kept = append(kept, m)
-			case m.Start >= from && m.End <= to:
-				// inside: gives way
-			case m.Start < from:
-				// runs into the name: cut before it
-				if e := tokenAt(toks, m.Start); e >= 0 {
-					m.End = toks[max(e, rn[0]-1)].End
-					for k := rn[0] - 1; k > e && !startsUpper(toks[k].Text); k-- {
-						m.End = toks[k-1].End
-					}
-					m.Text = text[m.Start:m.End]
-					if m.End > m.Start && m.End <= from {
-						kept = append(kept, m)
-					}
-				}
-			default:
-				// starts inside and runs past: the name takes it
-			}
-		}
-		ms = append(kept, Mention{Start: from, End: to, Text: text[from:to], Type: typ,
-			Sentence: sentenceOf(sents, from), Source: SourceDocument, Confidence: 0.6})
-	}
+	var edits []spanEdit
 	for _, rn := range teams {
-		name := text[toks[rn[0]].Start:toks[rn[1]-1].End]
-		if r.gaz.Lookup(name).Has(gazetteer.Country) {
-			add(rn, Location)
-		} else {
-			add(rn, Organization)
+		from, to := toks[rn[0]].Start, toks[rn[1]-1].End
+		typ := Organization
+		if r.gaz.Lookup(text[from:to]).Has(gazetteer.Country) {
+			typ = Location
 		}
+		edits = append(edits, spanEdit{from: from, to: to, typ: typ})
 	}
 	for _, rn := range people {
-		name := text[toks[rn[0]].Start:toks[rn[1]-1].End]
-		if rn[0] > 0 && toks[rn[0]-1].Text == "(" && r.gaz.Lookup(name).Has(gazetteer.Country|gazetteer.Region|gazetteer.City) {
+		from, to := toks[rn[0]].Start, toks[rn[1]-1].End
+		if rn[0] > 0 && toks[rn[0]-1].Text == "(" && r.gaz.Lookup(text[from:to]).Has(gazetteer.Country|gazetteer.Region|gazetteer.City) {
 			continue // a nationality or a club in brackets
 		}
-		add(rn, Person)
+		edits = append(edits, spanEdit{from: from, to: to, typ: Person})
 	}
-	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
-	return ms
+	return applyEdits(text, toks, sents, ms, edits)
 }
 
 // onlySeparators reports whether only punctuation and numbers stand
