@@ -787,6 +787,19 @@ func (r docRules) typeClubs(toks []Token, sents []Sentence, ms []Mention) map[in
 			i, ok := byEnd[before]
 			retype(i, ok && before >= s.FirstToken)
 		}
+		// "signed Brazil midfielder Ronaldo Souza from Gremio": in a
+		// sentence about a player, the town a player comes from is a club.
+		for t := s.FirstToken + 1; t+1 < s.EndToken; t++ {
+			if inLower(playerRoles, toks[t].Text) {
+				for u := s.FirstToken; u+1 < s.EndToken; u++ {
+					if toks[u].Text == "from" {
+						i, ok := byStart[u+1]
+						retype(i, ok)
+					}
+				}
+				break
+			}
+		}
 		if !scored {
 			continue
 		}
@@ -2283,6 +2296,18 @@ func (r docRules) sportsLists(text string, toks []Token, sents []Sentence, ms []
 			}
 			teams = append(teams, runs[0])
 			people = append(people, items...)
+		case len(runs) > 0 && runs[0][0] == lo && runs[0][1] < hi && isInnings(toks, runs[0][1], hi):
+			// An innings: "Worcestershire 241-6 ( T. Moody 88 ) beat
+			// Glamorgan 198 all out": the sides, and the batsmen in
+			// brackets.
+			for _, rn := range runs {
+				switch {
+				case isInnings(toks, rn[1], hi):
+					teams = append(teams, rn)
+				case rn[0] > lo && toks[rn[0]-1].Text == "(" && rn[1] < hi && isNumber(toks[rn[1]].Text):
+					people = append(people, rn)
+				}
+			}
 		default:
 			// A batsman: a name, then c, b, lbw or st, or "not out",
 			// and a number at the end of the line.
@@ -2319,6 +2344,17 @@ func (r docRules) sportsLists(text string, toks []Token, sents []Sentence, ms []
 		edits = append(edits, spanEdit{from: from, to: to, typ: Person})
 	}
 	return applyEdits(text, toks, sents, ms, edits)
+}
+
+// isInnings reports whether a cricket side's score starts at token t of a
+// line ending before hi: runs and wickets ("241-6", "389-7 declared"), or
+// runs "all out".
+func isInnings(toks []Token, t, hi int) bool {
+	w := toks[t].Text
+	if runs, wk, ok := strings.Cut(w, "-"); ok {
+		return len(runs) >= 2 && isNumber(runs) && isSmallNumber(wk)
+	}
+	return isNumber(w) && len(w) >= 2 && t+2 < hi && toks[t+1].Text == "all" && toks[t+2].Text == "out"
 }
 
 // onlySeparators reports whether only punctuation and numbers stand
