@@ -817,8 +817,20 @@ func (r docRules) typeClubs(toks []Token, sents []Sentence, ms []Mention) map[in
 			if next < s.EndToken && inLower(teamLinks, toks[next].Text) {
 				next++
 			}
-			i, ok = byStart[next]
-			retype(i, ok)
+			j, okj := byStart[next]
+			retype(j, okj)
+			// "Willem II beat NAC Breda 2-1": a club's opponent the tagger
+			// took for a person, not by a given name, is a club too.
+			if ok && okj && !isCapsWord(toks[t].Text) {
+				for _, k := range [][2]int{{i, j}, {j, i}} {
+					if a, b := &ms[k[0]], ms[k[1]]; a.Type == Person && b.Type == Organization && (clubs[k[1]] || b.Confidence >= 0.8) {
+						if f, l := tokenAt(toks, a.Start), tokenAt(toks, a.End-1); f >= 0 && l >= 0 && !r.personName(toks[f:l+1]) {
+							a.Type = Organization
+							clubs[k[0]] = true
+						}
+					}
+				}
+			}
 		}
 		// "Heerenveen and Vitesse Arnhem drew 0-0": a town joined to an
 		// organisation in a sentence with a score is a club.
