@@ -728,12 +728,15 @@ func (r docRules) typeClubs(toks []Token, sents []Sentence, ms []Mention) map[in
 		byStart[tokenAt(toks, m.Start)] = i
 		byEnd[tokenAt(toks, m.End-1)] = i
 	}
+	tennis := false // the sentence being read has a tennis score
 	retype := func(i int, ok bool) {
 		// A town the tagger took for a person is a club there too ("a
-		// 2-1 win over Kilmarnock"), but not in capitals, where a
-		// headline's subject is as often an athlete ("JOHNSON WINS").
+		// 2-1 win over Kilmarnock"), unless the tagger was sure, the
+		// score is a tennis score ("Becker beat Moya 6-2 6-3") or the
+		// line is in capitals, where a headline's subject is as often an
+		// athlete ("JOHNSON WINS").
 		if !ok || ms[i].Type == Organization ||
-			ms[i].Type == Person && (!r.townName(ms[i].Text) || isCapsWord(ms[i].Text)) ||
+			ms[i].Type == Person && (!r.townName(ms[i].Text) || isCapsWord(ms[i].Text) || tennis || ms[i].Confidence >= surePersonConfidence) ||
 			r.gaz.Lookup(ms[i].Text).Has(gazetteer.Country) {
 			return
 		}
@@ -741,6 +744,7 @@ func (r docRules) typeClubs(toks []Token, sents []Sentence, ms []Mention) map[in
 		clubs[i] = true
 	}
 	for _, s := range sents {
+		tennis = tennisScore(toks[s.FirstToken:s.EndToken])
 		// A sports headline ("CRICKET - SUSSEX BEAT DERBYSHIRE") counts
 		// as a sentence with a score; its verbs are in capitals.
 		scored := sportsHeadline(toks[s.FirstToken:s.EndToken])
@@ -821,7 +825,7 @@ func (r docRules) typeClubs(toks []Token, sents []Sentence, ms []Mention) map[in
 			retype(j, okj)
 			// "Willem II beat NAC Breda 2-1": a club's opponent the tagger
 			// took for a person, not by a given name, is a club too.
-			if ok && okj && !isCapsWord(toks[t].Text) {
+			if ok && okj && !isCapsWord(toks[t].Text) && !tennis {
 				for _, k := range [][2]int{{i, j}, {j, i}} {
 					if a, b := &ms[k[0]], ms[k[1]]; a.Type == Person && b.Type == Organization && (clubs[k[1]] || b.Confidence >= 0.8) {
 						if f, l := tokenAt(toks, a.Start), tokenAt(toks, a.End-1); f >= 0 && l >= 0 && !r.personName(toks[f:l+1]) {
@@ -904,6 +908,22 @@ func (r docRules) roleClubs(text string, toks []Token, sents []Sentence, ms []Me
 		}
 	}
 	return append(ms, added...)
+}
+
+// surePersonConfidence is the tagger confidence from which a person
+// beside a sports verb stays a person though the gazetteer knows the word
+// as a town.
+const surePersonConfidence = 0.8
+
+// tennisScore reports whether a sentence has two scores in a row, as a
+// tennis match's sets ("6-2 6-3").
+func tennisScore(toks []Token) bool {
+	for t := 1; t < len(toks); t++ {
+		if isScore(toks[t].Text) && isScore(toks[t-1].Text) {
+			return true
+		}
+	}
+	return false
 }
 
 // sportNames open a sports headline: "SOCCER - ...", "ICE HOCKEY - ...".
