@@ -171,3 +171,34 @@ func TestExtractEmptyAndBlank(t *testing.T) {
 		}
 	}
 }
+
+// A short name that ends a sentence is a name without the period, though
+// prose keeps the period with any capitalised word of two or three
+// letters; abbreviations keep theirs.
+func TestShortWordsEndingSentences(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"Biden met President Xi.", "Xi"},
+		{"Ships sailed into the Black Sea.", "Black Sea"},
+		{"The talks were led by Gen. Mark Milley.", "Mark Milley"},
+		{"Drs. Ali and Lee operated.", "Lee"},
+	} {
+		found := false
+		for _, m := range testExtractor.Extract(tc.text).Mentions {
+			found = found || m.Text == tc.want
+			if strings.HasSuffix(m.Text, ".") && !strings.HasSuffix(m.Text, "Gen.") {
+				t.Errorf("%q: mention %q ends in a period", tc.text, m.Text)
+			}
+		}
+		if !found {
+			t.Errorf("%q: no mention %q in %v", tc.text, tc.want, testExtractor.Extract(tc.text).Mentions)
+		}
+	}
+	toks := splitTokens("Dr. Smith met Mr. Xi. Then")
+	var words []string
+	for _, tk := range toks {
+		words = append(words, tk.Text)
+	}
+	if got := strings.Join(words, " "); got != "Dr. Smith met Mr. Xi . Then" {
+		t.Errorf("tokens %q", got)
+	}
+}

@@ -100,7 +100,7 @@ func analyze(text string) ([]Token, []Sentence) {
 func splitTokens(text string) []Token {
 	wp := wordsPool.Get().(*[]string)
 	words := splitWords((*wp)[:0], text)
-	toks := mergeInitials(splitHyphenated(alignProse(text, words)))
+	toks := mergeInitials(splitShortWords(splitHyphenated(alignProse(text, words))))
 	clear(words) // hold no document in the pool
 	*wp = words[:0]
 	wordsPool.Put(wp)
@@ -172,6 +172,55 @@ func mergeInitials(toks []Token) []Token {
 	}
 	return out
 }
+
+// splitShortWords splits the period off a capitalised word of two or
+// three letters that prose keeps with it as if it were an abbreviation
+// ("Mr.", "Gen.") but that is none: a name ending a sentence ("met
+// President Xi.", "into the Black Sea.", "said Abe."). Real abbreviations
+// stay whole; those mergeInitials joins again are split here and joined
+// there.
+func splitShortWords(toks []Token) []Token {
+	n := 0
+	for _, t := range toks {
+		if shortWordPeriod(t.Text) {
+			n++
+		}
+	}
+	if n == 0 {
+		return toks
+	}
+	out := make([]Token, 0, len(toks)+n)
+	for _, t := range toks {
+		if !shortWordPeriod(t.Text) {
+			out = append(out, t)
+			continue
+		}
+		out = append(out, Token{Text: t.Text[:len(t.Text)-1], Start: t.Start, End: t.End - 1},
+			Token{Text: ".", Start: t.End - 1, End: t.End})
+	}
+	return out
+}
+
+// shortWordPeriod reports whether w is a capitalised word of two or three
+// letters and a period that is no abbreviation kept whole.
+func shortWordPeriod(w string) bool {
+	n := len(w)
+	if n < 3 || n > 4 || w[n-1] != '.' || w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	for i := 1; i < n-1; i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return !inLower(wholeAbbreviations, w[:n-1])
+}
+
+// wholeAbbreviations are the short abbreviations prose keeps with their
+// period and dossier too: titles, days, street and reference words.
+var wholeAbbreviations = wordSet(`mr ms mrs dr jr sr fr av ave rd pvt cpl esq vol fig op ed pp ph mon tue wed thu fri sat sun
+	gen sen rep gov col lt sgt maj adm rev hon st mt ft inc co ltd jan feb mar apr jun jul aug sep oct nov dec no nos vs
+	bros dept drs sts ste mme cie hwy sq ct ln pl tel ext est etc`)
 
 // isInitial reports whether w is one capital letter.
 func isInitial(w string) bool { return len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' }
