@@ -2246,6 +2246,8 @@ func (r docRules) resultLines(text string, toks []Token, sents []Sentence, ms []
 					ms[i].Type = Person
 				case ms[i].Type == Location && !c.Has(gazetteer.Country):
 					ms[i].Type = Organization
+				case ms[i].Type == Person && len(teams) == 2:
+					ms[i].Type = Organization // "Roda JC 1 Heerenveen 1": both sides are teams
 				}
 				continue
 			}
