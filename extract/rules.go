@@ -1275,7 +1275,8 @@ func (r docRules) splitCompanyPlace(text string, toks []Token, ms []Mention) []M
 var weekdays = wordSet(`monday tuesday wednesday thursday friday saturday sunday`)
 
 // typeByHeadWord makes a name headed by an organisation word ("Ministry of
-// Defense", "Border Guard Service", "Wagner Group") an organisation, unless
+// Defense", "Border Guard Service", "Wagner Group"), or one word ending in
+// "bank" ("Bundesbank"), an organisation, unless
 // the gazetteer knows the whole name as a place or it is a person's given
 // name and surname.
 func (r docRules) typeByHeadWord(toks []Token, ms []Mention) {
@@ -1285,6 +1286,10 @@ func (r docRules) typeByHeadWord(toks []Token, ms []Mention) {
 			continue
 		}
 		first, last := tokenAt(toks, m.Start), tokenAt(toks, m.End-1)
+		if first >= 0 && first == last && bankWord(toks[first].Text) {
+			m.Type = Organization // "Bundesbank", "Commerzbank"
+			continue
+		}
 		if first < 0 || last < 0 || last == first {
 			continue
 		}
@@ -1297,6 +1302,12 @@ func (r docRules) typeByHeadWord(toks []Token, ms []Mention) {
 			m.Type = Organization
 		}
 	}
+}
+
+// bankWord reports whether w is one word ending in "bank" ("Bundesbank",
+// "Rabobank"): a bank's name, in every language that writes so.
+func bankWord(w string) bool {
+	return len(w) >= 7 && startsUpper(w) && strings.HasSuffix(strings.ToLower(w), "bank")
 }
 
 // orgSuffix reports whether w ends or heads organisations' names, for the

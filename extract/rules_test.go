@@ -147,6 +147,8 @@ func TestDocRules(t *testing.T) {
 		{"a result's sides are teams, not people", "Utrecht 2 Feyenoord 0\nRoda JC 1 Heerenveen 1\nNAC Breda 0 Willem II 3",
 			[]string{"Utrecht/ORGANIZATION", "Feyenoord/ORGANIZATION", "Roda JC/PERSON", "Heerenveen/ORGANIZATION", "NAC Breda/ORGANIZATION", "Willem II/PERSON"},
 			[]string{"Utrecht/ORGANIZATION", "Feyenoord/ORGANIZATION", "Roda JC/ORGANIZATION", "Heerenveen/ORGANIZATION", "NAC Breda/ORGANIZATION", "Willem II/ORGANIZATION"}, nil},
+		{"a word ending in bank is a bank", "The Bundesbank held rates. Rabobank agreed. He walked along the bank.",
+			[]string{"Bundesbank/LOCATION/0.4", "Rabobank/PERSON/0.5"}, []string{"Bundesbank/ORGANIZATION", "Rabobank/ORGANIZATION"}, nil},
 		{"a golfer's row names a person", "Chicago 104 Detroit 98\nFred Couples 68 70 69 207\nNick Faldo 70 69 70 209",
 			[]string{"Chicago/LOCATION", "Detroit/LOCATION", "Fred Couples/ORGANIZATION"},
 			[]string{"Chicago/ORGANIZATION", "Detroit/ORGANIZATION", "Fred Couples/PERSON", "Nick Faldo/PERSON"}, nil},
