@@ -1120,14 +1120,17 @@ func (r docRules) ampersandNames(text string, toks []Token, sents []Sentence, ms
 			continue // "Dean & Gene": two people by their given names
 		}
 		inside, crossing := sorted.within(from, to)
-		places := 0
+		places, people := 0, 0
 		for _, m := range inside {
-			if m.Type == Location {
+			switch {
+			case m.Type == Location:
 				places++
+			case m.Type == Person && strings.Contains(m.Text, " "):
+				people++ // a full name: "Sui Wenjing & Han Cong" are a pair of skaters
 			}
 		}
-		if crossing || len(inside) == 0 || places == len(inside) {
-			continue // a longer name runs over it, or no name, or places only
+		if crossing || len(inside) == 0 || places == len(inside) || people == 2 && len(inside) == 2 {
+			continue // a longer name runs over it, no name, places only, or two people
 		}
 		edits = append(edits, spanEdit{from: from, to: to, typ: Organization})
 	}
@@ -1470,7 +1473,32 @@ func (r docRules) acronyms(text string, toks []Token, sents []Sentence, ms []Men
 			continue
 		}
 		acr := toks[t+2]
-		if !isAcronym(acr.Text) || !strings.ContainsAny(ms[mi].Text, " ") {
+		if !isAcronym(acr.Text) {
+			continue
+		}
+		// "Organisation for Security and Cooperation in Europe ( OSCE )"
+		// the tagger cut at "in": the names joined by small words whose
+		// initials are the acronym's, when the last name's alone are not,
+		// are one name.
+		if first, ok := r.acronymSpan(toks, ms, byEnd, mi, acr.Text); ok {
+			typ := ms[mi].Type
+			for k := tokenAt(toks, ms[first].Start); k <= t; k++ {
+				if j, ok := byEnd[k]; ok && ms[j].Type == Organization {
+					typ = Organization
+				}
+			}
+			end := ms[mi].End
+			for k := tokenAt(toks, ms[first].Start); k <= t; k++ {
+				if j, ok := byEnd[k]; ok && j != first {
+					ms[j].End = ms[j].Start // dropped below
+				}
+			}
+			ms[first].End, ms[first].Type, ms[first].Source = end, typ, SourceDocument
+			ms[first].Text = text[ms[first].Start:ms[first].End]
+			byEnd[t] = first
+			mi = first
+		}
+		if !strings.ContainsAny(ms[mi].Text, " ") {
 			continue
 		}
 		long := ms[mi]
@@ -1482,7 +1510,58 @@ func (r docRules) acronyms(text string, toks []Token, sents []Sentence, ms []Men
 		ms = append(ms, Mention{Start: acr.Start, End: acr.End, Text: acr.Text, Type: long.Type,
 			Sentence: sentenceOf(sents, acr.Start), Source: SourceAcronym, Confidence: long.Confidence})
 	}
-	return ms, links
+	return dropEmpty(ms), links
+}
+
+// acronymLinks are the small words that may join the parts of a long
+// form the tagger cut: "Organisation for Security and Cooperation in
+// Europe".
+var acronymLinks = wordSet(`in of for and the de`)
+
+// acronymSpan returns the first of the mentions, ending with mention mi,
+// that are joined by small words (acronymLinks) and whose capitalised
+// words' initials spell acr, when mi's alone do not.
+func (r docRules) acronymSpan(toks []Token, ms []Mention, byEnd map[int]int, mi int, acr string) (int, bool) {
+	letters := strings.Map(func(c rune) rune {
+		if unicode.IsUpper(c) {
+			return c
+		}
+		return -1
+	}, acr)
+	initials := func(from, to int) string {
+		var b strings.Builder
+		for k := from; k <= to; k++ {
+			if w := toks[k].Text; startsUpper(w) {
+				r, _ := utf8.DecodeRuneInString(w)
+				b.WriteRune(unicode.ToUpper(r))
+			}
+		}
+		return b.String()
+	}
+	last := tokenAt(toks, ms[mi].End-1)
+	first := mi
+	start := tokenAt(toks, ms[mi].Start)
+	if start < 0 || last < 0 || initials(start, last) == letters {
+		return 0, false
+	}
+	for hops := 0; hops < 2; hops++ {
+		k := start - 1
+		for k >= 0 && start-k <= 2 && acronymLinks[toks[k].Text] {
+			k--
+		}
+		j, ok := byEnd[k]
+		if k < 0 || k == start-1 || !ok {
+			return 0, false
+		}
+		first, start = j, tokenAt(toks, ms[j].Start)
+		if start < 0 {
+			return 0, false
+		}
+		if initials(start, last) == letters {
+			return first, true
+		}
+	}
+	return 0, false
 }
 
 // isAcronym reports whether w looks like an acronym: two to eight letters,
