@@ -35,6 +35,7 @@ type docRules struct {
 func (r docRules) apply(text string, toks []Token, sents []Sentence, ms []Mention, gm *sentenceMatches) ([]Mention, [][2]string) {
 	ms = r.splitPossessives(text, toks, ms)
 	ms = r.dropDemonyms(ms)
+	ms = r.dropEvents(toks, ms)
 	r.trimPlaces(text, toks, ms)
 	r.trimTitleWords(text, toks, ms)
 	r.typeKnownOrgs(ms)
@@ -88,6 +89,40 @@ func (r docRules) dropDemonyms(ms []Mention) []Mention {
 			continue
 		case m.Type == Organization && c.Has(gazetteer.OrgSuffix) && !c.Has(gazetteer.Org):
 			continue // "the Government", "the Bank": a common noun written with a capital
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// eventHeads end the names of events, prizes and tournaments ("Stuttgart
+// Open", "Davis Cup", "Nobel Prize"), which are no person, place or
+// organisation.
+var eventHeads = wordSet(`open cup championship championships olympics marathon trophy prix invitational rally
+	festival award awards prize`)
+
+// dropEvents removes the mentions of two words or more whose last word
+// names an event or a prize ("Stuttgart Open", "World Cup", "Cannes Film
+// Festival"), those ending in "Games" after a place, a nationality or
+// "Olympic" ("Asian Games"; "Epic Games" is a company), and a place right
+// before such a word ("the U.S. Open").
+func (r docRules) dropEvents(toks []Token, ms []Mention) []Mention {
+	out := ms[:0]
+	for _, m := range ms {
+		first, last := tokenAt(toks, m.Start), tokenAt(toks, m.End-1)
+		if first >= 0 && last > first && startsUpper(toks[last].Text) {
+			w := strings.ToLower(toks[last].Text)
+			prev := toks[last-1].Text
+			if eventHeads[w] || w == "games" && (r.gaz.Word(prev).Has(gazetteer.Place|gazetteer.Demonym) || strings.EqualFold(prev, "Olympic")) {
+				continue
+			}
+		}
+		// "the U.S. Open", "the Australian Open": the place names the
+		// event after it, and is not a mention of its own.
+		if last >= 0 && last+1 < len(toks) && m.Type == Location && toks[last+1].Start == m.End+1 &&
+			startsUpper(toks[last+1].Text) && eventHeads[strings.ToLower(toks[last+1].Text)] &&
+			(last+2 >= len(toks) || !startsUpper(toks[last+2].Text)) {
+			continue
 		}
 		out = append(out, m)
 	}
