@@ -842,7 +842,7 @@ func (r docRules) typeClubs(toks []Token, sents []Sentence, ms []Mention) map[in
 		if !scored {
 			continue
 		}
-		found := len(clubs)
+		objClub := false // a sports verb's object is a club
 		for t := s.FirstToken; t < s.EndToken; t++ {
 			if !inLower(sportsVerbs, toks[t].Text) {
 				continue
@@ -858,6 +858,7 @@ func (r docRules) typeClubs(toks []Token, sents []Sentence, ms []Mention) map[in
 			}
 			j, okj := byStart[next]
 			retype(j, okj)
+			objClub = objClub || okj && ms[j].Type == Organization
 			// "Willem II beat NAC Breda 2-1": a club's opponent the tagger
 			// took for a person, not by a given name, is a club too.
 			if ok && okj && !isCapsWord(toks[t].Text) && !tennis {
@@ -888,14 +889,65 @@ func (r docRules) typeClubs(toks []Token, sents []Sentence, ms []Mention) map[in
 		// "Pittsburgh scored three runs to beat Cincinnati 5-3": the town
 		// that opens a sentence whose verb's object is a club, and that a
 		// lower-case verb follows, is the other club.
-		if i, ok := byStart[s.FirstToken]; ok && len(clubs) > found {
-			if e := tokenAt(toks, ms[i].End-1) + 1; e < s.EndToken && isLowerWord(toks[e].Text) {
+		// So is one set off by a comma ("Barcelona , coached by Bobby
+		// Robson , beat Espanyol 2-0").
+		if i, ok := byStart[s.FirstToken]; ok && objClub {
+			if e := tokenAt(toks, ms[i].End-1) + 1; e < s.EndToken && (isLowerWord(toks[e].Text) || toks[e].Text == ",") {
 				retype(i, true)
+			}
+		}
+		// "goals from Ronaldo and Luis Figo": a name the tagger was unsure
+		// of, joined to a person, is a person in a match report.
+		for t := s.FirstToken + 1; t+1 < s.EndToken; t++ {
+			if toks[t].Text != "and" {
+				continue
+			}
+			a, okA := byEnd[t-1]
+			b, okB := byStart[t+1]
+			if !okA || !okB || tennis {
+				continue
+			}
+			for _, k := range [][2]int{{a, b}, {b, a}} {
+				x, y := &ms[k[0]], ms[k[1]]
+				if y.Type == Person && x.Type == Location && x.Confidence < unsurePlaceConfidence && !r.gaz.Lookup(x.Text).Has(gazetteer.Country|gazetteer.Region) {
+					x.Type = Person
+				}
+			}
+		}
+	}
+	// On a sports page (a sports headline or two sentences with scores),
+	// a name of a club's shape is a club in any sentence ("who lead
+	// Deportivo Coruna on goal difference").
+	scoredSents := 0
+	for _, s := range sents {
+		if sportsHeadline(toks[s.FirstToken:s.EndToken]) {
+			scoredSents += 2
+			continue
+		}
+		for t := s.FirstToken; t < s.EndToken; t++ {
+			if isScore(toks[t].Text) {
+				scoredSents++
+				break
+			}
+		}
+		if scoredSents >= 2 {
+			break
+		}
+	}
+	if scoredSents >= 2 {
+		for i := range ms {
+			if ms[i].Type == Person && r.clubName(ms[i].Text) {
+				ms[i].Type = Organization
+				clubs[i] = true
 			}
 		}
 	}
 	return clubs
 }
+
+// unsurePlaceConfidence is the tagger confidence under which a place
+// joined to a person in a match report is a person.
+const unsurePlaceConfidence = 0.5
 
 // companyRoles2 are jobs at an organisation that stand between it and a
 // person: "Anglo American chairman Julian Ogilvie Thompson".
