@@ -193,11 +193,40 @@ func roleFeatures(keys []uint64, w *tokInfo, role int, capsSent bool) []uint64 {
 
 // contextFeatures appends the keys of the features of token i that look
 // at more than one word, or at where it stands: with roleFeatures of every
-// role, the keys of features (in another order).
+// role, the keys of features (in another order). They are those of
+// wordContextFeatures, which look at neighbouring words themselves, and
+// those of shapeContextFeatures, which look only at properties with few
+// values (shapes, case, gazetteer and lexicon classes).
 func contextFeatures(keys []uint64, infos []tokInfo, i int, capsSent bool) []uint64 {
+	return shapeContextFeatures(wordContextFeatures(keys, infos, i, capsSent), infos, i, capsSent)
+}
+
+// wordContextFeatures appends the keys of the context features of token
+// i that look at the words around it.
+func wordContextFeatures(keys []uint64, infos []tokInfo, i int, capsSent bool) []uint64 {
 	t := &infos[i]
 	m1, p1 := padInfo(infos, i-1), padInfo(infos, i+1)
 	m2, p2 := padInfo(infos, i-2), padInfo(infos, i+2)
+	var sh uint64
+	if capsSent {
+		sh = capsTemplates
+	}
+	return append(keys,
+		featurehash.Feat2(tLowerM1_0, m1.lower, t.lower),
+		featurehash.Feat2(tLower0_P1, t.lower, p1.lower),
+		featurehash.Feat2(tLowerM2_M1, m2.lower, m1.lower),
+		featurehash.Feat2(tLowerP1_P2, p1.lower, p2.lower),
+		featurehash.Feat2(sh+tLowerM1Short, m1.lower, t.short),
+		featurehash.Feat2(sh+tShortLowerP1, t.short, p1.lower),
+	)
+}
+
+// shapeContextFeatures appends the keys of the context features of token
+// i that look only at properties with few values: they are the same for
+// every token with the same shapeKey.
+func shapeContextFeatures(keys []uint64, infos []tokInfo, i int, capsSent bool) []uint64 {
+	t := &infos[i]
+	m1, p1 := padInfo(infos, i-1), padInfo(infos, i+1)
 	var caps, sh uint64
 	if capsSent {
 		caps, sh = 1, capsTemplates
@@ -207,12 +236,6 @@ func contextFeatures(keys []uint64, infos []tokInfo, i int, capsSent bool) []uin
 		featurehash.Feat2(sh+tShortM1_0, m1.short, t.short),
 		featurehash.Feat2(sh+tShort0_P1, t.short, p1.short),
 		featurehash.Feat3(sh+tShortM1_0_P1, m1.short, t.short, p1.short),
-		featurehash.Feat2(tLowerM1_0, m1.lower, t.lower),
-		featurehash.Feat2(tLower0_P1, t.lower, p1.lower),
-		featurehash.Feat2(tLowerM2_M1, m2.lower, m1.lower),
-		featurehash.Feat2(tLowerP1_P2, p1.lower, p2.lower),
-		featurehash.Feat2(sh+tLowerM1Short, m1.lower, t.short),
-		featurehash.Feat2(sh+tShortLowerP1, t.short, p1.lower),
 		featurehash.Feat3(sh+tCaseM1_0_P1, uint64(m1.caseCls), cs, uint64(p1.caseCls)),
 	)
 	if t.wordType != 0 || t.name != 0 || m1.name != 0 || p1.name != 0 {
@@ -249,6 +272,63 @@ func contextFeatures(keys []uint64, infos []tokInfo, i int, capsSent bool) []uin
 	return keys
 }
 
+// shapeKey is everything shapeContextFeatures looks at.
+type shapeKey [6]uint64
+
+func makeShapeKey(infos []tokInfo, i int, capsSent bool) shapeKey {
+	t := &infos[i]
+	m1, p1 := padInfo(infos, i-1), padInfo(infos, i+1)
+	var bits uint64
+	if capsSent {
+		bits |= 1
+	}
+	if i == 0 {
+		bits |= 2
+	}
+	bits |= uint64(t.flags&flagInitCap) << 2
+	bits |= uint64(m1.caseCls)<<8 | uint64(t.caseCls)<<16 | uint64(p1.caseCls)<<24 |
+		uint64(t.wordType)<<32 | uint64(m1.wordType)<<40 | uint64(p1.wordType)<<48
+	names := uint64(t.name) | uint64(t.namePos)<<8 | uint64(m1.name)<<16 | uint64(m1.namePos)<<24 |
+		uint64(p1.name)<<32 | uint64(p1.namePos)<<40 | uint64(t.gazPos)<<48
+	gaz := uint64(t.gaz) | uint64(m1.gaz)<<16 | uint64(p1.gaz)<<32 | uint64(t.gazSpan)<<48
+	return shapeKey{m1.short, t.short, p1.short, bits, names, gaz}
+}
+
+// shapeCacheSize is the number of shapeKeys a scratch remembers the
+// summed weights of (direct-mapped).
+const shapeCacheSize = 8192
+
+// shapeCache remembers, per shapeKey, the summed weights in steps of the
+// shape context features: tokens in news text have few distinct ones.
+type shapeCache struct {
+	keys []shapeKey
+	full []bool
+	sums []int32
+	nl   int
+}
+
+// shapeSums returns the summed weights, in steps, of the shape context
+// features of token i, from the cache or computed into it.
+func (m *Model) shapeSums(s *scratch, i int, capsSent bool) []int32 {
+	c := s.shapes
+	if c == nil {
+		c = &shapeCache{keys: make([]shapeKey, shapeCacheSize), full: make([]bool, shapeCacheSize),
+			sums: make([]int32, shapeCacheSize*m.nl), nl: m.nl}
+		s.shapes = c
+	}
+	k := makeShapeKey(s.infos, i, capsSent)
+	h := featurehash.Mix(k[0] ^ featurehash.Mix(k[1]^k[3]*0x9E3779B97F4A7C15) ^ featurehash.Mix(k[2]^k[4]*0xC2B2AE3D27D4EB4F) ^ k[5]*0x165667B19E3779F9)
+	slot := int(h & (shapeCacheSize - 1))
+	sum := c.sums[slot*c.nl : (slot+1)*c.nl]
+	if !c.full[slot] || c.keys[slot] != k {
+		clear(sum)
+		s.ownKeys = shapeContextFeatures(s.ownKeys[:0], s.infos, i, capsSent)
+		m.addKeySteps(sum, s.ownKeys)
+		c.keys[slot], c.full[slot] = k, true
+	}
+	return sum
+}
+
 // emissionsExact is emissionsOrdered for a model whose weights sum exactly
 // (see maxSteps), after describeCached(s, words): the features that look
 // at one word alone (in each of its roles) are summed once per cache slot,
@@ -273,7 +353,7 @@ func (m *Model) emissionsExact(s *scratch, words []string) {
 	s.keys = s.keys[:0]
 	s.keyEnd = s.keyEnd[:0]
 	for i := 0; i < n; i++ {
-		s.keys = contextFeatures(s.keys, s.infos, i, caps)
+		s.keys = wordContextFeatures(s.keys, s.infos, i, caps)
 		s.keyEnd = append(s.keyEnd, len(s.keys))
 	}
 	if cap(s.rows) < len(s.keys) {
@@ -326,6 +406,9 @@ func (m *Model) emissionsExact(s *scratch, words []string) {
 		}
 		for _, info := range rows[start:end] {
 			m.feats.addSteps(acc, info)
+		}
+		for y, v := range m.shapeSums(s, i, caps) {
+			acc[y] += v
 		}
 		sc := s.scores[i*nl : (i+1)*nl]
 		for y, v := range acc {

@@ -64,6 +64,7 @@ type scratch struct {
 	// Tag's word cache and the cache slot of each token; the keys of one
 	// word's own features; integer sums of one token's weights.
 	cache   *wordCache
+	shapes  *shapeCache
 	slots   []int
 	ownKeys []uint64
 	acc     []int32
