@@ -915,33 +915,6 @@ func (r docRules) typeClubs(toks []Token, sents []Sentence, ms []Mention) map[in
 			}
 		}
 	}
-	// On a sports page (a sports headline or two sentences with scores),
-	// a name of a club's shape is a club in any sentence ("who lead
-	// Deportivo Coruna on goal difference").
-	scoredSents := 0
-	for _, s := range sents {
-		if sportsHeadline(toks[s.FirstToken:s.EndToken]) {
-			scoredSents += 2
-			continue
-		}
-		for t := s.FirstToken; t < s.EndToken; t++ {
-			if isScore(toks[t].Text) {
-				scoredSents++
-				break
-			}
-		}
-		if scoredSents >= 2 {
-			break
-		}
-	}
-	if scoredSents >= 2 {
-		for i := range ms {
-			if ms[i].Type == Person && r.clubName(ms[i].Text) {
-				ms[i].Type = Organization
-				clubs[i] = true
-			}
-		}
-	}
 	return clubs
 }
 
