@@ -98,7 +98,7 @@ func (r docRules) dropDemonyms(ms []Mention) []Mention {
 // eventHeads end the names of events, prizes and tournaments ("Stuttgart
 // Open", "Davis Cup", "Nobel Prize"), which are no person, place or
 // organisation.
-var eventHeads = wordSet(`open cup championship championships olympics marathon trophy prix invitational rally
+var eventHeads = wordSet(`open cup championship championships olympics marathon trophy prix invitational
 	festival award awards prize`)
 
 // dropEvents removes the mentions of two words or more whose last word
