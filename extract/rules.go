@@ -625,6 +625,13 @@ func (r docRules) businessCue(toks []Token, m Mention) bool {
 			return true
 		}
 	}
+	// "a spokesperson for Unison": one speaks for people too ("a
+	// spokesman for Yeltsin"), so only for a name the tagger was unsure
+	// was a person, and no full name.
+	if m.Type == Person && m.Confidence < buyPersonConfidence && first >= 2 && toks[first-1].Text == "for" &&
+		spokesNouns[strings.ToLower(toks[first-2].Text)] && !r.personName(toks[first:last+1]) {
+		return true
+	}
 	// "agreed to buy Manweb": what is bought is a company, unless the
 	// tagger is fairly sure of a person (a player changing clubs) or it is
 	// a person's full name.
@@ -676,6 +683,9 @@ func (r docRules) itsSubjects(text string, toks []Token, sents []Sentence, ms []
 // buyPersonConfidence is the tagger confidence under which a person that
 // is bought is a company.
 const buyPersonConfidence = 0.6
+
+// spokesNouns speak for an organisation or a person.
+var spokesNouns = wordSet(`spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople`)
 
 // acquireVerbs take a company as their object: "agreed to buy Manweb".
 var acquireVerbs = wordSet(`buy buys bought buying acquire acquires acquired acquiring`)

@@ -218,9 +218,9 @@ func TestDocRules(t *testing.T) {
 			[]string{"Organisation for Security and Cooperation/ORGANIZATION", "Europe/LOCATION", "Bank of England/ORGANIZATION"},
 			[]string{"Organisation for Security and Cooperation in Europe/ORGANIZATION", "OSCE/ORGANIZATION", "Bank of England/ORGANIZATION", "BoE/ORGANIZATION"},
 			[][2]string{{"osce", "organisation for security and cooperation in europe"}, {"boe", "bank of england"}}},
-		{"companies by business cues", "Shares in Lloyds fell. Analysts at Dean Witter agreed. Johnson Matthey raised its dividend. Yeltsin said its army would stay. A spokesman for Yeltsin spoke. Shares in Russia fell.",
-			[]string{"Lloyds/LOCATION", "Dean Witter/PERSON", "Johnson Matthey/PERSON", "Yeltsin/PERSON", "Yeltsin/PERSON", "Russia/LOCATION"},
-			[]string{"Lloyds/ORGANIZATION", "Dean Witter/ORGANIZATION", "Johnson Matthey/ORGANIZATION", "Yeltsin/PERSON", "Yeltsin/PERSON", "Russia/LOCATION"}, nil},
+		{"companies by business cues", "Shares in Lloyds fell. Analysts at Dean Witter agreed. Johnson Matthey raised its dividend. Yeltsin said its army would stay. A spokesman for Yeltsin spoke. Shares in Russia fell. A spokesperson for Unison said no.",
+			[]string{"Lloyds/LOCATION", "Dean Witter/PERSON", "Johnson Matthey/PERSON", "Yeltsin/PERSON", "Yeltsin/PERSON", "Russia/LOCATION", "Unison/PERSON/0.3"},
+			[]string{"Lloyds/ORGANIZATION", "Dean Witter/ORGANIZATION", "Johnson Matthey/ORGANIZATION", "Yeltsin/PERSON", "Yeltsin/PERSON", "Russia/LOCATION", "Unison/ORGANIZATION"}, nil},
 		{"direction words trimmed off places", "Drones hit Northeast Ukraine.",
 			[]string{"Northeast Ukraine/LOCATION"}, []string{"Ukraine/LOCATION"}, nil},
 	}
