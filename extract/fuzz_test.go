@@ -22,6 +22,10 @@ func FuzzExtract(f *testing.F) {
 		"Belgorod Region\rLiberty of Russia Legion\r\rKyiv", "a\u2028b\u2029Putin\u0085Moscow",
 		strings.Repeat("RDK ", 300), strings.Repeat("Gladkov Belgorod ", 100) + "said",
 		strings.Repeat("x", 5000) + " Putin", strings.Repeat("Kyiv, ", 200),
+		"SOCCER - LEEDS BEAT CHELSEA\nScorers : Leeds - Ian Rush 23 , Del Piero 78\nArsenal : A , B , C , D , E , F , G , H , I\n" +
+			"M. Atherton c Stewart b Gough 45\nWorcestershire 241-6 ( T. Moody 88 ) beat Glamorgan 198 all out\nRoda JC 1 Heerenveen 1",
+		"Marks & Spencer & Co & & Ernst &", "Organisation for Security and Cooperation in Europe ( OSCE ) ( ) ( A",
+		"met President Xi. Gen. Smith. The U.S. Open. Shares in Lloyds. Analysts at Dean Witter raised its",
 	} {
 		f.Add(s)
 	}
