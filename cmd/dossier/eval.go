@@ -239,18 +239,39 @@ func (o *evalOptions) evalSpans() error {
 		return err
 	}
 	var gold []tagger.Example
+	marked := false
+	starts := make([]int, 0, len(o.conll)) // each file's first example
 	for _, name := range o.conll {
 		ex, err := readExamples(name, o.format)
 		if err != nil {
 			return err
 		}
+		starts = append(starts, len(gold))
+		for _, e := range ex {
+			marked = marked || e.DocStart
+		}
 		gold = append(gold, ex...)
+	}
+	if marked {
+		// A file's first sentence starts a document too.
+		for _, i := range starts {
+			if i < len(gold) {
+				gold[i].DocStart = true
+			}
+		}
 	}
 	scores, errs := x.EvaluateSpansErrors(gold, o.perDoc)
 	if o.json {
 		return writeJSON(o.stdout, scores)
 	}
-	fmt.Fprintf(o.stdout, "%d sentences, exact-match mention spans (%s)\n%s", len(gold), x.Version(), scores)
+	how := "documents of 10 sentences"
+	switch {
+	case o.perDoc > 0:
+		how = "documents of " + plural(o.perDoc, "sentence")
+	case marked:
+		how = "the documents -DOCSTART- marks"
+	}
+	fmt.Fprintf(o.stdout, "%d sentences (%s), exact-match mention spans (%s)\n%s", len(gold), how, x.Version(), scores)
 	if !o.verbose {
 		if len(errs) > 0 {
 			fmt.Fprintf(o.stdout, "\n%s with errors; --verbose lists them\n", plural(len(errs), "sentence"))

@@ -424,6 +424,19 @@ func TestEvalConll(t *testing.T) {
 		}
 	}
 
+	if !strings.Contains(out, "2 sentences (documents of 10 sentences)") {
+		t.Errorf("output does not say how sentences were grouped:\n%s", out)
+	}
+	// -DOCSTART- lines mark the documents to extract, unless --per-doc.
+	marked := filepath.Join(t.TempDir(), "docs.conll")
+	os.WriteFile(marked, []byte("-DOCSTART- O\n\nMoscow B-LOC\n. O\n\n-DOCSTART- O\n\nKremlin B-ORG\n. O\n"), 0o644)
+	if _, out, _ = cli(t, "eval", "--conll", marked); !strings.Contains(out, "2 sentences (the documents -DOCSTART- marks)") {
+		t.Errorf("-DOCSTART- documents not used:\n%s", out)
+	}
+	if _, out, _ = cli(t, "eval", "--conll", marked, "--per-doc", "1"); !strings.Contains(out, "(documents of 1 sentence)") {
+		t.Errorf("--per-doc 1 not used:\n%s", out)
+	}
+
 	// A gold file that calls Moscow a person: --verbose shows the sentence.
 	os.WriteFile(file, []byte("Moscow B-PER\nis O\nlarge O\n. O\n"), 0o644)
 	if _, out, _ = cli(t, "eval", "--conll", file); !strings.Contains(out, "1 sentence with errors; --verbose lists them") {
