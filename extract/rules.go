@@ -2490,7 +2490,7 @@ func (r docRules) sportsLists(text string, toks []Token, sents []Sentence, ms []
 			}
 			teams = append(teams, runs[0])
 			people = append(people, items...)
-		case len(runs) > 0 && runs[0][0] == lo && runs[0][1] < hi && isInnings(toks, runs[0][1], hi):
+		case hi-lo <= 30 && len(runs) > 0 && runs[0][0] == lo && runs[0][1] < hi && isInnings(toks, runs[0][1], hi):
 			// An innings: "Worcestershire 241-6 ( T. Moody 88 ) beat
 			// Glamorgan 198 all out": the sides, and the batsmen in
 			// brackets.
@@ -2503,17 +2503,13 @@ func (r docRules) sportsLists(text string, toks []Token, sents []Sentence, ms []
 				}
 			}
 		default:
-			// A batsman: a name, then c, b, lbw or st, or "not out",
-			// and a number at the end of the line.
-			if !isNumber(toks[hi-1].Text) || len(runs) == 0 || runs[0][0] != lo {
+			// A batsman: a short line of a name, then c, b, lbw or st,
+			// or "not out" or "run out", and a number at its end.
+			if hi-lo > 16 || !isNumber(toks[hi-1].Text) || len(runs) == 0 || runs[0][0] != lo || runs[0][1]+1 >= hi {
 				continue
 			}
-			cricket := false
-			for t := runs[0][1]; t < hi-1; t++ {
-				w := toks[t].Text
-				cricket = cricket || batting[w] || w == "not" && toks[t+1].Text == "out"
-			}
-			if cricket {
+			w, next := toks[runs[0][1]].Text, toks[runs[0][1]+1].Text
+			if batting[w] || (w == "not" || w == "run") && next == "out" {
 				people = append(people, runs...)
 			}
 		}

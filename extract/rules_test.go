@@ -191,11 +191,13 @@ func TestDocRules(t *testing.T) {
 			[]string{"Bundesbank/ORGANIZATION/0.8", "Andre Agassi/PERSON"},
 			[]string{"BUNDESBANK/ORGANIZATION", "Bundesbank/ORGANIZATION", "AGASSI/PERSON", "Andre Agassi/PERSON", "Agassi/PERSON"}, nil},
 		{"people of a sports page's lists", "Scorers : Leeds - Ian Rush 23 , Del Piero 78\nM. Atherton c Stewart b Gough 45\nReferee : Pierluigi Collina ( Italy )\n" +
-			"Arsenal : Seaman , Dixon , Adams , Bould , Winterburn , Parlour , Merson , Vieira , Platt\nPresent : Smith , Jones and Brown of the board .\nJim Courier ( U.S. ) beat Pioline",
-			[]string{"Ian Rush/PERSON", "M. Atherton c Stewart/PERSON", "Italy/LOCATION", "Bould/LOCATION", "Platt/ORGANIZATION", "Smith/PERSON", "Jim Courier/PERSON", "U.S./LOCATION"},
+			"Arsenal : Seaman , Dixon , Adams , Bould , Winterburn , Parlour , Merson , Vieira , Platt\nPresent : Smith , Jones and Brown of the board .\nJim Courier ( U.S. ) beat Pioline\n" +
+			"John Smith said the vitamin c dose was raised in Moscow by Gazprom in 2020",
+			[]string{"Ian Rush/PERSON", "M. Atherton c Stewart/PERSON", "Italy/LOCATION", "Bould/LOCATION", "Platt/ORGANIZATION", "Smith/PERSON", "Jim Courier/PERSON", "U.S./LOCATION",
+				"John Smith/PERSON", "Moscow/LOCATION", "Gazprom/ORGANIZATION"},
 			[]string{"Leeds/ORGANIZATION", "Ian Rush/PERSON", "Del Piero/PERSON", "M. Atherton/PERSON", "Stewart/PERSON", "Gough/PERSON", "Pierluigi Collina/PERSON", "Italy/LOCATION",
 				"Arsenal/ORGANIZATION", "Seaman/PERSON", "Dixon/PERSON", "Adams/PERSON", "Bould/PERSON", "Winterburn/PERSON", "Parlour/PERSON", "Merson/PERSON", "Vieira/PERSON", "Platt/PERSON",
-				"Smith/PERSON", "Jim Courier/PERSON", "U.S./LOCATION"}, nil},
+				"Smith/PERSON", "Jim Courier/PERSON", "U.S./LOCATION", "John Smith/PERSON", "Moscow/LOCATION", "Gazprom/ORGANIZATION"}, nil},
 		{"organisations by what they buy and own", "Scottish Power agreed to buy Manweb. Barcelona agreed to buy Ronaldo Nazario. South African Breweries raised its stake. Norsk Hydro chairman Egil Myklebust quit. Washington raised its guard.",
 			[]string{"Scottish Power/ORGANIZATION", "Manweb/PERSON/0.3", "Barcelona/ORGANIZATION", "Ronaldo Nazario/PERSON/0.8", "Egil Myklebust/PERSON", "Washington/LOCATION"},
 			[]string{"Scottish Power/ORGANIZATION", "Manweb/ORGANIZATION", "Barcelona/ORGANIZATION", "Ronaldo Nazario/PERSON", "South African Breweries/ORGANIZATION",
