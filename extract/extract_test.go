@@ -202,3 +202,24 @@ func TestShortWordsEndingSentences(t *testing.T) {
 		t.Errorf("tokens %q", got)
 	}
 }
+
+// A club named by a word and its town is named by the word alone too, and
+// both are one entity; a company's name before a town is not its branch.
+func TestClubWordJoinsClub(t *testing.T) {
+	res := testExtractor.Extract("Real Madrid beat Valencia 3-1 . Davor Suker scored twice for Real . " +
+		"Ubisoft Montreal made the game , and Ubisoft sold it .")
+	ent := map[string]int{}
+	for _, m := range res.Mentions {
+		ent[m.Text] = m.Entity
+	}
+	real, ok := ent["Real"]
+	if !ok {
+		t.Fatalf("no mention of Real: %v", mentionTexts(res))
+	}
+	if real != ent["Real Madrid"] {
+		t.Errorf("Real and Real Madrid are two entities: %v", mentionTexts(res))
+	}
+	if u, ok := ent["Ubisoft"]; ok && u == ent["Ubisoft Montreal"] {
+		t.Errorf("Ubisoft joined Ubisoft Montreal: %v", mentionTexts(res))
+	}
+}

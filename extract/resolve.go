@@ -127,6 +127,30 @@ func resolveLinked(ms []Mention, links [][2]string) []Entity {
 		}
 	}
 
+	// A club's first word alone joins the one organisation of the
+	// document named by that word and a town ("Real" for "Real Madrid"),
+	// when the word is one that names clubs (clubWords): "Ubisoft" is
+	// not "Ubisoft Montreal", nor "BBC" "BBC Alba".
+	byClubWord := make(map[string][]int) // first word -> two-word organisation groups ending in a town
+	g0 := gazetteer.Default()
+	for g, gr := range groups {
+		if gr.typ != Organization || fieldCount(gr.key) != 2 {
+			continue
+		}
+		first, town, _ := strings.Cut(gr.key, " ")
+		if g0.Lookup(town).Has(gazetteer.City) {
+			byClubWord[first] = append(byClubWord[first], g)
+		}
+	}
+	for g, gr := range groups {
+		if gr.typ != Organization || !clubWords[gr.key] {
+			continue
+		}
+		if cands := byClubWord[gr.key]; len(cands) == 1 && find(g) != find(cands[0]) {
+			groups[find(g)].parent = find(cands[0])
+		}
+	}
+
 	union := func(a, b int) {
 		ra, rb := find(a), find(b)
 		if ra == rb {
@@ -528,3 +552,9 @@ func collapseSpace(s string) string {
 	}
 	return s
 }
+
+// clubWords name sports clubs with a town's name after them ("Real
+// Madrid", "Dynamo Kiev"), and stand for the club alone.
+var clubWords = wordSet(`real inter dynamo dinamo sporting atletico racing olympique borussia spartak lokomotiv cska
+	rapid slavia sparta standard hertha werder bayern zenit rubin shakhtar metalist vorskla karpaty partizan legia
+	fenerbahce galatasaray besiktas benfica feyenoord ajax psv eintracht fortuna alemannia austria admira`)

@@ -2123,6 +2123,16 @@ func (r docRules) propagate(text string, toks []Token, sents []Sentence, ms []Me
 		n := &name{words: words, typ: m.Type, confidence: m.Confidence}
 		seen[key] = n
 		byFirst[words[0]] = append(byFirst[words[0]], n)
+		// A club named by a word and its town is named by the word alone
+		// too ("Real" after "Real Madrid", "Dynamo" after "Dynamo Kiev"),
+		// when the word is no place, name or nationality.
+		if first := words[0]; m.Type == Organization && len(words) == 2 && len(first) > 2 && startsUpper(first) &&
+			!isCapsWord(first) && seen[first] == nil && r.gaz.Word(words[1]).Has(gazetteer.City) &&
+			!r.gaz.Word(first).Has(gazetteer.Place|gazetteer.FirstName|gazetteer.Demonym|gazetteer.OrgSuffix) {
+			cn := &name{words: []string{first}, typ: Organization, confidence: m.Confidence * 0.9}
+			seen[first] = cn
+			byFirst[first] = append(byFirst[first], cn)
+		}
 		// A person's surname alone names them too ("Seagal" after "Steven
 		// Seagal"), unless it is also a place or a title.
 		if last := words[len(words)-1]; m.Type == Person && len(words) > 1 && len(last) > 2 && startsUpper(last) &&
