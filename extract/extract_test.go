@@ -206,8 +206,9 @@ func TestShortWordsEndingSentences(t *testing.T) {
 // A club named by a word and its town is named by the word alone too, and
 // both are one entity; a company's name before a town is not its branch.
 func TestClubWordJoinsClub(t *testing.T) {
-	res := testExtractor.Extract("Real Madrid beat Valencia 3-1 . Davor Suker scored twice for Real . " +
-		"Ubisoft Montreal made the game , and Ubisoft sold it .")
+	text := "Real Madrid beat Valencia 3-1 . Davor Suker scored twice for Real . " +
+		"Ubisoft Montreal made the game , and Ubisoft sold it . Real estate prices rose ."
+	res := testExtractor.Extract(text)
 	ent := map[string]int{}
 	for _, m := range res.Mentions {
 		ent[m.Text] = m.Entity
@@ -218,6 +219,11 @@ func TestClubWordJoinsClub(t *testing.T) {
 	}
 	if real != ent["Real Madrid"] {
 		t.Errorf("Real and Real Madrid are two entities: %v", mentionTexts(res))
+	}
+	for _, m := range res.Mentions {
+		if m.Text == "Real" && strings.HasPrefix(text[m.Start:], "Real estate") {
+			t.Errorf("Real of \"Real estate\" tagged: %v", mentionTexts(res))
+		}
 	}
 	if u, ok := ent["Ubisoft"]; ok && u == ent["Ubisoft Montreal"] {
 		t.Errorf("Ubisoft joined Ubisoft Montreal: %v", mentionTexts(res))

@@ -2101,6 +2101,7 @@ func (r docRules) propagate(text string, toks []Token, sents []Sentence, ms []Me
 		confidence float64
 		rank       int  // place in its byFirst list
 		caps       bool // the name in capitals, matched only in lines in capitals
+		short      bool // a club's first word: not matched opening a sentence ("Real estate")
 	}
 	seen := make(map[string]*name)
 	byFirst := make(map[string][]*name)
@@ -2129,7 +2130,7 @@ func (r docRules) propagate(text string, toks []Token, sents []Sentence, ms []Me
 		if first := words[0]; m.Type == Organization && len(words) == 2 && len(first) > 2 && startsUpper(first) &&
 			!isCapsWord(first) && seen[first] == nil && r.gaz.Word(words[1]).Has(gazetteer.City) &&
 			!r.gaz.Word(first).Has(gazetteer.Place|gazetteer.FirstName|gazetteer.Demonym|gazetteer.OrgSuffix) {
-			cn := &name{words: []string{first}, typ: Organization, confidence: m.Confidence * 0.9}
+			cn := &name{words: []string{first}, typ: Organization, confidence: m.Confidence * 0.9, short: true}
 			seen[first] = cn
 			byFirst[first] = append(byFirst[first], cn)
 		}
@@ -2226,6 +2227,9 @@ func (r docRules) propagate(text string, toks []Token, sents []Sentence, ms []Me
 		// A longer capitalised name continuing past the match is
 		// another name ("Belgorod" in "Belgorod People's Republic").
 		if end < len(toks) && startsUpper(toks[end].Text) && toks[end].Start == stop+1 && len(n.words) == 1 && !n.caps {
+			continue
+		}
+		if n.short && sents[sentenceOf(sents, start)].FirstToken == t {
 			continue
 		}
 		added = append(added, Mention{Start: start, End: stop, Text: text[start:stop], Type: n.typ,
