@@ -649,11 +649,19 @@ func (r docRules) businessCue(toks []Token, m Mention) bool {
 
 // itsSubjects adds the organisation the tagger missed that opens a
 // sentence and owns the "its" after its verb: "South African Breweries
-// raised its stake". The name is one to four capitalised proper nouns no
+// raised its stake"; and a proper noun ending in "bank" ("Bundesbank"). The name is one to four capitalised proper nouns no
 // mention covers, not a place, a nationality alone or a person's name.
 func (r docRules) itsSubjects(text string, toks []Token, sents []Sentence, ms []Mention) []Mention {
 	covered := coverage(ms)
 	var added []Mention
+	// A proper noun ending in "bank" that the tagger left out is a bank
+	// too ("The Bundesbank held rates").
+	for _, t := range toks {
+		if bankWord(t.Text) && properNoun(t) && !covered(t.Start, t.End) {
+			added = append(added, Mention{Start: t.Start, End: t.End, Text: t.Text, Type: Organization,
+				Sentence: sentenceOf(sents, t.Start), Source: SourceDocument, Confidence: 0.6})
+		}
+	}
 	for _, s := range sents {
 		// Proper nouns, after capitalised adjectives ("South African
 		// Breweries").
