@@ -361,6 +361,22 @@ func (r docRules) typeByCueNoun(toks []Token, ms []Mention) {
 			ms[i].Type = Location
 		}
 	}
+	// "the official Petra news agency", "the Kommersant newspaper": a name
+	// right before a news medium's noun is the medium, when the tagger
+	// was unsure of another type and it is no country.
+	for i := range ms {
+		m := &ms[i]
+		last := tokenAt(toks, m.End-1)
+		if m.Type == Organization || m.Confidence >= 0.5 || last < 0 || last+1 >= len(toks) {
+			continue
+		}
+		next := strings.ToLower(toks[last+1].Text)
+		media := next == "newspaper" || next == "daily" || next == "weekly" ||
+			next == "news" && last+2 < len(toks) && strings.EqualFold(toks[last+2].Text, "agency")
+		if media && !r.gaz.Lookup(m.Text).Has(gazetteer.Country) {
+			m.Type = Organization
+		}
+	}
 }
 
 // appositionNouns are the head nouns of an apposition that say the type
