@@ -2468,22 +2468,24 @@ func (r docRules) resultLines(text string, toks []Token, sents []Sentence, ms []
 
 // listLabels open a line that lists people: "Scorers : Ravanelli 12 ,
 // Vialli 45", "Bowling : Gough 20-4-65-3 , Cork 18-2-70-1".
-var listLabels = wordSet(`scorers scorer goalscorers goalscorer goals scorer(s) bowling batting substitutes subs
-	booked cautioned sent-off lineup line-up referee`)
+var listLabels = wordSet(`scorers scorer goalscorers goalscorer goals bowling batting substitutes subs booked
+	cautioned lineup line-up referee`)
 
 // batting marks a cricket batsman's line: "M. Atherton c Stewart b Gough
 // 45", "N. Hussain lbw b Wasim 12", "G. Thorpe not out 88".
 var batting = wordSet(`c b lbw st`)
 
-// sportsLists types the people of a sports page's lists, which the tagger
-// reads poorly: a line labelled "Scorers :", "Bowling :" and the like, a
+// sportsLists types the people and teams of a sports page's lists, which
+// the tagger reads poorly: a line labelled "Scorers :", "Bowling :" and the
+// like (a name before a dash there is a team: "Leeds - Ian Rush 23"), a
 // team's line-up ("Arsenal : Seaman , Dixon , Adams , ..."; nine names or
 // more with only punctuation and numbers between them, the team before the
-// colon), and a cricket batsman's line. Each
-// capitalised run between commas, numbers, brackets and the scorecard's
-// words is a person; a country in brackets (a nationality) stays a place,
-// and a line-up's team is a club unless it is a country. Mentions inside a
-// person's run give way to it; a mention running past one is cut there.
+// colon), a cricket innings line (the sides before their scores, the
+// batsmen in brackets) and a cricket batsman's line. Each capitalised run
+// between commas, numbers, brackets and the scorecard's words is a person;
+// a country in brackets (a nationality) stays a place, and a team is a club
+// unless it is a country. Mentions inside a run give way to it; one
+// running into it from before is cut there (applyEdits).
 func (r docRules) sportsLists(text string, toks []Token, sents []Sentence, ms []Mention) []Mention {
 	var people [][2]int // token ranges
 	var teams [][2]int
