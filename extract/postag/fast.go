@@ -71,7 +71,16 @@ type wordCache struct {
 	// word as a neighbour (see neighbourKeys), when nbHas[slot].
 	nb    [][nNeighbourKeys]span
 	nbHas []bool
+	// tg[slot*tagWays+p1%tagWays] are the entry ranges of the two
+	// features that look at the word and the previous tag p1 (see
+	// tagKeys), for the p1 in tgPrev (1 + p1; 0: empty).
+	tg     [][2]span
+	tgPrev []int16
 }
+
+// tagWays is the number of previous tags a word's slot remembers the
+// tag features of.
+const tagWays = 4
 
 // span is a range [lo, hi) of a model's entries.
 type span struct{ lo, hi uint32 }
@@ -86,6 +95,8 @@ func newWordCache(nt int) *wordCache {
 		has:   make([]bool, wordCacheSize),
 		nb:    make([][nNeighbourKeys]span, wordCacheSize),
 		nbHas: make([]bool, wordCacheSize),
+		tg:     make([][2]span, wordCacheSize*tagWays),
+		tgPrev: make([]int16, wordCacheSize*tagWays),
 	}
 }
 
@@ -245,6 +256,7 @@ func (m *Model) tagCached(words []string) []string {
 			c.dict[slot] = int16(m.dictTag(&c.infos[slot]))
 			copy(c.text[slot*maxCachedWord:], w)
 			c.lens[slot], c.has[slot], c.nbHas[slot] = uint8(len(w)), false, false
+			clear(c.tgPrev[slot*tagWays : (slot+1)*tagWays])
 		}
 		infos[i+2] = c.infos[slot]
 		s.slots = append(s.slots, slot)
@@ -335,8 +347,21 @@ func (m *Model) tagCached(words []string) []string {
 			for j, v := range static[i*nt : (i+1)*nt] {
 				scores[j] += v
 			}
-			tagKeys(infos, i, p1, &tk)
-			m.addKeys(scores, tk[:])
+			if held[i] {
+				// The tag features' entries, from the word's slot: the
+				// same entries added in the same order as addKeys.
+				at := s.slots[i]*tagWays + p1%tagWays
+				if int(c.tgPrev[at]) != p1+1 {
+					tagKeys(infos, i, p1, &tk)
+					c.tg[at] = [2]span{m.spanOf(tk[0]), m.spanOf(tk[1])}
+					c.tgPrev[at] = int16(p1 + 1)
+				}
+				m.addSpan(scores, c.tg[at][0])
+				m.addSpan(scores, c.tg[at][1])
+			} else {
+				tagKeys(infos, i, p1, &tk)
+				m.addKeys(scores, tk[:])
+			}
 			y = argmax(scores)
 		}
 		out[i] = m.tags[y]
