@@ -87,14 +87,14 @@ type span struct{ lo, hi uint32 }
 
 func newWordCache(nt int) *wordCache {
 	return &wordCache{
-		text:  make([]byte, wordCacheSize*maxCachedWord),
-		lens:  make([]uint8, wordCacheSize),
-		infos: make([]tokInfo, wordCacheSize),
-		dict:  make([]int16, wordCacheSize),
-		own:   make([]float32, wordCacheSize*nt),
-		has:   make([]bool, wordCacheSize),
-		nb:    make([][nNeighbourKeys]span, wordCacheSize),
-		nbHas: make([]bool, wordCacheSize),
+		text:   make([]byte, wordCacheSize*maxCachedWord),
+		lens:   make([]uint8, wordCacheSize),
+		infos:  make([]tokInfo, wordCacheSize),
+		dict:   make([]int16, wordCacheSize),
+		own:    make([]float32, wordCacheSize*nt),
+		has:    make([]bool, wordCacheSize),
+		nb:     make([][nNeighbourKeys]span, wordCacheSize),
+		nbHas:  make([]bool, wordCacheSize),
 		tg:     make([][2]span, wordCacheSize*tagWays),
 		tgPrev: make([]int16, wordCacheSize*tagWays),
 	}
