@@ -630,15 +630,17 @@ func (r docRules) businessCue(toks []Token, m Mention) bool {
 	if first < 0 || last < 0 {
 		return false
 	}
-	c := r.gaz.Lookup(m.Text)
-	if first >= 2 && !(m.Type == Location && c.Has(gazetteer.Country)) {
+	if first >= 2 {
 		prep, noun := strings.ToLower(toks[first-1].Text), strings.ToLower(toks[first-2].Text)
-		// Shares are of companies, even one named like a region
-		// ("shares in Lloyds"); a stake may be in a region's future.
-		if (prep == "in" || prep == "of") && (noun == "shares" || noun == "share") ||
-			(prep == "in" || prep == "of") && shareNouns[noun] && !c.Has(gazetteer.Region) ||
-			(prep == "at" || prep == "with") && marketJobs[noun] {
-			return true
+		in, at := prep == "in" || prep == "of", prep == "at" || prep == "with"
+		if in && shareNouns[noun] || at && marketJobs[noun] {
+			// Shares are of companies, even one named like a region
+			// ("shares in Lloyds"); a stake may be in a region's future.
+			c := r.gaz.Lookup(m.Text)
+			if !(m.Type == Location && c.Has(gazetteer.Country)) &&
+				(at || noun == "shares" || noun == "share" || !c.Has(gazetteer.Region)) {
+				return true
+			}
 		}
 	}
 	// "a spokesperson for Unison": one speaks for people too ("a
@@ -846,10 +848,12 @@ func (r docRules) typeClubs(toks []Token, sents []Sentence, ms []Mention) map[in
 		}
 		// "Lazio striker Paolo Bianchi", "Valencia 's midfielder Jorge
 		// Ruiz": a town before a player's role and a person is a club.
+		player := false // the sentence names a player's role
 		for t := s.FirstToken + 1; t+1 < s.EndToken; t++ {
 			if !inLower(playerRoles, toks[t].Text) {
 				continue
 			}
+			player = true
 			if p, ok := byStart[t+1]; !ok || ms[p].Type != Person {
 				continue
 			}
@@ -862,15 +866,10 @@ func (r docRules) typeClubs(toks []Token, sents []Sentence, ms []Mention) map[in
 		}
 		// "signed Brazil midfielder Ronaldo Souza from Gremio": in a
 		// sentence about a player, the town a player comes from is a club.
-		for t := s.FirstToken + 1; t+1 < s.EndToken; t++ {
-			if inLower(playerRoles, toks[t].Text) {
-				for u := s.FirstToken; u+1 < s.EndToken; u++ {
-					if toks[u].Text == "from" {
-						i, ok := byStart[u+1]
-						retype(i, ok)
-					}
-				}
-				break
+		for u := s.FirstToken; player && u+1 < s.EndToken; u++ {
+			if toks[u].Text == "from" {
+				i, ok := byStart[u+1]
+				retype(i, ok)
 			}
 		}
 		if !scored {
@@ -1051,6 +1050,9 @@ func (r docRules) townName(name string) bool {
 // isScore reports whether w is a match score: two numbers of one or two
 // digits joined by a hyphen or a dash ("2-1", "10–0").
 func isScore(w string) bool {
+	if len(w) < 3 || w[0] < '0' || w[0] > '9' {
+		return false // most words, at once
+	}
 	a, b, ok := strings.Cut(w, "-")
 	if !ok {
 		a, b, ok = strings.Cut(w, "–")
@@ -1077,8 +1079,12 @@ func isSmallNumber(s string) bool {
 // and does not vote; the clubs typeClubs found (sure) keep their type and
 // vote with weight 1.
 func (r docRules) unifyTypes(toks []Token, ms []Mention, sure map[int]bool) {
-	votes := make(map[string]map[string]float64)
+	votes := make(map[uint64]map[string]float64)
 	fixed := make([]bool, len(ms))
+	keys := make([]uint64, len(ms)) // the names regardless of case
+	for i, m := range ms {
+		keys[i] = foldHash(m.Text)
+	}
 	for i, m := range ms {
 		w := m.Confidence
 		switch {
@@ -1091,15 +1097,15 @@ func (r docRules) unifyTypes(toks []Token, ms []Mention, sure map[int]bool) {
 			fixed[i] = true
 			continue
 		}
-		v := votes[strings.ToUpper(m.Text)]
+		v := votes[keys[i]]
 		if v == nil {
 			v = make(map[string]float64)
-			votes[strings.ToUpper(m.Text)] = v
+			votes[keys[i]] = v
 		}
 		v[m.Type] += w
 	}
 	for i := range ms {
-		v := votes[strings.ToUpper(ms[i].Text)]
+		v := votes[keys[i]]
 		if len(v) < 2 || fixed[i] {
 			continue
 		}
@@ -1116,6 +1122,23 @@ func (r docRules) unifyTypes(toks []Token, ms []Mention, sure map[int]bool) {
 		}
 		ms[i].Type = best
 	}
+}
+
+// foldHash hashes s with its letters in upper case (FNV-1a), without
+// allocating: names equal regardless of case hash alike.
+func foldHash(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for _, r := range s {
+		if r < utf8.RuneSelf {
+			if 'a' <= r && r <= 'z' {
+				r -= 'a' - 'A'
+			}
+		} else {
+			r = unicode.ToUpper(r)
+		}
+		h = (h ^ uint64(r)) * 1099511628211
+	}
+	return h
 }
 
 // typeKnownPlaces makes a one-word person mention the tagger was unsure of
