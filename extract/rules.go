@@ -61,6 +61,7 @@ func (r docRules) apply(text string, toks []Token, sents []Sentence, ms []Mentio
 	ms = r.sportsLists(text, toks, sents, ms)
 	ms = r.roleClubs(text, toks, sents, ms)
 	ms = r.itsSubjects(text, toks, sents, ms)
+	r.typeShortOrgNames(ms)
 	clubs := r.typeClubs(toks, sents, ms)
 	r.unifyTypes(toks, ms, clubs)
 	ms = r.propagate(text, toks, sents, ms)
@@ -1121,6 +1122,33 @@ func (r docRules) unifyTypes(toks []Token, ms []Mention, sure map[int]bool) {
 			}
 		}
 		ms[i].Type = best
+	}
+}
+
+// typeShortOrgNames makes a one-word place an organisation when the
+// document also names the organisation in full with a designation the
+// news drops ("Wagner fighters ..." beside "the Wagner Group", "Azov"
+// beside "Azov Battalion"; OrganizationShortName), unless the word is a
+// country's name. People are left alone: "Tinkoff" beside "Tinkoff Bank"
+// is as often Oleg Tinkoff.
+func (r docRules) typeShortOrgNames(ms []Mention) {
+	short := make(map[string]bool)
+	for _, m := range ms {
+		if m.Type == Organization && strings.Contains(m.Text, " ") {
+			if w := OrganizationShortName(NormalizeName(m.Text)); w != "" {
+				short[w] = true
+			}
+		}
+	}
+	if len(short) == 0 {
+		return
+	}
+	for i := range ms {
+		m := &ms[i]
+		if m.Type == Location && !strings.Contains(m.Text, " ") && short[NormalizeName(m.Text)] &&
+			!r.gaz.Lookup(m.Text).Has(gazetteer.Country) {
+			m.Type = Organization
+		}
 	}
 }
 
