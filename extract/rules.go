@@ -59,6 +59,7 @@ func (r docRules) apply(text string, toks []Token, sents []Sentence, ms []Mentio
 	ms = r.openingNames(text, toks, sents, ms)
 	ms = r.resultLines(text, toks, sents, ms)
 	ms = r.sportsLists(text, toks, sents, ms)
+	r.extendOfNames(text, toks, ms)
 	ms = r.roleClubs(text, toks, sents, ms)
 	ms = r.itsSubjects(text, toks, sents, ms)
 	r.typeShortOrgNames(ms)
@@ -1122,6 +1123,33 @@ func (r docRules) unifyTypes(toks []Token, ms []Mention, sure map[int]bool) {
 			}
 		}
 		ms[i].Type = best
+	}
+}
+
+// extendOfNames extends an organisation the tagger ended before "of" and
+// capitalised proper nouns no mention covers ("the Institute for the
+// Study" of War), to the last of them when a lower-case word or
+// punctuation follows.
+func (r docRules) extendOfNames(text string, toks []Token, ms []Mention) {
+	covered := coverage(ms)
+	for i := range ms {
+		m := &ms[i]
+		last := tokenAt(toks, m.End-1)
+		if m.Type != Organization || last < 0 || last+2 >= len(toks) || toks[last+1].Text != "of" {
+			continue
+		}
+		end := last + 2
+		for end < len(toks) && end-last-1 <= 3 && properNoun(toks[end]) {
+			end++
+		}
+		if end == last+2 || end-last-1 > 3 || end < len(toks) && startsUpper(toks[end].Text) {
+			continue
+		}
+		from, to := toks[last+2].Start, toks[end-1].End
+		if covered(from, to) || text[m.End:toks[last+1].Start] != " " {
+			continue
+		}
+		m.End, m.Text = to, text[m.Start:to]
 	}
 }
 
@@ -2301,7 +2329,10 @@ func (r docRules) propagate(text string, toks []Token, sents []Sentence, ms []Me
 		}
 		// A longer capitalised name continuing past the match is
 		// another name ("Belgorod" in "Belgorod People's Republic").
-		if end < len(toks) && startsUpper(toks[end].Text) && toks[end].Start == stop+1 && len(n.words) == 1 && !n.caps {
+		// A title after it does not make it longer ("Dnipropetrovsk
+		// Governor Serhiy Lysak").
+		if end < len(toks) && startsUpper(toks[end].Text) && toks[end].Start == stop+1 && len(n.words) == 1 && !n.caps &&
+			!(n.typ == Location && inLower(personTitles, toks[end].Text)) {
 			continue
 		}
 		if n.short && sents[sentenceOf(sents, start)].FirstToken == t {
