@@ -817,14 +817,18 @@ func (r docRules) typeClubs(toks []Token, sents []Sentence, ms []Mention) map[in
 		clubs[i] = true
 	}
 	for _, s := range sents {
-		tennis = tennisScore(toks[s.FirstToken:s.EndToken])
 		// A sports headline ("CRICKET - SUSSEX BEAT DERBYSHIRE") counts
-		// as a sentence with a score; its verbs are in capitals.
+		// as a sentence with a score; its verbs are in capitals. Two
+		// scores in a row are a tennis match's sets ("6-2 6-3").
 		scored := sportsHeadline(toks[s.FirstToken:s.EndToken])
-		sporty := false
-		for t := s.FirstToken; t < s.EndToken && !scored; t++ {
-			scored = isScore(toks[t].Text)
+		sporty, prevScore := false, false
+		tennis = false
+		for t := s.FirstToken; t < s.EndToken; t++ {
+			score := isScore(toks[t].Text)
+			scored = scored || score
+			tennis = tennis || score && prevScore
 			sporty = sporty || sportsVerbs[toks[t].Text]
+			prevScore = score
 		}
 		if scored || sporty {
 			// "Sibir Novosibirsk lost 1-3 to Rostov": a club, not a person.
@@ -985,8 +989,7 @@ func (r docRules) roleClubs(text string, toks []Token, sents []Sentence, ms []Me
 				role = t - 1
 			}
 			first := role
-			for first > s.FirstToken && t-first < 3 && startsUpper(toks[first-1].Text) &&
-				(toks[first-1].Tag == "NNP" || toks[first-1].Tag == "NNPS") {
+			for first > s.FirstToken && t-first < 3 && properNoun(toks[first-1]) {
 				first--
 			}
 			if first == role {
@@ -1009,17 +1012,6 @@ func (r docRules) roleClubs(text string, toks []Token, sents []Sentence, ms []Me
 // beside a sports verb stays a person though the gazetteer knows the word
 // as a town.
 const surePersonConfidence = 0.8
-
-// tennisScore reports whether a sentence has two scores in a row, as a
-// tennis match's sets ("6-2 6-3").
-func tennisScore(toks []Token) bool {
-	for t := 1; t < len(toks); t++ {
-		if isScore(toks[t].Text) && isScore(toks[t-1].Text) {
-			return true
-		}
-	}
-	return false
-}
 
 // sportNames open a sports headline: "SOCCER - ...", "ICE HOCKEY - ...".
 var sportNames = wordSet(`SOCCER FOOTBALL CRICKET BASEBALL BASKETBALL TENNIS GOLF RUGBY HOCKEY ATHLETICS BOXING
@@ -2486,13 +2478,8 @@ func (r docRules) resultLines(text string, toks []Token, sents []Sentence, ms []
 	}
 	var results []result
 	page := false
-	for first := 0; first < len(toks); {
-		end := first + 1
-		for end < len(toks) && !strings.Contains(text[toks[end-1].End:toks[end].Start], "\n") {
-			end++
-		}
-		line := toks[first:end]
-		first = end
+	for _, ln := range lineRanges(text, toks) {
+		line := toks[ln[0]:ln[1]]
 		teams := resultTeams(line)
 		if teams == nil {
 			continue
@@ -2571,13 +2558,8 @@ var batting = wordSet(`c b lbw st`)
 func (r docRules) sportsLists(text string, toks []Token, sents []Sentence, ms []Mention) []Mention {
 	var people [][2]int // token ranges
 	var teams [][2]int
-	for first := 0; first < len(toks); {
-		end := first + 1
-		for end < len(toks) && !strings.Contains(text[toks[end-1].End:toks[end].Start], "\n") {
-			end++
-		}
-		lo, hi := first, end
-		first = end
+	for _, ln := range lineRanges(text, toks) {
+		lo, hi := ln[0], ln[1]
 		if hi-lo < 3 || hi-lo > 120 {
 			continue
 		}
@@ -2710,12 +2692,26 @@ var nameParticles = wordSet(`de da di del van von der den le la dos das`)
 func properNouns(line []Token, teams [][2]int) bool {
 	for _, tm := range teams {
 		for _, t := range line[tm[0]:tm[1]] {
-			if t.Tag != "NNP" && t.Tag != "NNPS" {
+			if !properNoun(t) {
 				return false
 			}
 		}
 	}
 	return true
+}
+
+// lineRanges returns the token ranges [first, end) of the text's lines.
+func lineRanges(text string, toks []Token) [][2]int {
+	var out [][2]int
+	for first := 0; first < len(toks); {
+		end := first + 1
+		for end < len(toks) && !strings.Contains(text[toks[end-1].End:toks[end].Start], "\n") {
+			end++
+		}
+		out = append(out, [2]int{first, end})
+		first = end
+	}
+	return out
 }
 
 // resultTeams returns the token ranges of the team names of a result line

@@ -191,15 +191,12 @@ func roleFeatures(keys []uint64, w *tokInfo, role int, capsSent bool) []uint64 {
 	}
 }
 
-// contextFeatures appends the keys of the features of token i that look
-// at more than one word, or at where it stands: with roleFeatures of every
-// role, the keys of features (in another order). They are those of
-// wordContextFeatures, which look at neighbouring words themselves, and
-// those of shapeContextFeatures, which look only at properties with few
-// values (shapes, case, gazetteer and lexicon classes).
-func contextFeatures(keys []uint64, infos []tokInfo, i int, capsSent bool) []uint64 {
-	return shapeContextFeatures(wordContextFeatures(keys, infos, i, capsSent), infos, i, capsSent)
-}
+// The features of token i that look at more than one word, or at where
+// it stands, are with roleFeatures of every role the keys of features (in
+// another order; TestFeatureSplit): those of wordContextFeatures, which
+// look at neighbouring words themselves, and those of
+// shapeContextFeatures, which look only at properties with few values
+// (shapes, case, gazetteer and lexicon classes).
 
 // wordContextFeatures appends the keys of the context features of token
 // i that look at the words around it.

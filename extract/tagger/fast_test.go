@@ -332,3 +332,9 @@ func (m *Model) denseMarginals(s *scratch, n int, tags []int) []float64 {
 	}
 	return probs
 }
+
+// contextFeatures appends the keys of the context features of token i:
+// wordContextFeatures' and shapeContextFeatures'.
+func contextFeatures(keys []uint64, infos []tokInfo, i int, capsSent bool) []uint64 {
+	return shapeContextFeatures(wordContextFeatures(keys, infos, i, capsSent), infos, i, capsSent)
+}
