@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"sync"
 	"syscall"
 	"time"
 
@@ -94,6 +95,12 @@ type DB struct {
 	// upgrade).
 	relinkAll bool
 	gen       int64 // the write generation this process last committed or read
+
+	// known is Known's statement, prepared once: a run looks up every
+	// file, and preparing the query each time cost as much as running it.
+	known     *sql.Stmt
+	knownErr  error
+	knownOnce sync.Once
 }
 
 // Open opens the database at path for reading and writing, creating it and
@@ -371,6 +378,9 @@ func (db *DB) migrateOne(ctx context.Context, conn *sql.Conn) (bool, error) {
 
 // Close checkpoints the write-ahead log and closes the database.
 func (db *DB) Close() error {
+	if db.known != nil {
+		db.known.Close()
+	}
 	if db.readOnly {
 		return db.sql.Close()
 	}
@@ -408,9 +418,15 @@ type DocInfo struct {
 // anything.
 func (db *DB) Known(ctx context.Context, root int64, path string) (DocInfo, bool, error) {
 	var d DocInfo
-	err := db.sql.QueryRowContext(ctx, `SELECT d.path, coalesce(sha256, ''), size, status, coalesce(error, ''),
+	db.knownOnce.Do(func() {
+		db.known, db.knownErr = db.sql.PrepareContext(context.WithoutCancel(ctx), `SELECT d.path, coalesce(sha256, ''), size, status, coalesce(error, ''),
 		coalesce(extractor, ''), processed_at, r.path FROM documents d JOIN roots r ON r.id = d.root_id
-		WHERE d.path = ? AND (r.id = ? OR ? = 0 AND r.path = '')`, path, root, root).
+		WHERE d.path = ? AND (r.id = ? OR ? = 0 AND r.path = '')`)
+	})
+	if db.knownErr != nil {
+		return DocInfo{}, false, fmt.Errorf("look up document: %w", db.knownErr)
+	}
+	err := db.known.QueryRowContext(ctx, path, root, root).
 		Scan(&d.Path, &d.SHA256, &d.Size, &d.Status, &d.Error, &d.ExtractorVersion, &d.ProcessedAt, &d.Root)
 	if errors.Is(err, sql.ErrNoRows) {
 		return DocInfo{}, false, nil
