@@ -1,0 +1,155 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/dossier-nlp/dossier/extract/gazetteer"
+)
+
+// companyDesignators end the names of companies and nothing else, written
+// as companies write them: "Ford Motor Co", "Acme Inc.", "Siemens AG".
+var companyDesignators = map[string]bool{
+	"Co": true, "Co.": true, "Cos": true, "Cos.": true, "Corp": true, "Corp.": true, "Inc": true, "Inc.": true,
+	"Ltd": true, "Ltd.": true, "PLC": true, "Plc": true, "plc": true, "AG": true, "GmbH": true, "NV": true,
+	"N.V.": true, "LLC": true, "SpA": true, "S.p.A.": true, "S.A.": true, "Bhd": true, "Berhad": true, "Pty": true,
+}
+
+// jobWords are the last words of job titles that are no person's title
+// before a name: a signature's "Senior Regulatory Counsel".
+var jobWords = wordSet(`counsel manager officer editor engineer administrator coordinator correspondent`)
+
+// designatedCompanies makes the capitalised words before a company
+// designator one organisation with it ("settling with Ford Motor Co last
+// month", where the tagger found nothing or the person "Ford"): at most
+// five words of the same line, proper nouns, "&" between them, a sentence's
+// opening "The" left out. Mentions inside the name give way to it; a
+// mention running across its edges keeps it from being made.
+func (r docRules) designatedCompanies(text string, toks []Token, sents []Sentence, ms []Mention) []Mention {
+	var edits []spanEdit
+	var idx mentionIndex
+	for d := 1; d < len(toks); d++ {
+		if !companyDesignators[toks[d].Text] {
+			continue
+		}
+		if idx.ms == nil {
+			idx = sortedMentions(ms)
+		}
+		first := d
+		for j := d - 1; j >= 0 && d-j <= 5 && toks[j+1].Start-toks[j].End <= 1 && !strings.ContainsAny(text[toks[j].End:toks[j+1].Start], "\n\r"); j-- {
+			t := toks[j]
+			if (t.Text == "&" || t.Text == "of") && j < d-1 && j > 0 && properNoun(toks[j-1]) {
+				continue // "Procter & Gamble Co", "Bank of New York Co"
+			}
+			if !properNoun(t) || leadingDeterminers[t.Text] || inLower(titleModifiers, t.Text) || inLower(jobWords, t.Text) ||
+				r.gaz.Word(t.Text).Has(gazetteer.PersonTitle) {
+				break // "Mary Hain Senior Regulatory Counsel ISO New England Inc."
+			}
+			first = j
+		}
+		for first < d && (toks[first].Text == "&" || toks[first].Text == "of") {
+			first++
+		}
+		if first == d {
+			continue
+		}
+		from, to := toks[first].Start, toks[d].End
+		if n := len(edits); n > 0 && edits[n-1].to == toks[d-1].End {
+			edits[n-1].to = to // "BHP Pty Ltd"
+			continue
+		}
+		inside, crossing := idx.within(from, to)
+		if crossing || len(inside) == 1 && inside[0].Start == from && inside[0].End == to && inside[0].Type == Organization {
+			continue
+		}
+		edits = append(edits, spanEdit{from: from, to: to, typ: Organization})
+	}
+	return applyEdits(text, toks, sents, ms, edits)
+}
+
+// newsAgencies adds the name the tagger left out right before "news
+// agency" ("Itar-Tass news agency said"): one to three capitalised words,
+// hyphens between them, neither a country nor a nationality.
+func (r docRules) newsAgencies(text string, toks []Token, sents []Sentence, ms []Mention) []Mention {
+	covered := coverage(ms)
+	var added []Mention
+	for n := 1; n+1 < len(toks); n++ {
+		if !strings.EqualFold(toks[n].Text, "news") || !strings.EqualFold(toks[n+1].Text, "agency") {
+			continue
+		}
+		first, words := n, 0
+		for j := n - 1; j >= 0 && words < 3 && toks[j+1].Start-toks[j].End <= 1; j-- {
+			w := toks[j].Text
+			if w == "-" && j > 0 && toks[j].Start == toks[j-1].End && toks[j].End == toks[j+1].Start {
+				continue
+			}
+			if !startsUpper(w) || leadingDeterminers[w] {
+				break
+			}
+			first, words = j, words+1
+		}
+		if first == n || toks[first].Text == "-" {
+			continue
+		}
+		from, to := toks[first].Start, toks[n-1].End
+		name := text[from:to]
+		if covered(from, to) || r.gaz.Lookup(name).Has(gazetteer.Country|gazetteer.Demonym) {
+			continue
+		}
+		if s := sents[sentenceOf(sents, from)]; s.FirstToken == first && !allCaps(toks[first:n]) {
+			// Opening a sentence any word has a capital; only a proper
+			// noun or a word with capitals inside ("Itar-Tass") counts.
+			if w := toks[first].Text; !properNoun(toks[first]) && strings.IndexFunc(w[1:], unicode.IsUpper) < 0 {
+				continue
+			}
+		}
+		added = append(added, Mention{Start: from, End: to, Text: name, Type: Organization,
+			Sentence: sentenceOf(sents, from), Source: SourceDocument, Confidence: 0.6})
+	}
+	return append(ms, added...)
+}
+
+// splitCompanyPairs cuts an organisation the tagger made of two companies
+// joined by "and" ("Deutsche Bank and Siemens led the index lower") into
+// the two, when the gazetteer knows each side as an organisation or a
+// company and not the whole.
+func (r docRules) splitCompanyPairs(text string, toks []Token, ms []Mention) []Mention {
+	n := len(ms)
+	for i := 0; i < n; i++ {
+		m := ms[i]
+		if m.Type != Organization {
+			continue
+		}
+		first, last := tokenAt(toks, m.Start), tokenAt(toks, m.End-1)
+		if first < 0 || last-first < 2 {
+			continue
+		}
+		and := -1
+		for t := first + 1; t < last; t++ {
+			if toks[t].Text == "and" {
+				if and >= 0 {
+					and = -1
+					break
+				}
+				and = t
+			}
+		}
+		if and < 0 {
+			continue
+		}
+		left, right := text[m.Start:toks[and-1].End], text[toks[and+1].Start:m.End]
+		if !r.companyName(left) || !r.companyName(right) || r.companyName(m.Text) {
+			continue
+		}
+		ms[i].End, ms[i].Text = toks[and-1].End, left
+		ms = append(ms, Mention{Start: toks[and+1].Start, End: m.End, Text: right, Type: Organization,
+			Sentence: m.Sentence, Source: m.Source, Confidence: m.Confidence})
+	}
+	return ms
+}
+
+// companyName reports whether the gazetteer knows name as a company or an
+// organisation.
+func (r docRules) companyName(name string) bool {
+	return r.gaz.Lookup(name).Has(gazetteer.Company|gazetteer.Org) || gazetteer.RuleOrgs().Lookup(name).Has(gazetteer.Org)
+}
