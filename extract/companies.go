@@ -153,3 +153,150 @@ func (r docRules) splitCompanyPairs(text string, toks []Token, ms []Mention) []M
 func (r docRules) companyName(name string) bool {
 	return r.gaz.Lookup(name).Has(gazetteer.Company|gazetteer.Org) || gazetteer.RuleOrgs().Lookup(name).Has(gazetteer.Org)
 }
+
+// companyAfter reports whether the words after token last make the name
+// that ends there a company's: its shares or shareholders ("Roche shares
+// closed higher"; a noun, not the verb of "Smith shares the view"), its
+// chairman or chief executive ("Olivetti chairman Carlo De Benedetti").
+func companyAfter(toks []Token, last int) bool {
+	if last+1 >= len(toks) {
+		return false
+	}
+	next := toks[last+1]
+	switch strings.ToLower(next.Text) {
+	case "shares", "shareholders":
+		return next.Tag == "NNS" || next.Tag == "NNPS"
+	case "chairman":
+		return next.Text == "chairman" // "a Village Chairman" is a title
+	case "chief":
+		return next.Text == "chief" && last+2 < len(toks) && toks[last+2].Text == "executive"
+	}
+	return false
+}
+
+// companyPairs types the names joined by "and" to an organisation as
+// organisations too, in the news of companies that the tagger takes for
+// people or leaves out ("Lukoil and Yukos both reported", "Mediobanca and
+// Generali held talks"), and adds the untagged names before a company's
+// shares or chairman ("Renault shares"). A name changes only when the
+// tagger was unsure it was a person (below personOrgPairConfidence), it
+// is one word that is no given name or a pair of words that is no
+// person's name, and the gazetteer does not know it as a place or a
+// nationality. An untagged name is one to three capitalised proper nouns.
+func (r docRules) companyPairs(text string, toks []Token, sents []Sentence, ms []Mention) []Mention {
+	idx := sortedMentions(ms)
+	at := make(map[int]int, len(ms)) // first and last tokens -> index in ms + 1
+	for i, m := range ms {
+		if f, l := tokenAt(toks, m.Start), tokenAt(toks, m.End-1); f >= 0 && l >= 0 {
+			at[f], at[-l-1] = i+1, i+1
+		}
+	}
+	retypable := func(i int) bool {
+		m := ms[i]
+		f, l := tokenAt(toks, m.Start), tokenAt(toks, m.End-1)
+		if m.Type != Person || m.Confidence >= personOrgPairConfidence || f < 0 || l-f > 1 {
+			return false
+		}
+		if f == l && r.gaz.Word(toks[f].Text).Has(gazetteer.FirstName) || r.personName(toks[f:l+1]) {
+			return false
+		}
+		return !r.gaz.Lookup(m.Text).Has(gazetteer.Place | gazetteer.Demonym)
+	}
+	// untagged returns the untagged name of proper nouns that ends at
+	// token last (dir < 0) or starts at token first (dir > 0).
+	untagged := func(t, dir int) (from, to int, ok bool) {
+		a, b := t, t
+		for k := t; k >= 0 && k < len(toks) && abs(k-t) < 3 && properNoun(toks[k]) && !leadingDeterminers[toks[k].Text]; k += dir {
+			if dir < 0 {
+				a = k
+			} else {
+				b = k
+			}
+			ok = true
+		}
+		if !ok || a > 0 && dir < 0 && properNoun(toks[a-1]) || dir > 0 && b+1 < len(toks) && properNoun(toks[b+1]) {
+			return 0, 0, false
+		}
+		if b+1 < len(toks) && toks[b+1].Start == toks[b].End && strings.Contains("-/&", toks[b+1].Text) {
+			return 0, 0, false // "Systems Engineering E-mail"
+		}
+		from, to = toks[a].Start, toks[b].End
+		if inside, crossing := idx.within(from, to); len(inside) > 0 || crossing || allCaps(toks[a:b+1]) {
+			return 0, 0, false
+		}
+		if c := r.gaz.Lookup(text[from:to]); c.Has(gazetteer.Place|gazetteer.Demonym|gazetteer.FirstName) && !c.Has(gazetteer.Company) ||
+			a == b && (c.Has(gazetteer.PersonTitle) || r.orgSuffix(toks[a].Text) && dir < 0) {
+			return 0, 0, false // "Minister for Defence"
+		}
+		return from, to, true
+	}
+	var added []Mention
+	add := func(from, to int) {
+		if s := sents[sentenceOf(sents, from)]; !businessSentence(toks[s.FirstToken:s.EndToken]) {
+			return // "the Institute of State and Law"
+		}
+		added = append(added, Mention{Start: from, End: to, Text: text[from:to], Type: Organization,
+			Sentence: sentenceOf(sents, from), Source: SourceDocument, Confidence: 0.6})
+	}
+	for t := 1; t+1 < len(toks); t++ {
+		if toks[t].Text != "and" {
+			continue
+		}
+		left, right := at[-(t-1)-1], at[t+1]
+		switch {
+		case left > 0 && ms[left-1].Type == Organization && right > 0 && retypable(right-1):
+			ms[right-1].Type = Organization
+		case right > 0 && ms[right-1].Type == Organization && left > 0 && retypable(left-1):
+			ms[left-1].Type = Organization
+		case left > 0 && ms[left-1].Type == Organization && right == 0:
+			from, to, ok := untagged(t+1, 1)
+			switch {
+			case ok && to == toks[t+1].End && r.orgSuffix(toks[t+1].Text):
+				// "Baltimore Gas and Electric": one company's name
+				l := &ms[left-1]
+				l.End, l.Text = to, text[l.Start:to]
+			case ok:
+				add(from, to)
+			}
+		case right > 0 && ms[right-1].Type == Organization && left == 0:
+			if from, to, ok := untagged(t-1, -1); ok {
+				add(from, to)
+			}
+		}
+	}
+	for t := 0; t+1 < len(toks); t++ {
+		if at[-t-1] == 0 && companyAfter(toks, t) {
+			if from, to, ok := untagged(t, -1); ok {
+				add(from, to)
+			}
+		}
+	}
+	return append(ms, added...)
+}
+
+// businessWords say a sentence is business news.
+var businessWords = wordSet(`shares share stake stakes profit profits loss losses sales revenue revenues earnings
+	merger mergers deal deals takeover bid percent pct million billion output market markets stock stocks
+	dividend company companies firm firms alliance contract contracts order orders plant plants talks investors`)
+
+// businessSentence reports whether a word of the sentence is one of
+// businessWords.
+func businessSentence(toks []Token) bool {
+	for _, t := range toks {
+		if isLowerWord(t.Text) && businessWords[t.Text] {
+			return true
+		}
+	}
+	return false
+}
+
+// personOrgPairConfidence is the tagger confidence under which a person
+// joined by "and" to an organisation is one.
+const personOrgPairConfidence = 0.6
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}

@@ -65,6 +65,7 @@ func (r docRules) apply(text string, toks []Token, sents []Sentence, ms []Mentio
 	r.extendOfNames(text, toks, ms)
 	ms = r.roleClubs(text, toks, sents, ms)
 	ms = r.itsSubjects(text, toks, sents, ms)
+	ms = r.companyPairs(text, toks, sents, ms)
 	r.typeShortOrgNames(ms)
 	clubs := r.typeClubs(toks, sents, ms)
 	r.unifyTypes(toks, ms, clubs)
@@ -392,7 +393,7 @@ var appositionNouns = func() map[string]string {
 	for typ, words := range map[string]string{
 		Organization: `company firm maker carmaker automaker chipmaker drugmaker steelmaker retailer lender insurer
 			airline carrier brokerage conglomerate startup manufacturer contractor publisher broadcaster nonprofit
-			charity bank newspaper`,
+			charity bank newspaper monopoly group concern utility exporter operator`,
 		Location: `city town village capital port resort borough suburb county province region island
 			township municipality`,
 	} {
@@ -469,6 +470,10 @@ func (r docRules) appositionType(toks []Token, ms []Mention, starts map[int]int,
 		w := toks[t].Text
 		if j := starts[t]; j > 0 && ms[j-1].Type == Location && n < 4 {
 			t = tokenAt(toks, ms[j-1].End-1) + 1 // "the Tokyo online retailer"
+			continue
+		}
+		if w == "and" && typ == "" && t+2 < len(toks) && isLowerWord(toks[t+1].Text) && isLowerWord(toks[t+2].Text) {
+			t++ // "the Hungarian oil and gas group"
 			continue
 		}
 		if appositionEnds[strings.ToLower(w)] {
@@ -660,6 +665,12 @@ func (r docRules) businessCue(toks []Token, m Mention) bool {
 	// a person's full name.
 	if m.Type == Person && m.Confidence < buyPersonConfidence && first >= 1 && acquireVerbs[strings.ToLower(toks[first-1].Text)] &&
 		!r.personName(toks[first:last+1]) {
+		return true
+	}
+	// "Roche shares closed higher", "Olivetti chairman Carlo De
+	// Benedetti": of a person's full name only when the gazetteer knows it
+	// as a company.
+	if m.Type == Person && companyAfter(toks, last) && (!r.personName(toks[first:last+1]) || r.gaz.Lookup(m.Text).Has(gazetteer.Company)) {
 		return true
 	}
 	// Places have "its" too: only a person is retyped by it.
