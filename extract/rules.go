@@ -178,7 +178,7 @@ var titleModifiers = wordSet(`press deputy vice chief assistant acting senior pr
 
 // trimTitleWords drops from the end of an organisation mention the first
 // word of a title that follows it ("Department of Defense Press" before
-// "Secretary").
+// "Secretary"; "of Prime" before "Minister").
 func (r docRules) trimTitleWords(text string, toks []Token, ms []Mention) {
 	for i := range ms {
 		m := &ms[i]
@@ -191,6 +191,14 @@ func (r docRules) trimTitleWords(text string, toks []Token, ms []Mention) {
 		}
 		if titleModifiers[strings.ToLower(toks[last].Text)] && r.gaz.Word(toks[last+1].Text).Has(gazetteer.PersonTitle) {
 			m.End = toks[last-1].End
+			m.Text = text[m.Start:m.End]
+			continue
+		}
+		// "The Popular Party of Prime" Minister Jose Maria Aznar: the
+		// party ends before "of" and a person's title.
+		if last-first >= 2 && toks[last-1].Text == "of" &&
+			r.gaz.Lookup(toks[last].Text+" "+toks[last+1].Text).Has(gazetteer.PersonTitle) && !r.knownOrg(m.Text) {
+			m.End = toks[last-2].End
 			m.Text = text[m.Start:m.End]
 		}
 	}

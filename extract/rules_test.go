@@ -174,6 +174,8 @@ func TestDocRules(t *testing.T) {
 			[]string{"Matsushita/ORGANIZATION", "Tokyo/LOCATION", "Proton/ORGANIZATION", "Smith/PERSON", "Jones/PERSON", "Olivetti/ORGANIZATION", "Carlo De Benedetti/PERSON"}, nil},
 		{"an untagged company by its apposition", "Pemex, the Mexican state oil monopoly, cut prices. MOL, the Hungarian oil and gas group, signed a deal. Irpin, a suburb, and Bucha were hit.",
 			nil, []string{"Pemex/ORGANIZATION", "MOL/ORGANIZATION", "Irpin/LOCATION"}, nil},
+		{"an organisation cut before of and a title", "The Popular Party of Prime Minister Jose Maria Aznar won.",
+			[]string{"Popular Party of Prime/ORGANIZATION", "Jose Maria Aznar/PERSON"}, []string{"Popular Party/ORGANIZATION", "Jose Maria Aznar/PERSON"}, nil},
 		{"a bourse after its city", "The Paris Bourse closed higher.", []string{"Paris/LOCATION"}, []string{"Paris Bourse/ORGANIZATION"}, nil},
 		{"a word ending in bank is a bank", "The Bundesbank held rates. Rabobank agreed. He walked along the bank. Commerzbank fell. -- Frankfurt Newsroom",
 			[]string{"Bundesbank/LOCATION/0.4", "Rabobank/PERSON/0.5", "Frankfurt Newsroom/LOCATION"},
