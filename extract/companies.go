@@ -206,7 +206,7 @@ func (r docRules) companyPairs(text string, toks []Token, sents []Sentence, ms [
 	// token last (dir < 0) or starts at token first (dir > 0).
 	untagged := func(t, dir int) (from, to int, ok bool) {
 		a, b := t, t
-		for k := t; k >= 0 && k < len(toks) && abs(k-t) < 3 && properNoun(toks[k]) && !leadingDeterminers[toks[k].Text]; k += dir {
+		for k := t; k >= 0 && k < len(toks) && abs(k-t) < 3 && r.companyWord(toks[k]) && !leadingDeterminers[toks[k].Text]; k += dir {
 			if dir < 0 {
 				a = k
 			} else {
@@ -299,4 +299,61 @@ func abs(n int) int {
 		return -n
 	}
 	return n
+}
+
+// companyWord reports whether t can be a word of a company's name: a
+// proper noun, or a capitalised word the gazetteer knows from companies'
+// names ("Renault", which opens a sentence as a common noun would).
+func (r docRules) companyWord(t Token) bool {
+	return properNoun(t) || startsUpper(t.Text) && r.gaz.Word(t.Text).Has(gazetteer.Company)
+}
+
+// particleNames extends an organisation over a Romance particle and the
+// capitalised words after it, a place's name among them or none
+// ("Telefonica de Argentina", "Banco do Brasil"): one to three words, no
+// person among them, and an organisation only after a head word.
+func (r docRules) particleNames(text string, toks []Token, ms []Mention) []Mention {
+	idx := sortedMentions(ms)
+	drop := map[[2]int]bool{}
+	for i := range ms {
+		m := &ms[i]
+		last := tokenAt(toks, m.End-1)
+		if m.Type != Organization || last < 0 || last+2 >= len(toks) || !romanceParticles[toks[last+1].Text] ||
+			toks[last+1].Start != m.End+1 {
+			continue
+		}
+		end := last + 2
+		for end < len(toks) && end-last-2 < 3 && startsUpper(toks[end].Text) && toks[end].Start == toks[end-1].End+1 {
+			end++
+		}
+		if end == last+2 || end < len(toks) && startsUpper(toks[end].Text) && toks[end].Start == toks[end-1].End+1 {
+			continue
+		}
+		from, to := toks[last+2].Start, toks[end-1].End
+		inside, crossing := idx.within(from, to)
+		// After a head word ("Banco") the name may have been
+		// found as an organisation of its own ("Brasil").
+		head := r.orgSuffix(toks[last].Text)
+		ok := !crossing
+		for _, in := range inside {
+			ok = ok && (in.Type == Location || head && in.Type == Organization)
+		}
+		if !ok {
+			continue
+		}
+		for _, in := range inside {
+			drop[[2]int{in.Start, in.End}] = true
+		}
+		m.End, m.Text = to, text[m.Start:to]
+	}
+	if len(drop) == 0 {
+		return ms
+	}
+	out := ms[:0]
+	for _, m := range ms {
+		if !drop[[2]int{m.Start, m.End}] || m.Type == Person {
+			out = append(out, m)
+		}
+	}
+	return out
 }

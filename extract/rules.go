@@ -52,6 +52,7 @@ func (r docRules) apply(text string, toks []Token, sents []Sentence, ms []Mentio
 	r.typeByHeadWord(toks, ms)
 	ms = r.joinPlaceOrgs(text, toks, ms)
 	ms = r.designatedCompanies(text, toks, sents, ms)
+	ms = r.particleNames(text, toks, ms)
 	ms, links := r.acronyms(text, toks, sents, ms)
 	ms = r.lowercaseCountries(text, toks, sents, ms)
 	ms = r.knownNames(text, toks, sents, ms, gm)
@@ -681,6 +682,12 @@ func (r docRules) businessCue(toks []Token, m Mention) bool {
 	if m.Type == Person && companyAfter(toks, last) && (!r.personName(toks[first:last+1]) || r.gaz.Lookup(m.Text).Has(gazetteer.Company)) {
 		return true
 	}
+	// "Electrolux said it would close 25 plants": one the tagger was
+	// unsure was a person that speaks of itself as "it".
+	if m.Type == Person && m.Confidence < saidItConfidence && last+3 < len(toks) && toks[last+1].Text == "said" &&
+		toks[last+2].Text == "it" && itAuxiliaries[toks[last+3].Text] && !r.personName(toks[first:last+1]) {
+		return true
+	}
 	// Places have "its" too: only a person is retyped by it.
 	if m.Type == Person && last+2 < len(toks) {
 		v, pron := toks[last+1], toks[last+2].Text
@@ -729,6 +736,20 @@ func (r docRules) itsSubjects(text string, toks []Token, sents []Sentence, ms []
 	}
 	return append(ms, added...)
 }
+
+// saidItConfidence is the tagger confidence under which a person that
+// "said it would" is a company.
+const saidItConfidence = 0.5
+
+// itAuxiliaries follow "said it" when "it" is the speaker: "said it would",
+// "said it had".
+var itAuxiliaries = wordSet(`would will had has was is expected planned plans intended intends could may might
+	aimed aims hoped hopes wanted wants`)
+
+// romanceParticles join the words of organisations' names in Romance
+// languages: "Banco do Brasil", "Telefonica de Argentina", "Electricite de
+// France".
+var romanceParticles = wordSet(`de do da di del della des du`)
 
 // buyPersonConfidence is the tagger confidence under which a person that
 // is bought is a company.
@@ -1484,7 +1505,7 @@ func (r docRules) typeByHeadWord(toks []Token, ms []Mention) {
 			continue
 		}
 		head := r.orgSuffix(toks[last].Text) ||
-			r.orgSuffix(toks[first].Text) && last > first+1 && strings.EqualFold(toks[first+1].Text, "of")
+			r.orgSuffix(toks[first].Text) && last > first+1 && (strings.EqualFold(toks[first+1].Text, "of") || romanceParticles[toks[first+1].Text])
 		// "Jim Courier" is a person: a given name that is no place's
 		// before the head word ("Charlotte Observer" is a newspaper).
 		person := m.Type == Person && r.personName(toks[first:last+1]) && !r.gaz.Word(toks[first].Text).Has(gazetteer.Place)
