@@ -357,3 +357,100 @@ func (r docRules) particleNames(text string, toks []Token, ms []Mention) []Menti
 	}
 	return out
 }
+
+// hyphenTailWords follow a name and a hyphen in English compounds, not in
+// a name: "Clinton-led", "Kyiv-based".
+var hyphenTailWords = wordSet(`led born based backed style era type like made run owned free wide appointed
+	era linked allied friendly controlled funded held installed sponsored supported`)
+
+// hyphenTails extends a person's name of two words or more over a hyphen
+// and the lower-case syllable after it, which the tokenizer split off:
+// "Han Sung" - "joo", "Kim Dae" - "jung". English compounds stay apart
+// ("the Hillary Clinton-led campaign").
+func hyphenTails(text string, toks []Token, ms []Mention) {
+	for i := range ms {
+		m := &ms[i]
+		first, last := tokenAt(toks, m.Start), tokenAt(toks, m.End-1)
+		if m.Type != Person || first < 0 || last <= first || last+2 >= len(toks) || !startsUpper(toks[last].Text) {
+			continue
+		}
+		h, tail := toks[last+1], toks[last+2]
+		if h.Text != "-" || h.Start != m.End || tail.Start != h.End || !isLowerWord(tail.Text) ||
+			len(tail.Text) > 6 || hyphenTailWords[tail.Text] {
+			continue
+		}
+		if last+3 < len(toks) && toks[last+3].Start == tail.End && toks[last+3].Text == "-" {
+			continue // "Sung-joo-style"
+		}
+		m.End, m.Text = tail.End, text[m.Start:tail.End]
+	}
+}
+
+// bodyHeads end the names of public bodies, parties and armed forces,
+// not those of works, shows or leagues ("Property Brothers", "Act of
+// Union").
+var bodyHeads = wordSet(`commission committee council ministry party police constabulary agency authority federation
+	association court tribunal institute department office directorate bureau army navy command front movement
+	coalition assembly parliament corporation`)
+
+// suffixNames adds the names the tagger left out that end in a public
+// body's head word, after "the": two to six capitalised words ("the Royal
+// Ulster Constabulary", "The Election Commission in Islamabad"), "of",
+// "for" and "and" between them, the whole run of capitalised words (a
+// headline in title case runs on: "Election Commission Sets Date"), not
+// in a line in capitals, and no mention over any of it; the owner of a
+// possessive before it joins it ("Moody 's Investors Service").
+func (r docRules) suffixNames(text string, toks []Token, sents []Sentence, ms []Mention) []Mention {
+	covered := coverage(ms)
+	var edits []spanEdit
+	for _, s := range sents {
+		line := toks[s.FirstToken:s.EndToken]
+		if len(line) == 0 || allCaps(line) {
+			continue
+		}
+		for a := 0; a < len(line); {
+			if !startsUpper(line[a].Text) || inLower(leadingDeterminers, line[a].Text) {
+				a++
+				continue
+			}
+			b := a // the run is line[a:b+1]
+			for b+1 < len(line) && line[b+1].Start <= line[b].End+1 {
+				n := line[b+1]
+				if startsUpper(n.Text) && !inLower(leadingDeterminers, n.Text) {
+					b++
+					continue
+				}
+				if (n.Text == "of" || n.Text == "for" || n.Text == "and") && b+2 < len(line) && startsUpper(line[b+2].Text) &&
+					!inLower(leadingDeterminers, line[b+2].Text) && line[b+2].Start <= n.End+1 {
+					b += 2
+					continue
+				}
+				break
+			}
+			words := b - a + 1
+			// A heading in title case ("Poor Service", "GREAT Store
+			// GREAT Service !") is no name.
+			heading := a == 0 && (b == len(line)-1 || b == len(line)-2 && !isWordToken(line[b+1].Text))
+			the := a > 0 && strings.EqualFold(line[a-1].Text, "the")
+			owned := a >= 2 && (line[a-1].Text == "'s" || line[a-1].Text == "’s") && line[a-1].Start <= line[a-2].End+1 &&
+				startsUpper(line[a-2].Text) && !r.gaz.Lookup(line[a-2].Text).Has(gazetteer.Place)
+			head := the && inLower(bodyHeads, line[b].Text) || owned && r.orgSuffix(line[b].Text)
+			if words >= 2 && words <= 6 && !heading && head && properNoun(line[b]) && !covered(line[a].Start, line[b].End) {
+				from, to := line[a].Start, line[b].End
+				if owned {
+					from = line[a-2].Start // "Moody 's Investors Service"
+				}
+				if !r.gaz.Lookup(text[line[a].Start:to]).Has(gazetteer.Place) {
+					edits = append(edits, spanEdit{from: from, to: to, typ: Organization})
+				}
+			}
+			a = b + 1
+		}
+	}
+	return applyEdits(text, toks, sents, ms, edits)
+}
+
+// isWordToken reports whether w holds a letter or a digit.
+func isWordToken(w string) bool {
+	return strings.IndexFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
+}
