@@ -13,6 +13,8 @@ var companyDesignators = map[string]bool{
 	"Co": true, "Co.": true, "Cos": true, "Cos.": true, "Corp": true, "Corp.": true, "Inc": true, "Inc.": true,
 	"Ltd": true, "Ltd.": true, "PLC": true, "Plc": true, "plc": true, "AG": true, "GmbH": true, "NV": true,
 	"N.V.": true, "LLC": true, "SpA": true, "S.p.A.": true, "S.A.": true, "Bhd": true, "Berhad": true, "Pty": true,
+	// plural heads that only companies' names end in
+	"Properties": true, "Holdings": true, "Industries": true, "Securities": true, "Enterprises": true,
 }
 
 // jobWords are the last words of job titles that are no person's title
@@ -174,11 +176,41 @@ func companyAfter(toks []Token, last int) bool {
 	return false
 }
 
+// possessedBusiness are what a company has and a person does not: "Wipro
+// 's profit rose", "Acer 's president" is not among them (a country has
+// one too), "Acer 's chairman" is.
+var possessedBusiness = wordSet(`profit profits sales revenue revenues earnings subsidiary subsidiaries unit units
+	shareholders chairman board`)
+
+// whichVerbs say what a company does, after ", which": "Sinopec, which owns
+// 55 percent of the company".
+var whichVerbs = wordSet(`owns makes builds operates produces sells runs employs controls supplies manufactures
+	publishes distributes imports exports`)
+
+// companyBefore reports whether the words after token last make the name
+// that ends there a company's: a possessive and what only a company has
+// ("Wipro 's profit"), or ", which" and what companies do ("Sinopec ,
+// which owns").
+func companyBefore(toks []Token, last int) bool {
+	if last+2 >= len(toks) {
+		return false
+	}
+	switch next := toks[last+1].Text; {
+	case next == "'s" || next == "’s":
+		w := toks[last+2].Text
+		return possessedBusiness[w] || w == "chief" && last+3 < len(toks) && toks[last+3].Text == "executive"
+	case next == "," && toks[last+2].Text == "which":
+		return last+3 < len(toks) && whichVerbs[toks[last+3].Text]
+	}
+	return false
+}
+
 // companyPairs types the names joined by "and" to an organisation as
 // organisations too, in the news of companies that the tagger takes for
 // people or leaves out ("Lukoil and Yukos both reported", "Mediobanca and
 // Generali held talks"), and adds the untagged names before a company's
-// shares or chairman ("Renault shares"). A name changes only when the
+// shares or chairman ("Renault shares"), its profit or what it does
+// ("Sinopec , which owns"). A name changes only when the
 // tagger was unsure it was a person (below personOrgPairConfidence), it
 // is one word that is no given name or a pair of words that is no
 // person's name, and the gazetteer does not know it as a place or a
@@ -265,7 +297,7 @@ func (r docRules) companyPairs(text string, toks []Token, sents []Sentence, ms [
 		}
 	}
 	for t := 0; t+1 < len(toks); t++ {
-		if at[-t-1] == 0 && companyAfter(toks, t) {
+		if at[-t-1] == 0 && (companyAfter(toks, t) || companyBefore(toks, t)) {
 			if from, to, ok := untagged(t, -1); ok {
 				add(from, to)
 			}

@@ -681,7 +681,8 @@ func (r docRules) businessCue(toks []Token, m Mention) bool {
 	// "Roche shares closed higher", "Olivetti chairman Carlo De
 	// Benedetti": of a person's full name only when the gazetteer knows it
 	// as a company.
-	if m.Type == Person && companyAfter(toks, last) && (!r.personName(toks[first:last+1]) || r.gaz.Lookup(m.Text).Has(gazetteer.Company)) {
+	if m.Type == Person && (companyAfter(toks, last) || companyBefore(toks, last)) &&
+		(!r.personName(toks[first:last+1]) || r.gaz.Lookup(m.Text).Has(gazetteer.Company)) {
 		return true
 	}
 	// "Electrolux said it would close 25 plants": one the tagger was
