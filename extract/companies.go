@@ -165,6 +165,9 @@ func companyAfter(toks []Token, last int) bool {
 		return false
 	}
 	next := toks[last+1]
+	if len(next.Text) < 5 || next.Text[0]|0x20 != 's' && next.Text[0]|0x20 != 'c' {
+		return false // most words, at once
+	}
 	switch strings.ToLower(next.Text) {
 	case "shares", "shareholders":
 		return next.Tag == "NNS" || next.Tag == "NNPS"
@@ -297,7 +300,7 @@ func (r docRules) companyPairs(text string, toks []Token, sents []Sentence, ms [
 		}
 	}
 	for t := 0; t+1 < len(toks); t++ {
-		if at[-t-1] == 0 && (companyAfter(toks, t) || companyBefore(toks, t)) {
+		if (companyAfter(toks, t) || companyBefore(toks, t)) && at[-t-1] == 0 {
 			if from, to, ok := untagged(t, -1); ok {
 				add(from, to)
 			}
