@@ -286,8 +286,10 @@ func (r docRules) companyPairs(text string, toks []Token, sents []Sentence, ms [
 		case left > 0 && ms[left-1].Type == Organization && right == 0:
 			from, to, ok := untagged(t+1, 1)
 			switch {
-			case ok && to == toks[t+1].End && r.orgSuffix(toks[t+1].Text):
-				// "Baltimore Gas and Electric": one company's name
+			case ok && to == toks[t+1].End && (r.orgSuffix(toks[t+1].Text) ||
+				strings.Contains(ms[left-1].Text, " ") && !r.companyName(toks[t+1].Text)):
+				// "Baltimore Gas and Electric", "Florida Power and Light":
+				// one company's name
 				l := &ms[left-1]
 				l.End, l.Text = to, text[l.Start:to]
 			case ok:
