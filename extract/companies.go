@@ -43,7 +43,7 @@ func (r docRules) designatedCompanies(text string, toks []Token, sents []Sentenc
 			if (t.Text == "&" || t.Text == "of") && j < d-1 && j > 0 && properNoun(toks[j-1]) {
 				continue // "Procter & Gamble Co", "Bank of New York Co"
 			}
-			if !properNoun(t) || leadingDeterminers[t.Text] || inLower(titleModifiers, t.Text) || inLower(jobWords, t.Text) ||
+			if !properNoun(t) || inLower(leadingDeterminers, t.Text) || inLower(titleModifiers, t.Text) || inLower(jobWords, t.Text) ||
 				r.gaz.Word(t.Text).Has(gazetteer.PersonTitle) {
 				break // "Mary Hain Senior Regulatory Counsel ISO New England Inc."
 			}
@@ -85,7 +85,7 @@ func (r docRules) newsAgencies(text string, toks []Token, sents []Sentence, ms [
 			if w == "-" && j > 0 && toks[j].Start == toks[j-1].End && toks[j].End == toks[j+1].Start {
 				continue
 			}
-			if !startsUpper(w) || leadingDeterminers[w] {
+			if !startsUpper(w) || inLower(leadingDeterminers, w) {
 				break
 			}
 			first, words = j, words+1
@@ -241,7 +241,7 @@ func (r docRules) companyPairs(text string, toks []Token, sents []Sentence, ms [
 	// token last (dir < 0) or starts at token first (dir > 0).
 	untagged := func(t, dir int) (from, to int, ok bool) {
 		a, b := t, t
-		for k := t; k >= 0 && k < len(toks) && abs(k-t) < 3 && r.companyWord(toks[k]) && !leadingDeterminers[toks[k].Text]; k += dir {
+		for k := t; k >= 0 && k < len(toks) && abs(k-t) < 3 && r.companyWord(toks[k]) && !inLower(leadingDeterminers, toks[k].Text); k += dir {
 			if dir < 0 {
 				a = k
 			} else {

@@ -26,6 +26,9 @@ func FuzzExtract(f *testing.F) {
 			"M. Atherton c Stewart b Gough 45\nWorcestershire 241-6 ( T. Moody 88 ) beat Glamorgan 198 all out\nRoda JC 1 Heerenveen 1",
 		"Marks & Spencer & Co & & Ernst &", "Organisation for Security and Cooperation in Europe ( OSCE ) ( ) ( A",
 		"met President Xi. Gen. Smith. The U.S. Open. Shares in Lloyds. Analysts at Dean Witter raised its",
+		"Ford Motor Co Co. Pty Ltd & Co of Inc. - news agency Itar- -Tass news agency news Banco do de Brasil de",
+		"Lukoil and and Yukos shares , which owns 's profit Moody 's 's Investors Service the Royal and of Council",
+		"Han Sung-joo- Kim Dae- -jung said it would Florida Power and Light , Gas and Popular Party of Prime",
 	} {
 		f.Add(s)
 	}
