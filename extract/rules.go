@@ -1250,6 +1250,12 @@ func (r docRules) typeKnownPlaces(toks []Token, sents []Sentence, ms []Mention) 
 	for i := range ms {
 		m := &ms[i]
 		if strings.ContainsAny(m.Text, " \t\n") {
+			// "in Ann Arbor": a town named like a person, after a
+			// preposition of place.
+			if first := tokenAt(toks, m.Start); m.Type == Person && first > 0 && inLower(placePreps, toks[first-1].Text) &&
+				r.gaz.Lookup(m.Text).Has(gazetteer.City|gazetteer.Region) {
+				m.Type = Location
+			}
 			continue
 		}
 		c := r.gaz.Word(m.Text)
@@ -1263,6 +1269,9 @@ func (r docRules) typeKnownPlaces(toks []Token, sents []Sentence, ms []Mention) 
 		}
 	}
 }
+
+// placePreps say that the name after them is a place: "in Ann Arbor".
+var placePreps = wordSet(`in near`)
 
 // sportsWords are the common words of sports reports besides sportsVerbs.
 var sportsWords = wordSet(`match matches game games cup league season title final semifinal quarterfinal derby
