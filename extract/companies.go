@@ -190,11 +190,11 @@ var possessedBusiness = wordSet(`profit profits sales revenue revenues earnings 
 var whichVerbs = wordSet(`owns makes builds operates produces sells runs employs controls supplies manufactures
 	publishes distributes imports exports`)
 
-// companyBefore reports whether the words after token last make the name
-// that ends there a company's: a possessive and what only a company has
+// companyHasOrDoes reports whether the words after token last make the
+// name that ends there a company's by what it has or does: a possessive and what only a company has
 // ("Wipro 's profit"), or ", which" and what companies do ("Sinopec ,
 // which owns").
-func companyBefore(toks []Token, last int) bool {
+func companyHasOrDoes(toks []Token, last int) bool {
 	if last+2 >= len(toks) {
 		return false
 	}
@@ -292,6 +292,7 @@ func (r docRules) companyPairs(text string, toks []Token, sents []Sentence, ms [
 				// one company's name
 				l := &ms[left-1]
 				l.End, l.Text = to, text[l.Start:to]
+				at[-(t+1)-1] = left // a later "and" sees the name's new end
 			case ok:
 				add(from, to)
 			}
@@ -302,7 +303,7 @@ func (r docRules) companyPairs(text string, toks []Token, sents []Sentence, ms [
 		}
 	}
 	for t := 0; t+1 < len(toks); t++ {
-		if (companyAfter(toks, t) || companyBefore(toks, t)) && at[-t-1] == 0 {
+		if (companyAfter(toks, t) || companyHasOrDoes(toks, t)) && at[-t-1] == 0 {
 			if from, to, ok := untagged(t, -1); ok {
 				add(from, to)
 			}

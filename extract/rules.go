@@ -681,7 +681,7 @@ func (r docRules) businessCue(toks []Token, m Mention) bool {
 	// "Roche shares closed higher", "Olivetti chairman Carlo De
 	// Benedetti": of a person's full name only when the gazetteer knows it
 	// as a company.
-	if m.Type == Person && (companyAfter(toks, last) || companyBefore(toks, last)) &&
+	if m.Type == Person && (companyAfter(toks, last) || companyHasOrDoes(toks, last)) &&
 		(!r.personName(toks[first:last+1]) || r.gaz.Lookup(m.Text).Has(gazetteer.Company)) {
 		return true
 	}
