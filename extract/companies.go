@@ -314,7 +314,7 @@ func (r docRules) companyPairs(text string, toks []Token, sents []Sentence, ms [
 
 // businessWords say a sentence is business news.
 var businessWords = wordSet(`shares share stake stakes profit profits loss losses sales revenue revenues earnings
-	merger mergers deal deals takeover bid percent pct million billion output market markets stock stocks
+	merger mergers deal deals takeover bid percent pct output market markets stock stocks
 	dividend company companies firm firms alliance contract contracts order orders plant plants talks investors`)
 
 // businessSentence reports whether a word of the sentence is one of
