@@ -69,6 +69,11 @@ func (r docRules) designatedCompanies(text string, toks []Token, sents []Sentenc
 	return applyEdits(text, toks, sents, ms, edits)
 }
 
+// newsAgencyAt reports whether tokens n and n+1 are "news agency".
+func newsAgencyAt(toks []Token, n int) bool {
+	return n+1 < len(toks) && strings.EqualFold(toks[n].Text, "news") && strings.EqualFold(toks[n+1].Text, "agency")
+}
+
 // newsAgencies adds the name the tagger left out right before "news
 // agency" ("Itar-Tass news agency said"): one to three capitalised words,
 // hyphens between them, neither a country nor a nationality.
@@ -76,7 +81,7 @@ func (r docRules) newsAgencies(text string, toks []Token, sents []Sentence, ms [
 	covered := coverage(ms)
 	var added []Mention
 	for n := 1; n+1 < len(toks); n++ {
-		if !strings.EqualFold(toks[n].Text, "news") || !strings.EqualFold(toks[n+1].Text, "agency") {
+		if !newsAgencyAt(toks, n) {
 			continue
 		}
 		first, words := n, 0
@@ -468,7 +473,7 @@ func (r docRules) suffixNames(text string, toks []Token, sents []Sentence, ms []
 			words := b - a + 1
 			// A heading in title case ("Poor Service", "GREAT Store
 			// GREAT Service !") is no name.
-			heading := a == 0 && (b == len(line)-1 || b == len(line)-2 && !isWordToken(line[b+1].Text))
+			heading := a == 0 && (b == len(line)-1 || b == len(line)-2 && !hasLetterOrDigit(line, b+1, b+2))
 			the := a > 0 && strings.EqualFold(line[a-1].Text, "the")
 			owned := a >= 2 && (line[a-1].Text == "'s" || line[a-1].Text == "’s") && line[a-1].Start <= line[a-2].End+1 &&
 				startsUpper(line[a-2].Text) && !r.gaz.Lookup(line[a-2].Text).Has(gazetteer.Place)
@@ -486,9 +491,4 @@ func (r docRules) suffixNames(text string, toks []Token, sents []Sentence, ms []
 		}
 	}
 	return applyEdits(text, toks, sents, ms, edits)
-}
-
-// isWordToken reports whether w holds a letter or a digit.
-func isWordToken(w string) bool {
-	return strings.IndexFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
 }

@@ -388,8 +388,7 @@ func (r docRules) typeByCueNoun(toks []Token, ms []Mention) {
 			continue
 		}
 		next := strings.ToLower(toks[last+1].Text)
-		media := next == "newspaper" || next == "daily" || next == "weekly" ||
-			next == "news" && last+2 < len(toks) && strings.EqualFold(toks[last+2].Text, "agency")
+		media := next == "newspaper" || next == "daily" || next == "weekly" || newsAgencyAt(toks, last+1)
 		if media && !r.gaz.Lookup(m.Text).Has(gazetteer.Country) {
 			m.Type = Organization
 		}
