@@ -12,7 +12,7 @@ import (
 // Version identifies the extraction rules. It changes whenever the same text
 // would give different results, so stores can tell which documents an
 // upgrade must redo. The tagger's name is appended by Extractor.Version.
-const Version = "7"
+const Version = "8"
 
 // Options configures an Extractor. The zero value is ready to use.
 type Options struct {

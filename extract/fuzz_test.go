@@ -29,6 +29,7 @@ func FuzzExtract(f *testing.F) {
 		"Ford Motor Co Co. Pty Ltd & Co of Inc. - news agency Itar- -Tass news agency news Banco do de Brasil de",
 		"Lukoil and and Yukos shares , which owns 's profit Moody 's 's Investors Service the Royal and of Council",
 		"Han Sung-joo- Kim Dae- -jung said it would Florida Power and Light , Gas and Popular Party of Prime",
+		"Queen Sofia King from Madrid to to Ferrol and the the Eyjafjallajokull volcano the Swat Valley valley the",
 	} {
 		f.Add(s)
 	}

@@ -556,6 +556,10 @@ var killingWords = wordSet(`killing murdering shooting stabbing strangling slayi
 	stabbed strangled assassinated`)
 
 // killingNouns are the nouns of "the killing of Rafael Ibarra".
+// titledPlaceConfidence is the tagger confidence under which a one-word
+// place after a person's title is the person ("Queen Sofia").
+const titledPlaceConfidence = 0.6
+
 var killingNouns = wordSet(`killing murder death shooting stabbing slaying assassination`)
 
 // typeByContext types a name by the news shapes around it. The town of
@@ -586,6 +590,14 @@ func (r docRules) typeByContext(toks []Token, ms []Mention) {
 				m.Type = Person
 				continue
 			}
+		}
+		// "King Juan Carlos and Queen Sofia": a one-word place the
+		// tagger was unsure of, right after a person's title, is a person.
+		if m.Type == Location && first == last && first >= 1 && m.Confidence < titledPlaceConfidence &&
+			startsUpper(toks[first-1].Text) && !isCapsWord(toks[first-1].Text) && toks[first-1].End < m.Start &&
+			r.gaz.Word(toks[first-1].Text).Has(gazetteer.PersonTitle) {
+			m.Type = Person
+			continue
 		}
 		if m.Type != Location && first >= 5 && toks[first-1].Text == "of" && toks[first-2].Text == "," &&
 			isNumber(toks[first-3].Text) && toks[first-4].Text == "," && !r.personName(toks[first:last+1]) {
@@ -1246,6 +1258,7 @@ func foldHash(s string) uint64 {
 // guide says; a city only in a sentence without numbers or sports verbs,
 // where it may name its club.
 func (r docRules) typeKnownPlaces(toks []Token, sents []Sentence, ms []Mention) {
+	var places map[int]bool // first and last tokens (as -t-1) of place mentions
 	for i := range ms {
 		m := &ms[i]
 		if strings.ContainsAny(m.Text, " \t\n") {
@@ -1261,12 +1274,42 @@ func (r docRules) typeKnownPlaces(toks []Token, sents []Sentence, ms []Mention) 
 		switch {
 		case m.Type == Person && m.Confidence < 0.5 && c.Has(gazetteer.Country|gazetteer.Region):
 			m.Type = Location
+		case m.Type == Person && m.Confidence < 0.5 && c.Has(gazetteer.City) && !c.Has(gazetteer.FirstName):
+			// "from Madrid to Ferrol", "Lviv and Ternopil": a town joined
+			// to a place, outside sports news, where it may be a club.
+			if places == nil {
+				places = placeMentionEnds(toks, ms)
+			}
+			t := tokenAt(toks, m.Start)
+			joined := t > 1 && inLower(routeLinks, toks[t-1].Text) && places[-(t-2)-1] ||
+				t >= 0 && t+2 < len(toks) && inLower(routeLinks, toks[t+1].Text) && places[t+2]
+			if joined && !sportsSentence(toks, sents[m.Sentence]) {
+				m.Type = Location
+			}
 		case m.Type == Organization && m.Confidence < placeOrgConfidence && !r.knownOrg(m.Text) && !allCapitals(m.Text):
 			if c.Has(gazetteer.Country) || c.Has(gazetteer.City) && !sportsSentence(toks, sents[m.Sentence]) {
 				m.Type = Location
 			}
 		}
 	}
+}
+
+// routeLinks join two places: "from Madrid to Ferrol", "Lviv and Ternopil".
+var routeLinks = wordSet(`to and or via`)
+
+// placeMentionEnds returns the first tokens of the place mentions of ms, and
+// their last tokens t as -t-1.
+func placeMentionEnds(toks []Token, ms []Mention) map[int]bool {
+	at := make(map[int]bool)
+	for _, m := range ms {
+		if m.Type != Location {
+			continue
+		}
+		if f, l := tokenAt(toks, m.Start), tokenAt(toks, m.End-1); f >= 0 && l >= 0 {
+			at[f], at[-l-1] = true, true
+		}
+	}
+	return at
 }
 
 // placePreps say that the name after them is a place: "in Ann Arbor".
@@ -2497,8 +2540,32 @@ func (r docRules) cuedPlaces(text string, toks []Token, sents []Sentence, ms []M
 			break
 		}
 	}
+	// "the Eyjafjallajokull volcano", "the Swat valley": one or two
+	// untagged proper nouns between "the" and a lower-case noun of
+	// nature name a place, known to the gazetteer or not.
+	for t := 1; t+1 < len(toks); t++ {
+		if !strings.EqualFold(toks[t-1].Text, "the") {
+			continue
+		}
+		end := t
+		for end < len(toks) && end < t+2 && properNoun(toks[end]) && !isCapsWord(toks[end].Text) {
+			end++
+		}
+		if end == t || end >= len(toks) || !natureNouns[toks[end].Text] {
+			continue
+		}
+		start, stop := toks[t].Start, toks[end-1].End
+		if covered(start, stop) || r.gaz.Lookup(text[start:stop]).Has(gazetteer.Demonym|gazetteer.Org|gazetteer.Company) {
+			continue
+		}
+		ms = append(ms, Mention{Start: start, End: stop, Text: text[start:stop], Type: Location,
+			Sentence: sentenceOf(sents, start), Source: SourceDocument, Confidence: 0.7})
+	}
 	return ms
 }
+
+// natureNouns name places of nature after their name: "the Swat valley".
+var natureNouns = wordSet(`volcano river lake valley glacier desert mountains peninsula strait gulf bay canyon`)
 
 // nextWordOrFirst reports whether token j continues the name that starts
 // at token first: it is the first one or follows the one before it after
