@@ -492,3 +492,47 @@ func (r docRules) suffixNames(text string, toks []Token, sents []Sentence, ms []
 	}
 	return applyEdits(text, toks, sents, ms, edits)
 }
+
+// basedNames tags the untagged name right after a place and "-based",
+// which names what is based there: an organisation ("the Paris-based
+// Reporters Without Borders", "the New York-based Committee to Protect
+// Journalists"). The name is capitalised words, joined by small words
+// (basedLinks; not "and": "the Seattle-based Amazon and Microsoft") that a
+// capitalised word follows; not a person's name or title, not a place.
+func (r docRules) basedNames(text string, toks []Token, sents []Sentence, ms []Mention) []Mention {
+	covered := coverage(ms)
+	for t := 0; t+1 < len(toks); t++ {
+		w := toks[t].Text
+		based := len(w) > 6 && strings.HasSuffix(strings.ToLower(w), "-based") ||
+			t >= 1 && strings.EqualFold(w, "based") && toks[t-1].Text == "-" && toks[t-1].End == toks[t].Start
+		if !based {
+			continue
+		}
+		first, end := t+1, t+1
+		for k := first; k < len(toks) && k < first+8; k++ {
+			if lw := toks[k].Text; startsUpper(lw) && !isCapsWord(lw) || isCapsWord(lw) && k > first {
+				end = k + 1
+				continue
+			}
+			if k > first && basedLinks[toks[k].Text] && k+1 < len(toks) && startsUpper(toks[k+1].Text) {
+				continue
+			}
+			break
+		}
+		if end == first {
+			continue
+		}
+		start, stop := toks[first].Start, toks[end-1].End
+		c := r.gaz.Lookup(text[start:stop])
+		if covered(start, stop) || c.Has(gazetteer.Place|gazetteer.Demonym|gazetteer.PersonTitle) ||
+			r.gaz.Word(toks[first].Text).Has(gazetteer.PersonTitle) || r.personName(toks[first:end]) {
+			continue
+		}
+		ms = append(ms, Mention{Start: start, End: stop, Text: text[start:stop], Type: Organization,
+			Sentence: sentenceOf(sents, start), Source: SourceDocument, Confidence: 0.6})
+	}
+	return ms
+}
+
+// basedLinks may join the words of a name after "-based".
+var basedLinks = wordSet(`of for to the de in on`)

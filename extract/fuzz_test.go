@@ -30,6 +30,7 @@ func FuzzExtract(f *testing.F) {
 		"Lukoil and and Yukos shares , which owns 's profit Moody 's 's Investors Service the Royal and of Council",
 		"Han Sung-joo- Kim Dae- -jung said it would Florida Power and Light , Gas and Popular Party of Prime",
 		"Queen Sofia King from Madrid to to Ferrol and the the Eyjafjallajokull volcano the Swat Valley valley the",
+		"the Paris-based Reporters Without of to the New York- based Committee to -based",
 	} {
 		f.Add(s)
 	}

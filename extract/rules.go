@@ -57,6 +57,7 @@ func (r docRules) apply(text string, toks []Token, sents []Sentence, ms []Mentio
 	ms = r.lowercaseCountries(text, toks, sents, ms)
 	ms = r.knownNames(text, toks, sents, ms, gm)
 	ms = r.newsAgencies(text, toks, sents, ms)
+	ms = r.basedNames(text, toks, sents, ms)
 	ms = r.suffixNames(text, toks, sents, ms)
 	hyphenTails(text, toks, ms)
 	ms = r.cuedPlaces(text, toks, sents, ms)
