@@ -836,6 +836,12 @@ var sportsVerbs = wordSet(`beat beats defeated defeat defeats drew draw draws ed
 	crushed crush overcame overcome outplayed held hosted host hosts lost lose loses trounced downed won win wins
 	upset upsets stunned stun`)
 
+// sportsGerunds are sportsVerbs' -ing forms, read only in a sentence with
+// a score ("after beating Auxerre 2-1"): "winning an election" is not
+// sport.
+var sportsGerunds = wordSet(`beating defeating drawing edging thrashing routing crushing overcoming outplaying
+	hosting losing trouncing downing upsetting stunning`)
+
 // playerRoles, between a town and a person, say the town is a club
 // ("Lazio striker Paolo Bianchi").
 var playerRoles = wordSet(`striker midfielder defender goalkeeper keeper goalie forward winger fullback full-back
@@ -866,6 +872,10 @@ func (r docRules) typeClubs(toks []Token, sents []Sentence, ms []Mention) map[in
 		// score is a tennis score ("Becker beat Moya 6-2 6-3") or the
 		// line is in capitals, where a headline's subject is as often an
 		// athlete ("JOHNSON WINS").
+		if ok && ms[i].Type == Organization && r.townName(ms[i].Text) && !isCapsWord(ms[i].Text) && !tennis {
+			clubs[i] = true // a club already: it votes as one
+			return
+		}
 		if !ok || ms[i].Type == Organization ||
 			ms[i].Type == Person && (!r.townName(ms[i].Text) || isCapsWord(ms[i].Text) || tennis || ms[i].Confidence >= surePersonConfidence) ||
 			r.gaz.Lookup(ms[i].Text).Has(gazetteer.Country) {
@@ -941,7 +951,7 @@ func (r docRules) typeClubs(toks []Token, sents []Sentence, ms []Mention) map[in
 		}
 		objClub := false // a sports verb's object is a club
 		for t := s.FirstToken; t < s.EndToken; t++ {
-			if !inLower(sportsVerbs, toks[t].Text) {
+			if !inLower(sportsVerbs, toks[t].Text) && !inLower(sportsGerunds, toks[t].Text) {
 				continue
 			}
 			i, ok := byEnd[t-1]
