@@ -31,6 +31,7 @@ func FuzzExtract(f *testing.F) {
 		"Han Sung-joo- Kim Dae- -jung said it would Florida Power and Light , Gas and Popular Party of Prime",
 		"Queen Sofia King from Madrid to to Ferrol and the the Eyjafjallajokull volcano the Swat Valley valley the",
 		"the Paris-based Reporters Without of to the New York- based Committee to -based",
+		"near the village of Lice the city of of Tupac Amaru rebels Tutsi rebels rebels",
 	} {
 		f.Add(s)
 	}

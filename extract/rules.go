@@ -212,7 +212,8 @@ func (r docRules) trimTitleWords(text string, toks []Token, ms []Mention) {
 // types.
 var faiths = wordSet(`christian christians christianity muslim muslims islam islamic jewish jews judaism catholic catholics
 	catholicism protestant protestants anglican anglicans orthodox buddhist buddhists buddhism hindu hindus hinduism
-	sikh sikhs sikhism sunni sunnis shia shiite shiites evangelical evangelicals`)
+	sikh sikhs sikhism sunni sunnis shia shiite shiites evangelical evangelicals
+	tutsi tutsis hutu hutus pashtun pashtuns tajik tajiks uzbek uzbeks hazara hazaras baluch`)
 
 // splitPossessives splits a mention that runs over a possessive ("Hong
 // Kong's High Court", "Russia's Defense Ministry") into the owner, a place
@@ -557,6 +558,9 @@ var killingWords = wordSet(`killing murdering shooting stabbing strangling slayi
 	stabbed strangled assassinated`)
 
 // killingNouns are the nouns of "the killing of Rafael Ibarra".
+// armedMembers, after a name, are its members: "Tupac Amaru rebels".
+var armedMembers = wordSet(`rebels guerrillas militants militiamen insurgents fighters`)
+
 // titledPlaceConfidence is the tagger confidence under which a one-word
 // place after a person's title is the person ("Queen Sofia").
 const titledPlaceConfidence = 0.6
@@ -591,6 +595,13 @@ func (r docRules) typeByContext(toks []Token, ms []Mention) {
 				m.Type = Person
 				continue
 			}
+		}
+		// "Tupac Amaru rebels", "Tamil Tiger rebels": what rebels are
+		// named after is their organisation, not a person.
+		if m.Type == Person && last+1 < len(toks) && armedMembers[toks[last+1].Text] && m.Confidence < surePersonConfidence &&
+			!r.personName(toks[first:last+1]) {
+			m.Type = Organization
+			continue
 		}
 		// "King Juan Carlos and Queen Sofia": a one-word place the
 		// tagger was unsure of, right after a person's title, is a person.
@@ -2521,6 +2532,10 @@ func listJoined(toks []Token, a, b Mention) bool {
 	return true
 }
 
+// settlementCues are the placeCues of settlements, after which a name
+// the gazetteer does not know is still a place: "the village of Lice".
+var settlementCues = wordSet(`city town village settlement`)
+
 // placeCues are the nouns that, followed by "of", name a place: "the
 // region of Sumy".
 var placeCues = wordSet(`city town village settlement region province oblast district county island port`)
@@ -2549,6 +2564,14 @@ func (r docRules) cuedPlaces(text string, toks []Token, sents []Sentence, ms []M
 			ms = append(ms, Mention{Start: start, End: stop, Text: text[start:stop], Type: Location,
 				Sentence: sentenceOf(sents, start), Source: SourceGazetteer, Confidence: 0.7})
 			break
+		}
+		// "near the village of Lice in Diyarbakir province": one proper
+		// noun after a settlement's noun is a place, known or not.
+		if w := toks[t]; settlementCues[strings.ToLower(toks[t-2].Text)] && properNoun(w) && !isCapsWord(w.Text) &&
+			!covered(w.Start, w.End) && (t+1 == len(toks) || !startsUpper(toks[t+1].Text)) &&
+			!r.gaz.Word(w.Text).Has(gazetteer.Demonym|gazetteer.PersonTitle|gazetteer.OrgSuffix) {
+			ms = append(ms, Mention{Start: w.Start, End: w.End, Text: w.Text, Type: Location,
+				Sentence: sentenceOf(sents, w.Start), Source: SourceDocument, Confidence: 0.6})
 		}
 	}
 	// "the Eyjafjallajokull volcano", "the Swat valley": one or two
