@@ -130,7 +130,7 @@ func (r docRules) dropEvents(toks []Token, ms []Mention) []Mention {
 		// "the U.S. Open", "the Australian Open": the place names the
 		// event after it, and is not a mention of its own.
 		if last >= 0 && last+1 < len(toks) && m.Type == Location && toks[last+1].Start == m.End+1 &&
-			startsUpper(toks[last+1].Text) && eventHeads[strings.ToLower(toks[last+1].Text)] &&
+			startsUpper(toks[last+1].Text) && inLower(eventHeads, toks[last+1].Text) &&
 			(last+2 >= len(toks) || !startsUpper(toks[last+2].Text)) {
 			continue
 		}
@@ -193,7 +193,7 @@ func (r docRules) trimTitleWords(text string, toks []Token, ms []Mention) {
 		if first < 0 || last <= first || last+1 >= len(toks) {
 			continue
 		}
-		if titleModifiers[strings.ToLower(toks[last].Text)] && r.gaz.Word(toks[last+1].Text).Has(gazetteer.PersonTitle) {
+		if inLower(titleModifiers, toks[last].Text) && r.gaz.Word(toks[last+1].Text).Has(gazetteer.PersonTitle) {
 			m.End = toks[last-1].End
 			m.Text = text[m.Start:m.End]
 			continue
@@ -501,7 +501,7 @@ func (r docRules) appositionType(toks []Token, ms []Mention, starts map[int]int,
 		typ = appositionNouns[w]
 		t++
 	}
-	if t >= len(toks) || !appositionEnds[strings.ToLower(toks[t].Text)] {
+	if t >= len(toks) || !inLower(appositionEnds, toks[t].Text) {
 		return ""
 	}
 	return typ
@@ -535,7 +535,7 @@ func (r docRules) openingNames(text string, toks []Token, sents []Sentence, ms [
 		switch {
 		case typ == Location && r.personName(toks[t:last+1]):
 			continue
-		case typ == "" && place && openingPreps[strings.ToLower(toks[last+2].Text)]:
+		case typ == "" && place && inLower(openingPreps, toks[last+2].Text):
 			typ = Location
 		case typ == "":
 			continue
@@ -591,7 +591,7 @@ func (r docRules) typeByContext(toks []Token, ms []Mention) {
 		}
 		if first >= 1 && m.Type != Person && last > first && r.personName(toks[first:last+1]) {
 			w := strings.ToLower(toks[first-1].Text)
-			if killingWords[w] || w == "of" && first >= 2 && killingNouns[strings.ToLower(toks[first-2].Text)] {
+			if killingWords[w] || w == "of" && first >= 2 && inLower(killingNouns, toks[first-2].Text) {
 				m.Type = Person
 				continue
 			}
@@ -691,13 +691,13 @@ func (r docRules) businessCue(toks []Token, m Mention) bool {
 	// spokesman for Yeltsin"), so only for a name the tagger was unsure
 	// was a person, and no full name.
 	if m.Type == Person && m.Confidence < buyPersonConfidence && first >= 2 && toks[first-1].Text == "for" &&
-		spokesNouns[strings.ToLower(toks[first-2].Text)] && !r.personName(toks[first:last+1]) {
+		inLower(spokesNouns, toks[first-2].Text) && !r.personName(toks[first:last+1]) {
 		return true
 	}
 	// "agreed to buy Manweb": what is bought is a company, unless the
 	// tagger is fairly sure of a person (a player changing clubs) or it is
 	// a person's full name.
-	if m.Type == Person && m.Confidence < buyPersonConfidence && first >= 1 && acquireVerbs[strings.ToLower(toks[first-1].Text)] &&
+	if m.Type == Person && m.Confidence < buyPersonConfidence && first >= 1 && inLower(acquireVerbs, toks[first-1].Text) &&
 		!r.personName(toks[first:last+1]) {
 		return true
 	}
@@ -1541,7 +1541,7 @@ func (r docRules) splitCompanyPlace(text string, toks []Token, ms []Mention) []M
 		}
 		first, last := tokenAt(toks, ms[i].Start), tokenAt(toks, ms[i].End-1)
 		for t := first + 1; first >= 0 && t < last; t++ {
-			if toks[t].Text != "of" || !companySuffixes[strings.ToLower(toks[t-1].Text)] {
+			if toks[t].Text != "of" || !inLower(companySuffixes, toks[t-1].Text) {
 				continue
 			}
 			place := text[toks[t+1].Start:ms[i].End]
@@ -1694,7 +1694,7 @@ func (r docRules) joinPlaceOrgs(text string, toks []Token, ms []Mention) []Menti
 			continue
 		}
 		if link := toks[first-1].Text; link != "of" && link != "for" || !r.orgHead(toks, first-2) ||
-			companySuffixes[strings.ToLower(toks[first-2].Text)] || // "Ford Motor Co. of Dearborn"
+			inLower(companySuffixes, toks[first-2].Text) || // "Ford Motor Co. of Dearborn"
 			!startsUpper(toks[first-2].Text) || toks[first-1].Start != toks[first-2].End+1 {
 			continue
 		}
@@ -1702,7 +1702,7 @@ func (r docRules) joinPlaceOrgs(text string, toks []Token, ms []Mention) []Menti
 		for start > 0 && start > first-5 && nextWord(text, toks, start) {
 			start--
 		}
-		for start < first-2 && (!startsUpper(toks[start].Text) || leadingDeterminers[strings.ToLower(toks[start].Text)]) {
+		for start < first-2 && (!startsUpper(toks[start].Text) || inLower(leadingDeterminers, toks[start].Text)) {
 			start++
 		}
 		if !absorbs(start, first-1, i, &inside) {
@@ -2073,7 +2073,7 @@ func (r docRules) cityStates(text string, toks []Token, sents []Sentence, ms []M
 			abbr, end := strings.TrimSuffix(toks[t].Text, "."), toks[t].End
 			full := false
 			switch {
-			case usStates[strings.ToLower(toks[t].Text)] && startsUpper(toks[t].Text):
+			case startsUpper(toks[t].Text) && inLower(usStates, toks[t].Text):
 				// "Texas": already a place, or nothing yet
 				full = true
 				if covered(toks[t].Start, end) && !placeAt[end] {
@@ -2106,7 +2106,7 @@ func (r docRules) cityStates(text string, toks []Token, sents []Sentence, ms []M
 				continue
 			}
 			tStart, tEnd := toks[first].Start, toks[t-2].End
-			afterPrep := first > s.FirstToken && townPrepositions[strings.ToLower(toks[first-1].Text)]
+			afterPrep := first > s.FirstToken && inLower(townPrepositions, toks[first-1].Text)
 			switch {
 			case others[tEnd] > 0:
 				// "Smith, Ill." of a person tagged so, but "of Scarsdale, N.Y.":
@@ -2546,7 +2546,7 @@ var placeCues = wordSet(`city town village settlement region province oblast dis
 func (r docRules) cuedPlaces(text string, toks []Token, sents []Sentence, ms []Mention) []Mention {
 	covered := coverage(ms)
 	for t := 2; t < len(toks); t++ {
-		if toks[t-1].Text != "of" || !placeCues[strings.ToLower(toks[t-2].Text)] || !startsUpper(toks[t].Text) {
+		if toks[t-1].Text != "of" || !inLower(placeCues, toks[t-2].Text) || !startsUpper(toks[t].Text) {
 			continue
 		}
 		end := t
@@ -2567,7 +2567,7 @@ func (r docRules) cuedPlaces(text string, toks []Token, sents []Sentence, ms []M
 		}
 		// "near the village of Lice in Diyarbakir province": one proper
 		// noun after a settlement's noun is a place, known or not.
-		if w := toks[t]; settlementCues[strings.ToLower(toks[t-2].Text)] && properNoun(w) && !isCapsWord(w.Text) &&
+		if w := toks[t]; inLower(settlementCues, toks[t-2].Text) && properNoun(w) && !isCapsWord(w.Text) &&
 			!covered(w.Start, w.End) && (t+1 == len(toks) || !startsUpper(toks[t+1].Text)) &&
 			!r.gaz.Word(w.Text).Has(gazetteer.Demonym|gazetteer.PersonTitle|gazetteer.OrgSuffix) {
 			ms = append(ms, Mention{Start: w.Start, End: w.End, Text: w.Text, Type: Location,
