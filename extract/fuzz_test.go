@@ -32,6 +32,7 @@ func FuzzExtract(f *testing.F) {
 		"Queen Sofia King from Madrid to to Ferrol and the the Eyjafjallajokull volcano the Swat Valley valley the",
 		"the Paris-based Reporters Without of to the New York- based Committee to -based",
 		"near the village of Lice the city of of Tupac Amaru rebels Tutsi rebels rebels",
+		"the Amazon rainforest the the Biotechnology and Biological Sciences Research Council and and the",
 	} {
 		f.Add(s)
 	}

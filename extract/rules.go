@@ -67,6 +67,7 @@ func (r docRules) apply(text string, toks []Token, sents []Sentence, ms []Mentio
 	ms = r.resultLines(text, toks, sents, ms)
 	ms = r.sportsLists(text, toks, sents, ms)
 	r.extendOfNames(text, toks, ms)
+	r.extendAndNames(text, toks, ms)
 	ms = r.roleClubs(text, toks, sents, ms)
 	ms = r.itsSubjects(text, toks, sents, ms)
 	ms = r.companyPairs(text, toks, sents, ms)
@@ -818,11 +819,16 @@ func listOfPlaces(toks []Token, m Mention) bool {
 }
 
 // cueType returns the type that the word before m says m has (see
-// typeByCueNoun), or "".
+// typeByCueNoun), or "": or the noun of nature after it ("the Amazon
+// rainforest", see cuedPlaces).
 func cueType(toks []Token, m Mention) string {
 	first := tokenAt(toks, m.Start)
 	if first < 1 {
 		return ""
+	}
+	if last := tokenAt(toks, m.End-1); last >= 0 && last+1 < len(toks) && natureNouns[toks[last+1].Text] &&
+		strings.EqualFold(toks[first-1].Text, "the") {
+		return Location
 	}
 	prev := toks[first-1].Text
 	if strings.EqualFold(prev, "of") && first >= 2 {
@@ -1221,6 +1227,29 @@ func (r docRules) extendOfNames(text string, toks []Token, ms []Mention) {
 			continue
 		}
 		m.End, m.Text = to, text[m.Start:to]
+	}
+}
+
+// extendAndNames extends an organisation of two words or more that the
+// tagger began after "and" to the one untagged proper noun between "the"
+// and "and" ("the Biotechnology and Biological Sciences Research
+// Council", found as "Biological Sciences Research Council"), unless the
+// gazetteer knows that word as a place, a nationality or a name of its own.
+func (r docRules) extendAndNames(text string, toks []Token, ms []Mention) {
+	covered := coverage(ms)
+	for i := range ms {
+		m := &ms[i]
+		f := tokenAt(toks, m.Start)
+		if m.Type != Organization || f < 3 || !strings.Contains(m.Text, " ") || toks[f-1].Text != "and" ||
+			!strings.EqualFold(toks[f-3].Text, "the") {
+			continue
+		}
+		w := toks[f-2]
+		if !properNoun(w) || isCapsWord(w.Text) || covered(w.Start, w.End) ||
+			r.gaz.Word(w.Text).Has(gazetteer.Place|gazetteer.Demonym|gazetteer.Org|gazetteer.Company|gazetteer.FirstName) {
+			continue
+		}
+		m.Start, m.Text = w.Start, text[w.Start:m.End]
 	}
 }
 
@@ -2589,7 +2618,17 @@ func (r docRules) cuedPlaces(text string, toks []Token, sents []Sentence, ms []M
 			continue
 		}
 		start, stop := toks[t].Start, toks[end-1].End
-		if covered(start, stop) || r.gaz.Lookup(text[start:stop]).Has(gazetteer.Demonym|gazetteer.Org|gazetteer.Company) {
+		if covered(start, stop) {
+			// "the Amazon rainforest": a company's or a person's name
+			// there names the place.
+			for i := range ms {
+				if ms[i].Start == start && ms[i].End == stop && ms[i].Type != Location && ms[i].Source != SourceAcronym {
+					ms[i].Type = Location
+				}
+			}
+			continue
+		}
+		if r.gaz.Lookup(text[start:stop]).Has(gazetteer.Demonym | gazetteer.Org | gazetteer.Company) {
 			continue
 		}
 		ms = append(ms, Mention{Start: start, End: stop, Text: text[start:stop], Type: Location,
@@ -2598,8 +2637,10 @@ func (r docRules) cuedPlaces(text string, toks []Token, sents []Sentence, ms []M
 	return ms
 }
 
-// natureNouns name places of nature after their name: "the Swat valley".
-var natureNouns = wordSet(`volcano river lake valley glacier desert mountains peninsula strait gulf bay canyon`)
+// natureNouns name places of nature after their name: "the Swat valley",
+// "the Amazon rainforest".
+var natureNouns = wordSet(`volcano river lake valley glacier desert mountains peninsula strait gulf bay canyon
+	rainforest jungle basin delta`)
 
 // nextWordOrFirst reports whether token j continues the name that starts
 // at token first: it is the first one or follows the one before it after
