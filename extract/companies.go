@@ -536,3 +536,77 @@ func (r docRules) basedNames(text string, toks []Token, sents []Sentence, ms []M
 
 // basedLinks may join the words of a name after "-based".
 var basedLinks = wordSet(`of for to the de in on`)
+
+// companiesOfCountries joins a company the tagger ended at its designator
+// and the country after "of" into one name ("the Peanut Corporation of
+// America", "Aluminum Company of America", "Ford Motor Co. of Canada"):
+// a company's branch in a country is named so. A town stays apart ("Ford
+// Motor Co. of Dearborn", splitCompanyPlace).
+func (r docRules) companiesOfCountries(text string, toks []Token, ms []Mention) []Mention {
+	byStart := make(map[int]int, len(ms)) // first token -> index in ms + 1
+	for i, m := range ms {
+		if t := tokenAt(toks, m.Start); t >= 0 {
+			byStart[t] = i + 1
+		}
+	}
+	for i := range ms {
+		m := &ms[i]
+		last := tokenAt(toks, m.End-1)
+		if m.Type != Organization || last < 0 || last+2 >= len(toks) || !inLower(companySuffixes, toks[last].Text) ||
+			toks[last+1].Text != "of" {
+			continue
+		}
+		j := byStart[last+2] - 1
+		if j < 0 || ms[j].Type != Location || !r.gaz.Lookup(ms[j].Text).Has(gazetteer.Country) {
+			continue
+		}
+		if l := tokenAt(toks, ms[j].End-1); l+1 < len(toks) && startsUpper(toks[l+1].Text) {
+			continue
+		}
+		m.End, m.Text = ms[j].End, text[m.Start:ms[j].End]
+		ms[j].End = ms[j].Start // dropped below
+	}
+	return dropEmpty(ms)
+}
+
+// possessiveVerbs, after a name and "'s", show that the "'s" is part of a
+// company's name, not a possessive ("Moody 's said", "Sainsbury 's
+// reported"): a possessive is followed by what is owned.
+var possessiveVerbs = wordSet(`said says reported reports posted cut cuts raised raises lowered downgraded upgraded
+	rated announced`)
+
+// possessiveNames makes a one-word name and the "'s" after it one
+// organisation when a verb follows ("Moody 's said it might lower the
+// rating"): the name the tagger found (a person only when it was unsure,
+// below surePersonConfidence, and not a given name) or an untagged proper
+// noun.
+func (r docRules) possessiveNames(text string, toks []Token, sents []Sentence, ms []Mention) []Mention {
+	at := make(map[int]int, len(ms)) // first token of a one-token mention -> index in ms + 1
+	covered := coverage(ms)
+	for i, m := range ms {
+		if f, l := tokenAt(toks, m.Start), tokenAt(toks, m.End-1); f >= 0 && f == l {
+			at[f] = i + 1
+		}
+	}
+	for t := 0; t+2 < len(toks); t++ {
+		w := toks[t]
+		if p := toks[t+2].Text; (toks[t+1].Text != "'s" && toks[t+1].Text != "’s") || !possessiveVerbs[p] ||
+			!startsUpper(w.Text) || isCapsWord(w.Text) || r.gaz.Word(w.Text).Has(gazetteer.FirstName|gazetteer.Place|gazetteer.Demonym) {
+			continue
+		}
+		end := toks[t+1].End
+		if i := at[t] - 1; i >= 0 {
+			m := &ms[i]
+			if m.Type == Location || m.Type == Person && m.Confidence >= surePersonConfidence {
+				continue
+			}
+			m.End, m.Text, m.Type = end, text[m.Start:end], Organization
+			continue
+		}
+		if properNoun(w) && !covered(w.Start, end) {
+			ms = append(ms, Mention{Start: w.Start, End: end, Text: text[w.Start:end], Type: Organization,
+				Sentence: sentenceOf(sents, w.Start), Source: SourceDocument, Confidence: 0.6})
+		}
+	}
+	return ms
+}

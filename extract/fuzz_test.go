@@ -33,6 +33,7 @@ func FuzzExtract(f *testing.F) {
 		"the Paris-based Reporters Without of to the New York- based Committee to -based",
 		"near the village of Lice the city of of Tupac Amaru rebels Tutsi rebels rebels",
 		"the Amazon rainforest the the Biotechnology and Biological Sciences Research Council and and the",
+		"Hurricane Typhoon the Peanut Corporation of America of Co. of Moody 's said 's 's said Sainsbury's",
 	} {
 		f.Add(s)
 	}

@@ -47,6 +47,8 @@ func (r docRules) apply(text string, toks []Token, sents []Sentence, ms []Mentio
 	r.typeByBusinessCue(toks, ms)
 	r.typeListedPlaces(toks, ms)
 	ms = r.splitCompanyPlace(text, toks, ms)
+	ms = r.companiesOfCountries(text, toks, ms)
+	ms = r.possessiveNames(text, toks, sents, ms)
 	ms = r.splitCompanyPairs(text, toks, ms)
 	ms = r.ampersandNames(text, toks, sents, ms)
 	r.typeByHeadWord(toks, ms)
@@ -121,6 +123,10 @@ func (r docRules) dropEvents(toks []Token, ms []Mention) []Mention {
 	out := ms[:0]
 	for _, m := range ms {
 		first, last := tokenAt(toks, m.Start), tokenAt(toks, m.End-1)
+		// "Hurricane Ike", "Typhoon Haiyan": storms are events.
+		if first >= 0 && last > first && stormWords[toks[first].Text] {
+			continue
+		}
 		if first >= 0 && last > first && startsUpper(toks[last].Text) {
 			w := strings.ToLower(toks[last].Text)
 			prev := toks[last-1].Text
@@ -139,6 +145,9 @@ func (r docRules) dropEvents(toks []Token, ms []Mention) []Mention {
 	}
 	return out
 }
+
+// stormWords begin the names of storms, which are events: "Hurricane Ike".
+var stormWords = wordSet(`Hurricane Typhoon Cyclone Storm`)
 
 // commonAbbreviations are abbreviations of common nouns, in the singular,
 // that look like acronyms of names ("POWs", "MPs", "IDPs", "UAV").
@@ -1574,8 +1583,8 @@ func (r docRules) splitCompanyPlace(text string, toks []Token, ms []Mention) []M
 				continue
 			}
 			place := text[toks[t+1].Start:ms[i].End]
-			if !r.gaz.Lookup(place).Has(gazetteer.Place) {
-				break
+			if c := r.gaz.Lookup(place); !c.Has(gazetteer.Place) || c.Has(gazetteer.Country) {
+				break // "Ford Motor Co. of Canada" is a company's name
 			}
 			ms = append(ms, Mention{Start: toks[t+1].Start, End: ms[i].End, Text: place, Type: Location,
 				Sentence: ms[i].Sentence, Source: ms[i].Source, Confidence: ms[i].Confidence})
