@@ -610,3 +610,75 @@ func (r docRules) possessiveNames(text string, toks []Token, sents []Sentence, m
 	}
 	return ms
 }
+
+// partNouns name a company's part, and the name after them is that part:
+// "its insurance arm Eagle Star", "the subsidiary Nissan Mexicana".
+var partNouns = wordSet(`unit subsidiary arm division affiliate`)
+
+// companyParts tags the untagged name of one to three capitalised proper
+// nouns right after a noun of partNouns as an organisation, when a
+// determiner ("its", "the", "a") comes at most two words before the noun
+// ("its insurance arm Eagle Star").
+func (r docRules) companyParts(text string, toks []Token, sents []Sentence, ms []Mention) []Mention {
+	covered := coverage(ms)
+	for t := 1; t+1 < len(toks); t++ {
+		if !partNouns[toks[t].Text] || !properNoun(toks[t+1]) || isCapsWord(toks[t+1].Text) && len(toks[t+1].Text) > 5 {
+			continue
+		}
+		det := false
+		for k := t - 1; k >= 0 && k >= t-3; k-- {
+			if inLower(leadingDeterminers, toks[k].Text) {
+				det = true
+				break
+			}
+			if !isLowerWord(toks[k].Text) {
+				break
+			}
+		}
+		end := t + 1
+		for end < len(toks) && end < t+4 && properNoun(toks[end]) {
+			end++
+		}
+		if !det || end < len(toks) && startsUpper(toks[end].Text) {
+			continue
+		}
+		start, stop := toks[t+1].Start, toks[end-1].End
+		if covered(start, stop) || r.gaz.Lookup(text[start:stop]).Has(gazetteer.Place|gazetteer.Demonym|gazetteer.PersonTitle) ||
+			r.personName(toks[t+1:end]) {
+			continue
+		}
+		ms = append(ms, Mention{Start: start, End: stop, Text: text[start:stop], Type: Organization,
+			Sentence: sentenceOf(sents, start), Source: SourceDocument, Confidence: 0.6})
+	}
+	return ms
+}
+
+// unitsOf types a name followed by ", a unit of" and an organisation (at
+// most two words between "a" and "unit") an organisation too: "AEG
+// Daimler-Benz Industrie , a unit of Daimler-Benz AG". A park's "unit of
+// the Tongass National Forest" stays a place: the owner must be an
+// organisation.
+func (r docRules) unitsOf(toks []Token, ms []Mention) {
+	starts := mentionStarts(toks, ms)
+	for i := range ms {
+		m := &ms[i]
+		last := tokenAt(toks, m.End-1)
+		if m.Type == Organization || last < 0 || last+4 >= len(toks) || toks[last+1].Text != "," || !inLower(leadingDeterminers, toks[last+2].Text) {
+			continue
+		}
+		t := last + 3
+		for t < len(toks) && t < last+5 && toks[t].Text != "unit" && isLowerWord(toks[t].Text) {
+			t++
+		}
+		if t+2 >= len(toks) || toks[t].Text != "unit" || toks[t+1].Text != "of" {
+			continue
+		}
+		o := t + 2
+		if inLower(leadingDeterminers, toks[o].Text) {
+			o++
+		}
+		if j := starts[o] - 1; j >= 0 && ms[j].Type == Organization {
+			m.Type = Organization
+		}
+	}
+}

@@ -34,6 +34,7 @@ func FuzzExtract(f *testing.F) {
 		"near the village of Lice the city of of Tupac Amaru rebels Tutsi rebels rebels",
 		"the Amazon rainforest the the Biotechnology and Biological Sciences Research Council and and the",
 		"Hurricane Typhoon the Peanut Corporation of America of Co. of Moody 's said 's 's said Sainsbury's",
+		"its insurance arm Eagle Star arm , a unit of Daimler AG , a big unit of of the unit",
 	} {
 		f.Add(s)
 	}

@@ -43,6 +43,7 @@ func (r docRules) apply(text string, toks []Token, sents []Sentence, ms []Mentio
 	r.typeKnownPlaces(toks, sents, ms)
 	r.typeByCueNoun(toks, ms)
 	r.typeByApposition(toks, ms)
+	r.unitsOf(toks, ms)
 	r.typeByContext(toks, ms)
 	r.typeByBusinessCue(toks, ms)
 	r.typeListedPlaces(toks, ms)
@@ -60,6 +61,7 @@ func (r docRules) apply(text string, toks []Token, sents []Sentence, ms []Mentio
 	ms = r.knownNames(text, toks, sents, ms, gm)
 	ms = r.newsAgencies(text, toks, sents, ms)
 	ms = r.basedNames(text, toks, sents, ms)
+	ms = r.companyParts(text, toks, sents, ms)
 	ms = r.suffixNames(text, toks, sents, ms)
 	hyphenTails(text, toks, ms)
 	ms = r.cuedPlaces(text, toks, sents, ms)
@@ -415,7 +417,7 @@ var appositionNouns = func() map[string]string {
 	for typ, words := range map[string]string{
 		Organization: `company firm maker carmaker automaker chipmaker drugmaker steelmaker retailer lender insurer
 			airline carrier brokerage conglomerate startup manufacturer contractor publisher broadcaster nonprofit
-			charity bank newspaper monopoly group concern utility exporter operator`,
+			charity bank newspaper monopoly group concern utility exporter operator subsidiary affiliate division`,
 		Location: `city town village capital port resort borough suburb county province region island
 			township municipality`,
 	} {
