@@ -36,6 +36,7 @@ func (r docRules) apply(text string, toks []Token, sents []Sentence, ms []Mentio
 	ms = r.splitPossessives(text, toks, ms)
 	ms = r.dropDemonyms(ms)
 	ms = r.dropEvents(toks, ms)
+	ms = r.dropTours(toks, ms)
 	r.trimPlaces(text, toks, ms)
 	r.trimTitleWords(text, toks, ms)
 	r.typeKnownOrgs(ms)
@@ -76,6 +77,8 @@ func (r docRules) apply(text string, toks []Token, sents []Sentence, ms []Mentio
 	ms = r.itsSubjects(text, toks, sents, ms)
 	ms = r.companyPairs(text, toks, sents, ms)
 	r.typeShortOrgNames(ms)
+	ms = r.teamNames(text, toks, sents, ms)
+	r.clubTowns(toks, sents, ms)
 	clubs := r.typeClubs(toks, sents, ms)
 	r.unifyTypes(toks, ms, clubs)
 	ms = r.propagate(text, toks, sents, ms)
@@ -1183,7 +1186,9 @@ func (r docRules) unifyTypes(toks []Token, ms []Mention, sure map[int]bool) {
 		case m.Type == Organization && r.businessCue(toks, Mention{Start: m.Start, End: m.End, Text: m.Text, Type: Person}):
 			// Retyped by a business cue: as sure as a club.
 			fixed[i], w = true, 1
-		case cueType(toks, m) == m.Type:
+		case cueType(toks, m) == m.Type, m.Type == Location && datelinePlace(toks, m):
+			// A dateline's place ("CHICAGO 1996-11-06") names the town,
+			// whatever its club is called in the text below.
 			fixed[i] = true
 			continue
 		}

@@ -1,0 +1,139 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/dossier-nlp/dossier/extract/gazetteer"
+)
+
+// teamWords, after a name, make it a team's: "his Williams team mate",
+// "the Mapei team".
+var teamWords = wordSet(`team teammate team-mate teams`)
+
+// teamNames types the name before a team word an organisation: a town the
+// tagger took for a place or a person it was unsure of ("Williams team
+// mate Jacques Villeneuve"), or an untagged proper noun after a determiner
+// ("the Mapei team"). A country stays a place, as national teams do.
+func (r docRules) teamNames(text string, toks []Token, sents []Sentence, ms []Mention) []Mention {
+	ends := make(map[int]int, len(ms)) // last token -> index in ms + 1
+	covered := coverage(ms)
+	for i, m := range ms {
+		if l := tokenAt(toks, m.End-1); l >= 0 {
+			ends[l] = i + 1
+		}
+	}
+	for t := 1; t < len(toks); t++ {
+		if !teamWords[toks[t].Text] {
+			continue
+		}
+		if i := ends[t-1] - 1; i >= 0 {
+			m := &ms[i]
+			c := r.gaz.Lookup(m.Text)
+			if c.Has(gazetteer.Country|gazetteer.Demonym) || m.Type == Organization ||
+				m.Type == Person && m.Confidence >= surePersonConfidence {
+				continue
+			}
+			if f := tokenAt(toks, m.Start); f >= 0 && m.Type == Person && r.personName(toks[f:t]) {
+				continue
+			}
+			m.Type = Organization
+			continue
+		}
+		w := toks[t-1]
+		if t < 2 || !inLower(leadingDeterminers, toks[t-2].Text) || !properNoun(w) || covered(w.Start, w.End) ||
+			r.gaz.Word(w.Text).Has(gazetteer.Country|gazetteer.Demonym|gazetteer.FirstName|gazetteer.PersonTitle) {
+			continue
+		}
+		ms = append(ms, Mention{Start: w.Start, End: w.End, Text: w.Text, Type: Organization,
+			Sentence: sentenceOf(sents, w.Start), Source: SourceDocument, Confidence: 0.6})
+	}
+	return ms
+}
+
+// dropTours removes the place in the name of a race ("the Tour of Spain",
+// "TOUR OF SPAIN"), which is an event, not the place.
+func (r docRules) dropTours(toks []Token, ms []Mention) []Mention {
+	out := ms[:0]
+	for _, m := range ms {
+		if f := tokenAt(toks, m.Start); m.Type == Location && f >= 2 && strings.EqualFold(toks[f-1].Text, "of") &&
+			(toks[f-2].Text == "Tour" || toks[f-2].Text == "TOUR") {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// clubTowns makes a town an organisation in a sentence with a sports verb
+// or another word of sports reports when the document names a club after
+// it, the town and a plural nickname ("Pippen added 22 points for Chicago"
+// beside "the Chicago Bulls"), unless a preposition of place comes before
+// it ("won 101-99 in Denver", "a team awarded to Cleveland").
+func (r docRules) clubTowns(toks []Token, sents []Sentence, ms []Mention) {
+	towns := make(map[string]bool) // "Chicago" of "Chicago Bulls"
+	for _, m := range ms {
+		k := strings.LastIndexByte(m.Text, ' ')
+		if m.Type != Organization || k <= 0 {
+			continue
+		}
+		town, last := m.Text[:k], m.Text[k+1:]
+		// A club's nickname is a plural: "Bulls", "Knicks", "Rangers".
+		if c := r.gaz.Lookup(town); c.Has(gazetteer.City) && !c.Has(gazetteer.Country) && startsUpper(last) && !r.orgSuffix(last) &&
+			len(last) > 3 && last[len(last)-1] == 's' && !isCapsWord(last) {
+			towns[town] = true
+		}
+	}
+	if len(towns) == 0 {
+		return
+	}
+	for i := range ms {
+		m := &ms[i]
+		if m.Type != Location || !towns[m.Text] || m.Sentence < 0 || m.Sentence >= len(sents) || !sportsWordsIn(toks, sents[m.Sentence]) {
+			continue
+		}
+		if f := tokenAt(toks, m.Start); f > 0 && (inLower(townPrepositions, toks[f-1].Text) || inLower(clubTownPreps, toks[f-1].Text)) {
+			continue
+		}
+		m.Type = Organization
+	}
+}
+
+// datelinePlace reports whether m is the place of a dateline: in capitals,
+// followed by a date, or by a comma and a date within the next four words
+// ("CHICAGO 1996-11-06", "SUZUKA , Japan 1996-10-13").
+func datelinePlace(toks []Token, m Mention) bool {
+	if m.Source == SourceDateline {
+		return true
+	}
+	last := tokenAt(toks, m.End-1)
+	if last < 0 || last+1 >= len(toks) || !allCaps(toks[tokenAt(toks, m.Start):last+1]) {
+		return false
+	}
+	if isDate(toks[last+1].Text) {
+		return true
+	}
+	if toks[last+1].Text != "," {
+		return false
+	}
+	for k := last + 2; k < len(toks) && k <= last+5; k++ {
+		if isDate(toks[k].Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// sportsWordsIn reports whether s has a sports verb or another word of
+// sports reports (sportsSentence without its numbers).
+func sportsWordsIn(toks []Token, s Sentence) bool {
+	for t := s.FirstToken; t < s.EndToken; t++ {
+		if w := toks[t].Text; inLower(sportsVerbs, w) || inLower(sportsWords, w) || w == "points" {
+			return true
+		}
+	}
+	return false
+}
+
+// clubTownPreps, besides townPrepositions, put a town after them as a
+// place in sports news: "moved to Cleveland", "played at Denver".
+var clubTownPreps = wordSet(`to at into`)
