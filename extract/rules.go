@@ -572,7 +572,6 @@ var companyRoles = map[string]string{"founder": "", "co-founder": "", "cofounder
 var killingWords = wordSet(`killing murdering shooting stabbing strangling slaying assassinating killed murdered shot
 	stabbed strangled assassinated`)
 
-// killingNouns are the nouns of "the killing of Rafael Ibarra".
 // armedMembers, after a name, are its members: "Tupac Amaru rebels".
 var armedMembers = wordSet(`rebels guerrillas militants militiamen insurgents fighters`)
 
@@ -580,6 +579,7 @@ var armedMembers = wordSet(`rebels guerrillas militants militiamen insurgents fi
 // place after a person's title is the person ("Queen Sofia").
 const titledPlaceConfidence = 0.6
 
+// killingNouns are the nouns of "the killing of Rafael Ibarra".
 var killingNouns = wordSet(`killing murder death shooting stabbing slaying assassination`)
 
 // typeByContext types a name by the news shapes around it. The town of
@@ -589,7 +589,10 @@ var killingNouns = wordSet(`killing murder death shooting stabbing slaying assas
 // first name and surname or a place the gazetteer knows; so is a name
 // after "Tampa-based" ("Texas-based Rowan Telecom"), unless it is a place;
 // and a first name and surname after a killing ("convicted of killing
-// Lacey Dunn", "the stabbing death of Kyle Dunn") is a person.
+// Lacey Dunn", "the stabbing death of Kyle Dunn") is a person. A person
+// the tagger was unsure of before "rebels" or "guerrillas" is their
+// organisation ("Tupac Amaru rebels"), and a one-word place it was unsure
+// of after a person's title is a person ("Queen Sofia").
 func (r docRules) typeByContext(toks []Token, ms []Mention) {
 	for i := range ms {
 		m := &ms[i]
@@ -1316,7 +1319,9 @@ func foldHash(s string) uint64 {
 // typeKnownPlaces makes a one-word person mention the tagger was unsure of
 // (confidence under 0.5) a place when the gazetteer knows the word as a
 // country or a region ("Mayor Marion Barry of Washington"). Towns are left
-// alone: too many surnames are also the name of some village.
+// alone, too many surnames being also the name of some village, except a
+// town that is no given name joined to a place by "to", "and", "or" or
+// "via" outside sports news ("from Madrid to Ferrol").
 //
 // A one-word organisation mention the tagger was unsure of (confidence
 // under placeOrgConfidence) is a place when the gazetteer knows the word as
