@@ -54,6 +54,7 @@ func (r docRules) apply(text string, toks []Token, sents []Sentence, ms []Mentio
 	ms = r.splitCompanyPairs(text, toks, ms)
 	ms = r.ampersandNames(text, toks, sents, ms)
 	r.typeByHeadWord(toks, ms)
+	r.typeFacilities(toks, ms)
 	ms = r.joinPlaceOrgs(text, toks, ms)
 	ms = r.designatedCompanies(text, toks, sents, ms)
 	ms = r.particleNames(text, toks, ms)
@@ -105,12 +106,25 @@ func (r docRules) dropDemonyms(ms []Mention) []Mention {
 		switch {
 		case c.Has(gazetteer.Demonym) && !c.Has(gazetteer.Place), weekdays[lw], faiths[lw], commonAbbreviations[strings.TrimSuffix(lw, "s")]:
 			continue
+		case m.Type == Person && c.Has(gazetteer.PersonTitle) && !c.Has(gazetteer.FirstName) && !loneTitleNames(ms, m.Text):
+			continue // "Pope names new cardinals": a title, no name
 		case m.Type == Organization && c.Has(gazetteer.OrgSuffix) && !c.Has(gazetteer.Org):
 			continue // "the Government", "the Bank": a common noun written with a capital
 		}
 		out = append(out, m)
 	}
 	return out
+}
+
+// loneTitleNames reports whether a person of ms has the title word w as the
+// last word of a name of two words or more ("Alexander Pope").
+func loneTitleNames(ms []Mention, w string) bool {
+	for _, m := range ms {
+		if m.Type == Person && strings.HasSuffix(m.Text, " "+w) {
+			return true
+		}
+	}
+	return false
 }
 
 // eventHeads end the names of events, prizes and tournaments ("Stuttgart
