@@ -35,7 +35,7 @@ func FuzzExtract(f *testing.F) {
 		"the Amazon rainforest the the Biotechnology and Biological Sciences Research Council and and the",
 		"Hurricane Typhoon the Peanut Corporation of America of Co. of Moody 's said 's 's said Sainsbury's",
 		"its insurance arm Eagle Star arm , a unit of Daimler AG , a big unit of of the unit",
-		"Pope Pope names Glasgow Airport Airport Alexander Pope Pope",
+		"Pope Pope names Glasgow Airport Airport Alexander Pope Pope fighters of Ansar Dine members of of",
 		"CHICAGO 1996-11-06\nthe Chicago Bulls points for Chicago Tour of Spain TOUR OF the Mapei team team Williams team mate",
 	} {
 		f.Add(s)

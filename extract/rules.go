@@ -64,6 +64,7 @@ func (r docRules) apply(text string, toks []Token, sents []Sentence, ms []Mentio
 	ms = r.newsAgencies(text, toks, sents, ms)
 	ms = r.basedNames(text, toks, sents, ms)
 	ms = r.companyParts(text, toks, sents, ms)
+	ms = r.membersOf(text, toks, sents, ms)
 	ms = r.suffixNames(text, toks, sents, ms)
 	hyphenTails(text, toks, ms)
 	ms = r.cuedPlaces(text, toks, sents, ms)
