@@ -73,6 +73,7 @@ func (r docRules) apply(text string, toks []Token, sents []Sentence, ms []Mentio
 	ms = r.openingNames(text, toks, sents, ms)
 	ms = r.resultLines(text, toks, sents, ms)
 	ms = r.sportsLists(text, toks, sents, ms)
+	ms = r.seatLines(text, toks, sents, ms)
 	r.extendOfNames(text, toks, ms)
 	r.extendAndNames(text, toks, ms)
 	ms = r.roleClubs(text, toks, sents, ms)
