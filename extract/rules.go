@@ -82,6 +82,7 @@ func (r docRules) apply(text string, toks []Token, sents []Sentence, ms []Mentio
 	r.typeShortOrgNames(ms)
 	ms = r.teamNames(text, toks, sents, ms)
 	r.clubTowns(toks, sents, ms)
+	r.pluralSubjects(toks, sents, ms)
 	clubs := r.typeClubs(toks, sents, ms)
 	r.unifyTypes(toks, ms, clubs)
 	ms = r.propagate(text, toks, sents, ms)

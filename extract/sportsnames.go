@@ -233,3 +233,43 @@ func isDigits(w string) bool {
 	}
 	return true
 }
+
+// pluralVerbs after a singular name make it a team's or a company's, as
+// British news writes of them: "Juventus have signed", "Parma are".
+var pluralVerbs = wordSet(`have are were`)
+
+// pluralSubjects types a name the tagger took for a person an
+// organisation when "have", "are" or "were" follows it ("Juventus have
+// signed Italy defender Luigi Apolloni"): a person takes "has", "is",
+// "was". The name must open its sentence ("Students like Rai have", "his
+// wife Julia have" are left alone) and be no plural ("The Rockefellers
+// are"), no person's first name and surname, and the tagger unsure; a
+// town before those verbs in sports news is its club, a country stays a
+// place ("Italy have won").
+func (r docRules) pluralSubjects(toks []Token, sents []Sentence, ms []Mention) {
+	for i := range ms {
+		m := &ms[i]
+		f, l := tokenAt(toks, m.Start), tokenAt(toks, m.End-1)
+		if f < 0 || l < 0 || l+1 >= len(toks) || l-f > 1 || !pluralVerbs[toks[l+1].Text] || isCapsWord(toks[f].Text) {
+			continue
+		}
+		// The subject opens its sentence, a name of one (not the
+		// Rockefellers: NNPS).
+		if m.Sentence < 0 || m.Sentence >= len(sents) || f != sents[m.Sentence].FirstToken || toks[l].Tag == "NNPS" {
+			continue
+		}
+		if l+2 < len(toks) && toks[l+2].Text == "," {
+			continue // "Smith were , he said ..."
+		}
+		switch m.Type {
+		case Person:
+			if m.Confidence < surePersonConfidence && !r.personName(toks[f:l+1]) {
+				m.Type = Organization
+			}
+		case Location:
+			if r.townName(m.Text) && m.Sentence >= 0 && m.Sentence < len(sents) && sportsWordsIn(toks, sents[m.Sentence]) {
+				m.Type = Organization
+			}
+		}
+	}
+}
