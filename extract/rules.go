@@ -1625,6 +1625,22 @@ func (r docRules) splitCompanyPlace(text string, toks []Token, ms []Mention) []M
 	return ms
 }
 
+// facilityHeads end the names of places people build and travel through,
+// which the news-wire convention (and Re-DocRED's, and GUM's) types as
+// places, though the gazetteer lists "Airport" among organisations'
+// words: "Glasgow Airport", "Heathrow Airport".
+var facilityHeads = wordSet(`Airport Airfield Spaceport`)
+
+// typeFacilities makes a name that ends in a facility's head a place.
+func (r docRules) typeFacilities(toks []Token, ms []Mention) {
+	for i := range ms {
+		m := &ms[i]
+		if l := tokenAt(toks, m.End-1); l > 0 && m.Type != Location && facilityHeads[toks[l].Text] && tokenAt(toks, m.Start) < l {
+			m.Type = Location
+		}
+	}
+}
+
 // weekdays are never names of entities.
 var weekdays = wordSet(`monday tuesday wednesday thursday friday saturday sunday`)
 
