@@ -71,6 +71,9 @@ func trimSpan(toks []Token, start, end int, typ string) (int, int) {
 		case isPunctWord(w):
 		case inLower(leadingDeterminers, w):
 		case typ == Person && inLower(personTitles, w) && end-start > 1:
+		case end-start > 1 && leadingLowerWord(w) && startsUpper(toks[start+1].Text):
+			// "the pro-business Democratic Alliance": a lower-case word
+			// the tagger ran the name back over
 		default:
 			goto trimmedStart
 		}
@@ -149,4 +152,28 @@ func hasLetterOrDigit(toks []Token, start, end int) bool {
 func startsUpper(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
+}
+
+// leadingParticles, besides nameParticles, begin names in lower case: "bin
+// Laden", "al Qaeda", "du Pont".
+var leadingParticles = wordSet(`do du della des ter ten bin ibn al el ben abu`)
+
+// leadingLowerWord reports whether w, at the start of a name, is a common
+// word in lower case that is not part of it: all lower-case letters (and
+// hyphens: "pro-business"), and no particle of names ("de Gaulle").
+func leadingLowerWord(w string) bool {
+	if w == "" || nameParticles[w] || leadingParticles[w] {
+		return false
+	}
+	letters := false
+	for _, r := range w {
+		switch {
+		case unicode.IsLower(r):
+			letters = true
+		case r == '-':
+		default:
+			return false
+		}
+	}
+	return letters
 }

@@ -598,6 +598,12 @@ func TestTrimSpanLowerTail(t *testing.T) {
 		{"the Foreign Ministry said Kyiv", Organization, "Foreign Ministry"},
 		{"Zell am See", Location, "Zell am See"},
 		{"Sogn og Fjordane", Location, "Sogn og Fjordane"},
+		// A lower-case word the name ran back over is cut; particles stay.
+		{"the pro-business Democratic Alliance", Organization, "Democratic Alliance"},
+		{"former Liberia", Location, "Liberia"},
+		{"de Gaulle", Person, "de Gaulle"},
+		{"al Qaeda", Organization, "al Qaeda"},
+		{"bin Laden", Person, "bin Laden"},
 	}
 	for _, tt := range tests {
 		toks := tokenize(tt.text)
