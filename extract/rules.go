@@ -743,10 +743,12 @@ func (r docRules) businessCue(toks []Token, m Mention) bool {
 		(!r.personName(toks[first:last+1]) || r.gaz.Lookup(m.Text).Has(gazetteer.Company)) {
 		return true
 	}
-	// "Electrolux said it would close 25 plants": one the tagger was
-	// unsure was a person that speaks of itself as "it".
-	if m.Type == Person && m.Confidence < saidItConfidence && last+3 < len(toks) && toks[last+1].Text == "said" &&
-		toks[last+2].Text == "it" && itAuxiliaries[toks[last+3].Text] && !r.personName(toks[first:last+1]) {
+	// "Electrolux said it would close 25 plants", "Campbell said it
+	// earned $184 million": one the tagger was unsure was a person that
+	// speaks of itself as "it".
+	if m.Type == Person && last+3 < len(toks) && toks[last+1].Text == "said" && toks[last+2].Text == "it" &&
+		(m.Confidence < saidItConfidence && itAuxiliaries[toks[last+3].Text] ||
+			m.Confidence < surePersonConfidence && itBusinessVerbs[toks[last+3].Text]) && !r.personName(toks[first:last+1]) {
 		return true
 	}
 	// Places have "its" too: only a person is retyped by it.
@@ -806,6 +808,11 @@ const saidItConfidence = 0.5
 // "said it had".
 var itAuxiliaries = wordSet(`would will had has was is expected planned plans intended intends could may might
 	aimed aims hoped hopes wanted wants`)
+
+// itBusinessVerbs, after "said it", are what a company reports of itself:
+// "Campbell said it earned $184 million", "said it cut costs"; they retype
+// a person the tagger was less than sure of (surePersonConfidence).
+var itBusinessVerbs = wordSet(`earned posted reported lost cut raised sold bought agreed signed`)
 
 // romanceParticles join the words of organisations' names in Romance
 // languages: "Banco do Brasil", "Telefonica de Argentina", "Electricite de
