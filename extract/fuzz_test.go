@@ -37,6 +37,7 @@ func FuzzExtract(f *testing.F) {
 		"its insurance arm Eagle Star arm , a unit of Daimler AG , a big unit of of the unit",
 		"Pope Pope names Glasgow Airport Airport Alexander Pope Pope fighters of Ansar Dine members of of",
 		"Juventus have have Parma are are , were",
+		"Coventry City City City 's win the City of a Bolton side side squad New York City won",
 		"Likud 31 seats\nJewish Home 12 seats\n1,204 votes\nA 1, seats\n,1 votes",
 		"CHICAGO 1996-11-06\nthe Chicago Bulls points for Chicago Tour of Spain TOUR OF the Mapei team team Williams team mate",
 	} {

@@ -151,6 +151,28 @@ func resolveLinked(ms []Mention, links [][2]string) []Entity {
 		}
 	}
 
+	// A club's last word alone ("City") joins the one organisation of the
+	// document named by a town and that word ("Manchester City"), when
+	// the word is one that ends clubs' names (clubTails).
+	byClubTail := make(map[string][]int)
+	for g, gr := range groups {
+		if gr.typ != Organization || fieldCount(gr.key) != 2 {
+			continue
+		}
+		town, tail, _ := strings.Cut(gr.key, " ")
+		if g0.Lookup(town).Has(gazetteer.City | gazetteer.Region) {
+			byClubTail[tail] = append(byClubTail[tail], g)
+		}
+	}
+	for g, gr := range groups {
+		if gr.typ != Organization || strings.Contains(gr.key, " ") || !inLower(clubTails, gr.key) {
+			continue
+		}
+		if cands := byClubTail[gr.key]; len(cands) == 1 && find(g) != find(cands[0]) {
+			groups[find(g)].parent = find(cands[0])
+		}
+	}
+
 	union := func(a, b int) {
 		ra, rb := find(a), find(b)
 		if ra == rb {

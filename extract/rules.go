@@ -80,10 +80,15 @@ func (r docRules) apply(text string, toks []Token, sents []Sentence, ms []Mentio
 	ms = r.itsSubjects(text, toks, sents, ms)
 	ms = r.companyPairs(text, toks, sents, ms)
 	r.typeShortOrgNames(ms)
-	ms = r.teamNames(text, toks, sents, ms)
+	ms, teams := r.teamNames(text, toks, sents, ms)
+	r.clubSuffixNames(toks, sents, ms)
 	r.clubTowns(toks, sents, ms)
 	r.pluralSubjects(toks, sents, ms)
 	clubs := r.typeClubs(toks, sents, ms)
+	ms = r.clubTailNames(text, toks, sents, ms)
+	for i := range teams {
+		clubs[i] = true // "a Bolton side": as sure as a club by its score
+	}
 	r.unifyTypes(toks, ms, clubs)
 	ms = r.propagate(text, toks, sents, ms)
 	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })

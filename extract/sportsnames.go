@@ -10,11 +10,18 @@ import (
 // "the Mapei team".
 var teamWords = wordSet(`team teammate team-mate teams`)
 
+// sportsTeamWords name a team in a sentence of sports news: "a Bolton
+// side", "the Juventus squad" ("the Russian side" of talks is no team).
+var sportsTeamWords = wordSet(`side squad`)
+
 // teamNames types the name before a team word an organisation: a town the
 // tagger took for a place or a person it was unsure of ("Williams team
 // mate Jacques Villeneuve"), or an untagged proper noun after a determiner
-// ("the Mapei team"). A country stays a place, as national teams do.
-func (r docRules) teamNames(text string, toks []Token, sents []Sentence, ms []Mention) []Mention {
+// ("the Mapei team"); "side" and "squad" do so in a sentence with a sports
+// word. A country stays a place, as national teams do. It returns the
+// indexes of the mentions it retyped, which vote as clubs.
+func (r docRules) teamNames(text string, toks []Token, sents []Sentence, ms []Mention) ([]Mention, map[int]bool) {
+	teams := make(map[int]bool)        // the mentions retyped, by index
 	ends := make(map[int]int, len(ms)) // last token -> index in ms + 1
 	covered := coverage(ms)
 	for i, m := range ms {
@@ -22,9 +29,23 @@ func (r docRules) teamNames(text string, toks []Token, sents []Sentence, ms []Me
 			ends[l] = i + 1
 		}
 	}
+	var sentOf []int // token -> sentence, for the sports words of "side" and "squad"
 	for t := 1; t < len(toks); t++ {
 		if !teamWords[toks[t].Text] {
-			continue
+			if !sportsTeamWords[toks[t].Text] {
+				continue
+			}
+			if sentOf == nil {
+				sentOf = make([]int, len(toks))
+				for si, s := range sents {
+					for k := s.FirstToken; k < s.EndToken; k++ {
+						sentOf[k] = si
+					}
+				}
+			}
+			if !sportsWordsBesides(toks, sents[sentOf[t]], t) {
+				continue
+			}
 		}
 		if i := ends[t-1] - 1; i >= 0 {
 			m := &ms[i]
@@ -37,6 +58,7 @@ func (r docRules) teamNames(text string, toks []Token, sents []Sentence, ms []Me
 				continue
 			}
 			m.Type = Organization
+			teams[i] = true
 			continue
 		}
 		w := toks[t-1]
@@ -47,7 +69,7 @@ func (r docRules) teamNames(text string, toks []Token, sents []Sentence, ms []Me
 		ms = append(ms, Mention{Start: w.Start, End: w.End, Text: w.Text, Type: Organization,
 			Sentence: sentenceOf(sents, w.Start), Source: SourceDocument, Confidence: 0.6})
 	}
-	return ms
+	return ms, teams
 }
 
 // dropTours removes the place in the name of a race ("the Tour of Spain",
@@ -126,8 +148,14 @@ func datelinePlace(toks []Token, m Mention) bool {
 // sportsWordsIn reports whether s has a sports verb or another word of
 // sports reports (sportsSentence without its numbers).
 func sportsWordsIn(toks []Token, s Sentence) bool {
+	return sportsWordsBesides(toks, s, -1)
+}
+
+// sportsWordsBesides is sportsWordsIn with token skip left out: "side"
+// itself does not make "the Moscow side said" sports news.
+func sportsWordsBesides(toks []Token, s Sentence, skip int) bool {
 	for t := s.FirstToken; t < s.EndToken; t++ {
-		if w := toks[t].Text; inLower(sportsVerbs, w) || inLower(sportsWords, w) || w == "points" {
+		if w := toks[t].Text; t != skip && (inLower(sportsVerbs, w) || inLower(sportsWords, w) || w == "points") {
 			return true
 		}
 	}
@@ -175,5 +203,73 @@ func (r docRules) pluralSubjects(toks []Token, sents []Sentence, ms []Mention) {
 				m.Type = Organization
 			}
 		}
+	}
+}
+
+// clubTails end clubs' names after a town and stand for the club alone in
+// a report: "City" for "Manchester City", "United", "Villa", "Forest".
+var clubTails = wordSet(`city united rovers athletic wanderers albion hotspur villa forest palace county town`)
+
+// clubTailNames tags the last word of a club named by a town and a word of
+// clubTails when it stands alone in a sentence with a sports word and the
+// document has one such club ending in it ("missing City's two previous
+// matches" after "Manchester City"): not after or before another
+// capitalised word ("Mexico City"), not before "of" ("the City of
+// London").
+func (r docRules) clubTailNames(text string, toks []Token, sents []Sentence, ms []Mention) []Mention {
+	clubs := make(map[string]int) // tail -> number of clubs ending in it
+	seen := make(map[string]bool)
+	for _, m := range ms {
+		k := strings.LastIndexByte(m.Text, ' ')
+		if m.Type != Organization || k <= 0 || !startsUpper(m.Text[k+1:]) || !inLower(clubTails, m.Text[k+1:]) {
+			continue
+		}
+		if c := r.gaz.Lookup(m.Text[:k]); c.Has(gazetteer.City|gazetteer.Region) && !c.Has(gazetteer.Country) && !seen[m.Text] {
+			seen[m.Text] = true
+			clubs[m.Text[k+1:]]++
+		}
+	}
+	if len(clubs) == 0 {
+		return ms
+	}
+	covered := coverage(ms)
+	for _, s := range sents {
+		if !sportsWordsIn(toks, s) {
+			continue
+		}
+		for t := s.FirstToken; t < s.EndToken; t++ {
+			w := toks[t]
+			if clubs[w.Text] != 1 || covered(w.Start, w.End) || t > s.FirstToken && startsUpper(toks[t-1].Text) ||
+				t+1 < s.EndToken && (startsUpper(toks[t+1].Text) || toks[t+1].Text == "of") {
+				continue
+			}
+			ms = append(ms, Mention{Start: w.Start, End: w.End, Text: w.Text, Type: Organization,
+				Sentence: sentenceOf(sents, w.Start), Source: SourceDocument, Confidence: 0.6})
+		}
+	}
+	return ms
+}
+
+// clubSuffixNames types a town's name and a word of clubTails an
+// organisation in a sentence with a sports word ("against Stoke City",
+// "Notts County"), unless the gazetteer knows the whole name as a place
+// ("New York City") or a preposition of place comes before it: in sports
+// news these are clubs.
+func (r docRules) clubSuffixNames(toks []Token, sents []Sentence, ms []Mention) {
+	for i := range ms {
+		m := &ms[i]
+		k := strings.LastIndexByte(m.Text, ' ')
+		if m.Type == Organization || k <= 0 || !startsUpper(m.Text[k+1:]) || !inLower(clubTails, m.Text[k+1:]) ||
+			m.Sentence < 0 || m.Sentence >= len(sents) || !sportsWordsIn(toks, sents[m.Sentence]) {
+			continue
+		}
+		if c := r.gaz.Lookup(m.Text[:k]); !c.Has(gazetteer.City|gazetteer.Region) || c.Has(gazetteer.Country) ||
+			r.gaz.Lookup(m.Text).Has(gazetteer.Place) {
+			continue // "New York City" is a city's own name
+		}
+		if f := tokenAt(toks, m.Start); f > 0 && (inLower(townPrepositions, toks[f-1].Text) || inLower(clubTownPreps, toks[f-1].Text)) {
+			continue
+		}
+		m.Type = Organization
 	}
 }
