@@ -33,7 +33,7 @@ var personTitles = wordSet(`mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lo
 	general gen gen. colonel col col. colonel-general lieutenant lt lt. major maj maj. captain capt capt.
 	sergeant sgt sgt. commander admiral marshal brigadier field private corporal
 	spokesman spokeswoman spokesperson spokesperson's secretary ambassador envoy
-	chairman chairwoman director chief head leader founder ceo deputy adviser advisor
+	chairman chairwoman director chief head leader founder ceo deputy adviser advisor speaker
 	judge justice attorney lawyer officer commissioner inspector detective agent
 	reverend rev rev. father bishop archbishop cardinal imam rabbi saint st st.
 	journalist reporter analyst blogger commentator correspondent editor professor

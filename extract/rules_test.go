@@ -613,6 +613,7 @@ func TestTrimSpanLowerTail(t *testing.T) {
 		{"de Gaulle", Person, "de Gaulle"},
 		{"al Qaeda", Organization, "al Qaeda"},
 		{"bin Laden", Person, "bin Laden"},
+		{"Speaker Nancy Pelosi", Person, "Nancy Pelosi"},
 	}
 	for _, tt := range tests {
 		toks := tokenize(tt.text)
